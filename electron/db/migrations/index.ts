@@ -1,0 +1,11 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order; a workspace's `user_version` is the number of the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+for (const [index, migration] of MIGRATIONS.entries()) {
+  if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+}

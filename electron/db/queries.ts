@@ -1,0 +1,246 @@
+/**
+ * The only code that reads or writes workspace tables: typed methods over prepared statements.
+ * Services never write SQL; they ask the store.
+ */
+import { isoFromEpochDay } from '../../shared/domain/dates';
+import type { DatasetRecords } from '../../shared/domain/records';
+import { TABLE_NAMES, type TableName } from '../../shared/domain/workspace';
+import type { TableColumn } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import type { SqliteDatabase } from './sqlite';
+
+export interface StoreSummary {
+  schemaVersion: number;
+  customers: number;
+  transactions: number;
+  revenue: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  tables: Record<TableName, number>;
+}
+
+interface ColumnDef extends TableColumn {
+  sql: string;
+}
+
+const SQL_TABLE: Record<TableName, string> = {
+  transactions: 'transactions t JOIN customers c ON c.id = t.customer_id',
+  customers: 'customers c',
+  serviceCosts: 'service_costs t JOIN customers c ON c.id = t.customer_id',
+  products: 'products t',
+  marketingSpend: 'marketing_spend t',
+  prospects: 'prospects t',
+};
+
+const COUNT_TABLE: Record<TableName, string> = {
+  transactions: 'transactions',
+  customers: 'customers',
+  serviceCosts: 'service_costs',
+  products: 'products',
+  marketingSpend: 'marketing_spend',
+  prospects: 'prospects',
+};
+
+/** Columns shown for each table; keys are what the renderer sorts and labels by. */
+const TABLE_COLUMNS: Record<TableName, ColumnDef[]> = {
+  transactions: [
+    { key: 'customer', type: 'text', sql: 'c.label' },
+    { key: 'date', type: 'date', sql: 't.day' },
+    { key: 'amount', type: 'money', sql: 't.amount' },
+    { key: 'cost', type: 'money', sql: 't.cost' },
+    { key: 'product', type: 'text', sql: 't.product_id' },
+    { key: 'category', type: 'text', sql: 't.category' },
+    { key: 'quantity', type: 'number', sql: 't.quantity' },
+    { key: 'order', type: 'text', sql: 't.order_id' },
+    { key: 'channel', type: 'text', sql: 't.channel' },
+  ],
+  customers: [
+    { key: 'customer', type: 'text', sql: 'c.label' },
+    { key: 'name', type: 'text', sql: 'c.name' },
+    { key: 'acquired', type: 'date', sql: 'c.acquired_day' },
+    { key: 'channel', type: 'text', sql: 'c.channel' },
+    { key: 'acquisitionCost', type: 'money', sql: 'c.acquisition_cost' },
+    { key: 'region', type: 'text', sql: 'c.region' },
+    { key: 'industry', type: 'text', sql: 'c.industry' },
+    { key: 'size', type: 'text', sql: 'c.size' },
+    { key: 'age', type: 'integer', sql: 'c.age' },
+    { key: 'income', type: 'money', sql: 'c.income' },
+  ],
+  serviceCosts: [
+    { key: 'customer', type: 'text', sql: 'c.label' },
+    { key: 'date', type: 'date', sql: 't.day' },
+    { key: 'cost', type: 'money', sql: 't.cost' },
+    { key: 'kind', type: 'text', sql: 't.kind' },
+  ],
+  products: [
+    { key: 'product', type: 'text', sql: 't.product_id' },
+    { key: 'name', type: 'text', sql: 't.name' },
+    { key: 'category', type: 'text', sql: 't.category' },
+    { key: 'marginRate', type: 'number', sql: 't.margin_rate' },
+  ],
+  marketingSpend: [
+    { key: 'channel', type: 'text', sql: 't.channel' },
+    { key: 'periodStart', type: 'date', sql: 't.period_start' },
+    { key: 'periodEnd', type: 'date', sql: 't.period_end' },
+    { key: 'spend', type: 'money', sql: 't.spend' },
+    { key: 'newCustomers', type: 'integer', sql: 't.new_customers' },
+  ],
+  prospects: [
+    { key: 'prospect', type: 'text', sql: 't.label' },
+    { key: 'name', type: 'text', sql: 't.name' },
+    { key: 'channel', type: 'text', sql: 't.channel' },
+    { key: 'region', type: 'text', sql: 't.region' },
+    { key: 'industry', type: 'text', sql: 't.industry' },
+    { key: 'size', type: 'text', sql: 't.size' },
+    { key: 'age', type: 'integer', sql: 't.age' },
+    { key: 'income', type: 'money', sql: 't.income' },
+  ],
+};
+
+export interface PageRequest {
+  table: TableName;
+  offset: number;
+  limit: number;
+  sort?: { column: string; direction: 'asc' | 'desc' } | undefined;
+}
+
+export interface Page {
+  columns: TableColumn[];
+  rows: (string | number | null)[][];
+  total: number;
+}
+
+const WRITE_CHUNK = 5000;
+
+export class WorkspaceStore {
+  constructor(readonly db: SqliteDatabase) {}
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  summary(): StoreSummary {
+    const totals = this.db
+      .prepare('SELECT count(*) AS n, coalesce(sum(amount), 0) AS revenue, min(day) AS firstDay, max(day) AS lastDay FROM transactions')
+      .get() as { n: number; revenue: number; firstDay: number | null; lastDay: number | null };
+    const tables = {} as Record<TableName, number>;
+    for (const table of TABLE_NAMES) {
+      tables[table] = (this.db.prepare(`SELECT count(*) AS n FROM ${COUNT_TABLE[table]}`).get() as { n: number }).n;
+    }
+    return {
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      customers: tables.customers,
+      transactions: totals.n,
+      revenue: totals.revenue,
+      firstDay: totals.firstDay,
+      lastDay: totals.lastDay,
+      tables,
+    };
+  }
+
+  page(request: PageRequest): Page {
+    const columns = TABLE_COLUMNS[request.table];
+    const from = SQL_TABLE[request.table];
+    let orderBy = '';
+    if (request.sort) {
+      const column = columns.find((candidate) => candidate.key === request.sort?.column);
+      if (!column) throw new AppError('invalid_input', `The table has no column "${request.sort.column}" to sort by.`);
+      orderBy = `ORDER BY ${column.sql} IS NULL, ${column.sql} ${request.sort.direction === 'desc' ? 'DESC' : 'ASC'}`;
+    }
+    const select = columns.map((column) => column.sql).join(', ');
+    const raw = this.db
+      .prepare(`SELECT ${select} FROM ${from} ${orderBy} LIMIT ? OFFSET ?`)
+      .raw(true)
+      .all(request.limit, request.offset) as (string | number | null)[][];
+    const dateIndexes = columns.flatMap((column, index) => (column.type === 'date' ? [index] : []));
+    for (const row of raw) {
+      for (const index of dateIndexes) {
+        const value = row[index];
+        if (typeof value === 'number') row[index] = isoFromEpochDay(value);
+      }
+    }
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${COUNT_TABLE[request.table]}`).get() as { n: number }).n;
+    return { columns: columns.map(({ key, type }) => ({ key, type })), rows: raw, total };
+  }
+
+  /**
+   * Writes a whole dataset in one transaction (nothing is kept if it fails or is stopped).
+   * Customers referred to by transactions or costs but absent from `customers` are created.
+   */
+  insertDataset(dataset: DatasetRecords, onProgress: (done: number, total: number) => void = () => undefined, shouldStop: () => boolean = () => false): void {
+    const db = this.db;
+    const total = dataset.customers.length + dataset.transactions.length + dataset.serviceCosts.length + dataset.products.length + dataset.marketingSpend.length + dataset.prospects.length;
+    let done = 0;
+    const tick = (count: number) => {
+      done += count;
+      if (done % WRITE_CHUNK < count) {
+        if (shouldStop()) throw new AppError('cancelled', 'Cancelled.');
+        onProgress(done, total);
+      }
+    };
+    const json = (value: Record<string, string>) => (Object.keys(value).length > 0 ? JSON.stringify(value) : null);
+
+    db.transaction(() => {
+      const customerIds = new Map<string, number>();
+      for (const row of db.prepare('SELECT id, key FROM customers').iterate() as Iterable<{ id: number; key: string }>) customerIds.set(row.key, row.id);
+      const insertCustomer = db.prepare(
+        `INSERT INTO customers (key, label, name, acquired_day, channel, acquisition_cost, region, industry, size, age, income, attributes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const c of dataset.customers) {
+        const { lastInsertRowid } = insertCustomer.run(c.key, c.label, c.name, c.acquiredDay, c.channel, c.acquisitionCost, c.region, c.industry, c.size, c.age, c.income, json(c.attributes));
+        customerIds.set(c.key, Number(lastInsertRowid));
+        tick(1);
+      }
+      const insertBareCustomer = db.prepare('INSERT INTO customers (key, label) VALUES (?, ?)');
+      const customerId = (key: string, label: string): number => {
+        let id = customerIds.get(key);
+        if (id === undefined) {
+          id = Number(insertBareCustomer.run(key, label).lastInsertRowid);
+          customerIds.set(key, id);
+        }
+        return id;
+      };
+
+      const insertProduct = db.prepare('INSERT INTO products (product_id, name, category, margin_rate) VALUES (?, ?, ?, ?)');
+      for (const p of dataset.products) {
+        insertProduct.run(p.productId, p.name, p.category, p.marginRate);
+        tick(1);
+      }
+      const insertTransaction = db.prepare(
+        'INSERT INTO transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const t of dataset.transactions) {
+        insertTransaction.run(customerId(t.customerKey, t.customerKey), t.day, t.amount, t.cost, t.productId, t.category, t.quantity, t.orderId, t.channel);
+        tick(1);
+      }
+      const insertCost = db.prepare('INSERT INTO service_costs (customer_id, day, cost, kind) VALUES (?, ?, ?, ?)');
+      for (const s of dataset.serviceCosts) {
+        insertCost.run(customerId(s.customerKey, s.customerKey), s.day, s.cost, s.kind);
+        tick(1);
+      }
+      const insertSpend = db.prepare('INSERT INTO marketing_spend (channel, period_start, period_end, spend, new_customers) VALUES (?, ?, ?, ?, ?)');
+      for (const m of dataset.marketingSpend) {
+        insertSpend.run(m.channel, m.periodStart, m.periodEnd, m.spend, m.newCustomers);
+        tick(1);
+      }
+      const insertProspect = db.prepare(
+        'INSERT INTO prospects (key, label, name, channel, region, industry, size, age, income, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const p of dataset.prospects) {
+        insertProspect.run(p.key, p.label, p.name, p.channel, p.region, p.industry, p.size, p.age, p.income, json(p.attributes));
+        tick(1);
+      }
+    })();
+    onProgress(total, total);
+  }
+}

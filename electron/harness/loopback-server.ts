@@ -1,0 +1,207 @@
+/**
+ * The browser harness: serves the renderer to an ordinary browser on 127.0.0.1 and carries the
+ * contract over HTTP (calls) and server-sent events (events). Tests and developers only — it is
+ * never part of the packaged app. Bound to loopback, a random port and a random token.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { createBackend, type Backend } from '../services/backend';
+import type { HostPorts } from '../services/host/host-ports';
+import { SOURCE_ROOT, SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
+
+export const TOKEN_HEADER = 'x-value-ladder-token';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+// Same policy as the desktop app's, so that the harness catches what the app would block.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface HarnessOptions {
+  /** Workspace to open; else the last one opened in this data folder, else the demo. */
+  workspace?: string;
+  /** App data folder (settings, recent list, samples); a fresh temporary one by default. */
+  dataDir?: string;
+  /** `dev` serves the sources through Vite (hot reload); a folder serves a harness build of the renderer. */
+  renderer: 'dev' | { dir: string };
+  /** Also check every output against the contract (tests). */
+  validateOutput?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  token: string;
+  backend: Backend;
+  /** Answers the next file dialogs will give, in order (tests script the person). */
+  dialogAnswers: (string | null)[];
+  /** Links the page asked to open outside the app. */
+  openedLinks: string[];
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, status: number, body: string, type = 'application/json'): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const log = options.log ?? (() => undefined);
+  const token = randomBytes(24).toString('hex');
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'value-ladder-harness-'));
+  const dialogAnswers: (string | null)[] = [];
+  const openedLinks: string[] = [];
+  let untitled = 0;
+  const ports: HostPorts = {
+    kind: 'harness',
+    async chooseWorkspace(mode) {
+      if (dialogAnswers.length > 0) return dialogAnswers.shift() ?? null;
+      if (mode === 'create') return join(dataDir, 'workspaces', `workspace-${++untitled}.vlw`);
+      log('The harness has no file dialog: start it with --workspace FILE to open a file.');
+      return null;
+    },
+    async openExternal(url) {
+      openedLinks.push(url);
+      log(`open link: ${url}`);
+    },
+  };
+  const backend = createBackend({
+    ports,
+    dataDir,
+    samplesDir: SOURCE_SAMPLES_DIR,
+    appVersion: packageVersion(),
+    validateOutput: options.validateOutput ?? false,
+    logError: (where, error) => log(`error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+
+  const server: Server = createServer();
+  const listening = new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listening;
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const eventStreams = new Set<ServerResponse>();
+  const unsubscribe = backend.events.subscribe((event, payload) => {
+    const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const stream of eventStreams) stream.write(data);
+  });
+
+  let vite: import('vite').ViteDevServer | undefined;
+  if (options.renderer === 'dev') {
+    const { createServer: createViteServer } = await import('vite');
+    vite = await createViteServer({
+      configFile: join(SOURCE_ROOT, 'vite.config.ts'),
+      mode: 'development',
+      server: { middlewareMode: true, hmr: { server } },
+      appType: 'spa',
+      logLevel: 'warn',
+    });
+  }
+  const staticRoot = options.renderer === 'dev' ? null : normalize(options.renderer.dir + sep);
+  if (staticRoot && !existsSync(join(staticRoot, 'index.html'))) throw new Error(`No renderer build in ${staticRoot}: run \`npx vite build --mode harness\` first.`);
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', origin);
+    const file = normalize(join(root, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
+    if (!file.startsWith(root)) return send(response, 404, 'Not found', 'text/plain');
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.end(body);
+    } catch {
+      send(response, 404, 'Not found', 'text/plain');
+    }
+  }
+
+  server.on('request', (request, response) => {
+    void (async () => {
+      // Refuse other hosts (DNS rebinding) and other origins (pages on other ports or sites).
+      if (request.headers.host !== `127.0.0.1:${port}`) return send(response, 403, '{"error":"forbidden host"}');
+      if (request.headers.origin && request.headers.origin !== origin) return send(response, 403, '{"error":"forbidden origin"}');
+      const url = new URL(request.url ?? '/', origin);
+      if (url.pathname.startsWith('/api/')) {
+        if (url.pathname === '/api/events' && request.method === 'GET') {
+          if (!sameToken(url.searchParams.get('token'), token)) return send(response, 401, '{"error":"bad token"}');
+          response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+          response.write(': connected\n\n');
+          eventStreams.add(response);
+          request.on('close', () => eventStreams.delete(response));
+          return;
+        }
+        const match = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
+        if (!match || request.method !== 'POST') return send(response, 404, '{"error":"not found"}');
+        if (!sameToken(request.headers[TOKEN_HEADER] as string | undefined, token)) return send(response, 401, '{"error":"bad token"}');
+        let payload: { input?: unknown; jobId?: unknown };
+        try {
+          payload = JSON.parse(await readBody(request)) as typeof payload;
+        } catch {
+          return send(response, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }));
+        }
+        const reply = await backend.dispatch(match[1], payload?.input, payload?.jobId);
+        return send(response, 200, JSON.stringify(reply));
+      }
+      if (vite) {
+        vite.middlewares(request, response, () => send(response, 404, 'Not found', 'text/plain'));
+        return;
+      }
+      if (staticRoot) return serveStatic(request, response, staticRoot);
+    })().catch((error: unknown) => {
+      log(`harness request failed: ${String(error)}`);
+      if (!response.headersSent) send(response, 500, '{"error":"internal"}');
+    });
+  });
+
+  await backend.workspaces.restore(options.workspace);
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    backend,
+    dialogAnswers,
+    openedLinks,
+    async close() {
+      unsubscribe();
+      for (const stream of eventStreams) stream.end();
+      await vite?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.dispose();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
+import type { SqliteOptions } from '../db/sqlite';
+import { WorkerPool, defaultWorkerScript } from '../workers/pool';
+import { createDispatcher, type Dispatch, type Handlers } from './api/dispatcher';
+import { EventBus } from './api/events';
+import { JobRegistry } from './api/jobs';
+import { AppState } from './app/app-state';
+import { assertSafeExternalUrl } from './host/external-url';
+import type { HostPorts } from './host/host-ports';
+import { WorkspaceService } from './workspace/workspace-service';
+
+export interface BackendOptions {
+  ports: HostPorts;
+  /** The app's data folder (settings, recent list, default sample workspaces). */
+  dataDir: string;
+  /** Keep settings and the recent list in memory only (the CLI). */
+  ephemeralState?: boolean;
+  /** Folder of the shipped sample files. */
+  samplesDir: string;
+  sqlite?: SqliteOptions;
+  appVersion: string;
+  workerScript?: URL | string;
+  validateOutput?: boolean;
+  logError?: (where: string, error: unknown) => void;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  events: EventBus;
+  workspaces: WorkspaceService;
+  appState: AppState;
+  dispose(): Promise<void>;
+}
+
+/** Everything the main process serves, in plain Node: the services and the handler map over them. */
+export function createBackend(options: BackendOptions): Backend {
+  const sqlite = options.sqlite ?? {};
+  const logError = options.logError ?? ((where, error) => console.error(`[value-ladder] ${where}:`, error));
+  const events = new EventBus();
+  const jobs = new JobRegistry();
+  const appState = new AppState(options.ephemeralState ? null : join(options.dataDir, 'app-state.json'));
+  const pool = new WorkerPool({ sqlite, script: options.workerScript ?? defaultWorkerScript(), logError: (task, detail) => logError(task, detail) });
+  const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
+
+  const handlers: Handlers = {
+    'app.info': () => ({ name: 'Value Ladder', version: options.appVersion, host: options.ports.kind, platform: process.platform, dataDir: options.dataDir }),
+    'app.settings': () => appState.settings(),
+    'app.updateSettings': (patch) => appState.updateSettings(patch),
+
+    'workspace.recent': () => workspaces.recent(),
+    'workspace.current': () => workspaces.current(),
+    'workspace.open': ({ path }) => workspaces.open(path),
+    'workspace.create': ({ path }) => workspaces.create(path),
+    'workspace.createSample': ({ sample, path, replace }, { signal, progress }) =>
+      workspaces.createSample(sample, path, replace ?? false, { signal, onProgress: progress }),
+    'workspace.openSample': ({ sample }, { signal, progress }) => workspaces.openSample(sample, { signal, onProgress: progress }),
+    'workspace.close': () => {
+      workspaces.close();
+      return null;
+    },
+    'workspace.forget': ({ path }) => workspaces.forget(path),
+
+    'data.page': (request) => ({ table: request.table, offset: request.offset, ...workspaces.page(request) }),
+
+    'dialog.chooseWorkspace': ({ mode }) => options.ports.chooseWorkspace(mode),
+    'shell.openExternal': async ({ url }) => {
+      assertSafeExternalUrl(url);
+      await options.ports.openExternal(url);
+      return null;
+    },
+
+    'job.cancel': ({ jobId }) => jobs.cancel(jobId),
+  };
+
+  const dispatch = createDispatcher(handlers, { events, jobs, validateOutput: options.validateOutput ?? false, logError });
+
+  return {
+    dispatch,
+    events,
+    workspaces,
+    appState,
+    async dispose() {
+      workspaces.dispose();
+      await pool.close();
+    },
+  };
+}
+
+/** For hosts without a person to ask (the CLI). */
+export function headlessPorts(kind: HostPorts['kind']): HostPorts {
+  const unavailable = () => Promise.reject(new AppError('unavailable', 'This needs the desktop app.'));
+  return { kind, chooseWorkspace: unavailable, openExternal: unavailable };
+}

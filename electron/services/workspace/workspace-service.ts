@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { RecentWorkspace, SampleName, WorkspaceSummary } from '../../../shared/domain/workspace';
+import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
+import { AppError } from '../../../shared/ipc/errors';
+import { openWorkspaceDatabase } from '../../db/connection';
+import { WorkspaceStore, type Page, type PageRequest } from '../../db/queries';
+import type { SqliteOptions } from '../../db/sqlite';
+import type { RunOptions, WorkerPool } from '../../workers/pool';
+import type { AppState } from '../app/app-state';
+import type { EventBus } from '../api/events';
+import { summarize, workspaceName } from './summary';
+
+export interface WorkspaceServiceOptions {
+  appState: AppState;
+  events: EventBus;
+  pool: WorkerPool;
+  sqlite: SqliteOptions;
+  /** The app's data folder; samples without a chosen path are created in its `samples/`. */
+  dataDir: string;
+  /** Where the shipped sample files are. */
+  samplesDir: string;
+}
+
+/** One open workspace at a time (per window), plus the recent list. */
+export class WorkspaceService {
+  private open_: { path: string; store: WorkspaceStore } | null = null;
+
+  constructor(private readonly options: WorkspaceServiceOptions) {}
+
+  /** The store of the open workspace; other services use it. */
+  requireStore(): WorkspaceStore {
+    if (!this.open_) throw new AppError('no_workspace', 'No workspace is open.', { hint: 'Open a workspace or create one from the home screen.' });
+    return this.open_.store;
+  }
+
+  current(): WorkspaceSummary | null {
+    return this.open_ ? summarize(this.open_.path, this.open_.store) : null;
+  }
+
+  open(path: string): WorkspaceSummary {
+    return this.attach(resolve(path), 'open');
+  }
+
+  create(path: string): WorkspaceSummary {
+    const target = resolve(path);
+    mkdirSync(dirname(target), { recursive: true });
+    return this.attach(target, 'create', (store) => store.setMeta('createdAt', new Date().toISOString()));
+  }
+
+  private attach(path: string, mode: 'open' | 'create', init?: (store: WorkspaceStore) => void): WorkspaceSummary {
+    if (this.open_?.path === path) return this.current() as WorkspaceSummary;
+    const store = new WorkspaceStore(openWorkspaceDatabase(path, { ...this.options.sqlite, mode }));
+    init?.(store);
+    this.closeQuietly();
+    this.open_ = { path, store };
+    const summary = summarize(path, store);
+    this.options.appState.remember(path, summary);
+    this.options.events.emit('workspace.changed', { current: summary });
+    return summary;
+  }
+
+  close(): void {
+    if (!this.open_) return;
+    this.closeQuietly();
+    this.options.events.emit('workspace.changed', { current: null });
+  }
+
+  private closeQuietly(): void {
+    this.open_?.store.close();
+    this.open_ = null;
+  }
+
+  /** Where a sample goes when the person does not choose a file. */
+  defaultSamplePath(sample: SampleName): string {
+    return join(this.options.dataDir, 'samples', `${sample}.${WORKSPACE_EXTENSION}`);
+  }
+
+  /** Builds a sample workspace in a worker, then opens it. */
+  async createSample(sample: SampleName, path: string | undefined, replace: boolean, run: RunOptions): Promise<WorkspaceSummary> {
+    const target = resolve(path ?? this.defaultSamplePath(sample));
+    mkdirSync(dirname(target), { recursive: true });
+    if (this.open_?.path === target) {
+      if (!replace) throw new AppError('already_exists', `${target} is already open.`);
+      this.close();
+    }
+    await this.options.pool.run('sample.build', { sample, target, replace, samplesDir: this.options.samplesDir }, run);
+    return this.open(target);
+  }
+
+  /** Opens the sample, creating it first if it is not there yet. */
+  async openSample(sample: SampleName, run: RunOptions = {}): Promise<WorkspaceSummary> {
+    const target = this.defaultSamplePath(sample);
+    return existsSync(target) ? this.open(target) : this.createSample(sample, target, false, run);
+  }
+
+  recent(): RecentWorkspace[] {
+    return this.options.appState.recent().map((entry) => ({
+      path: entry.path,
+      name: workspaceName(entry.path),
+      openedAt: entry.openedAt,
+      exists: existsSync(entry.path),
+      summary: this.open_?.path === entry.path ? this.current() : entry.summary,
+    }));
+  }
+
+  forget(path: string): RecentWorkspace[] {
+    this.options.appState.forget(resolve(path));
+    return this.recent();
+  }
+
+  page(request: PageRequest): Page {
+    return this.requireStore().page(request);
+  }
+
+  /**
+   * What to show when the app starts: the workspace asked for, else the last one that still
+   * opens, else (first start, or nothing left) the demo sample.
+   */
+  async restore(requested: string | undefined, run: RunOptions = {}): Promise<WorkspaceSummary> {
+    if (requested) return this.open(requested);
+    for (const entry of this.options.appState.recent()) {
+      if (!existsSync(entry.path)) continue;
+      try {
+        return this.open(entry.path);
+      } catch {
+        // A recent workspace that no longer opens is shown on the home screen with its error; try the next.
+      }
+    }
+    return this.openSample('demo', run);
+  }
+
+  dispose(): void {
+    this.closeQuietly();
+  }
+}

@@ -1,0 +1,138 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/ipc/errors';
+import type { FromWorker, ToWorker, WorkerBootData } from './protocol';
+import type { TaskInput, TaskName, TaskOutput } from './tasks';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface WorkerPoolOptions extends WorkerBootData {
+  /** The worker script: the bundled worker.mjs in the app, the tsx bootstrap when running from source. */
+  script: URL | string;
+  size?: number;
+  logError?: (task: string, detail: string) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress: RunOptions['onProgress'];
+  slot: Slot;
+}
+
+/** The default worker script next to this module: source (.ts, via tsx) or the bundle (.js). */
+export function defaultWorkerScript(): URL {
+  const here = import.meta.url;
+  return /\.ts$/.test(here) ? new URL('./dev-bootstrap.mjs', here) : new URL('./worker.mjs', here);
+}
+
+/**
+ * A small pool of worker threads for heavy tasks. Workers start on demand, are reused, and do
+ * not keep the process alive while idle. Cancelling sets a shared flag the task polls.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly queue: (() => void)[] = [];
+  private nextId = 1;
+  private readonly size: number;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.size = options.size ?? Math.max(1, Math.min(2, availableParallelism() - 1));
+  }
+
+  run<T extends TaskName>(task: T, input: TaskInput<T>, options: RunOptions = {}): Promise<TaskOutput<T>> {
+    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+    return new Promise<TaskOutput<T>>((resolve, reject) => {
+      const start = () => {
+        const slot = this.acquire();
+        const id = this.nextId++;
+        const cancelFlag = new SharedArrayBuffer(4);
+        const onAbort = () => Atomics.store(new Int32Array(cancelFlag), 0, 1);
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = () => {
+          options.signal?.removeEventListener('abort', onAbort);
+          this.release(slot);
+        };
+        this.pending.set(id, {
+          slot,
+          onProgress: options.onProgress,
+          resolve: (value) => {
+            settle();
+            resolve(value as TaskOutput<T>);
+          },
+          reject: (error) => {
+            settle();
+            reject(error);
+          },
+        });
+        const message: ToWorker = { type: 'run', id, task, input, cancelFlag };
+        slot.worker.postMessage(message);
+      };
+      if (this.slots.some((slot) => !slot.busy) || this.slots.length < this.size) start();
+      else this.queue.push(start);
+    });
+  }
+
+  private acquire(): Slot {
+    let slot = this.slots.find((candidate) => !candidate.busy);
+    if (!slot) slot = this.spawn();
+    slot.busy = true;
+    slot.worker.ref();
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    slot.worker.unref();
+    this.queue.shift()?.();
+  }
+
+  private spawn(): Slot {
+    const boot: WorkerBootData = { sqlite: this.options.sqlite };
+    const worker = new Worker(this.options.script, { workerData: boot });
+    const slot: Slot = { worker, busy: false };
+    worker.on('message', (message: FromWorker) => {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      if (message.type === 'progress') {
+        pending.onProgress?.(message.stage, message.done, message.total);
+        return;
+      }
+      this.pending.delete(message.id);
+      if (message.type === 'done') pending.resolve(message.value);
+      else {
+        if (message.detail) this.options.logError?.('worker', message.detail);
+        pending.reject(AppError.fromShape(message.error));
+      }
+    });
+    const fail = (error: unknown) => {
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      for (const [id, pending] of this.pending) {
+        if (pending.slot !== slot) continue;
+        this.pending.delete(id);
+        this.options.logError?.('worker', String(error instanceof Error ? (error.stack ?? error.message) : error));
+        pending.reject(new AppError('internal', 'A background task stopped unexpectedly.', { hint: 'Try again.' }));
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(new Error(`worker exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}

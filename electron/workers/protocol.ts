@@ -1,0 +1,21 @@
+import type { ApiErrorShape } from '../../shared/ipc/errors';
+import type { SqliteOptions } from '../db/sqlite';
+
+/** Data every worker starts with. */
+export interface WorkerBootData {
+  sqlite: SqliteOptions;
+}
+
+export type ToWorker = {
+  type: 'run';
+  id: number;
+  task: string;
+  input: unknown;
+  /** One Int32: set to 1 by the pool when the caller cancels (the worker is busy and reads no messages). */
+  cancelFlag: SharedArrayBuffer;
+};
+
+export type FromWorker =
+  | { type: 'progress'; id: number; stage: string; done: number; total: number }
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'failed'; id: number; error: ApiErrorShape; detail: string | null };

@@ -1,0 +1,26 @@
+/**
+ * What the worker threads can do. Each task is plain Node code over the storage module and the
+ * pure analytics; the pool runs it off the thread that serves the UI.
+ */
+import type { SampleName } from '../../shared/domain/workspace';
+import type { SqliteOptions } from '../db/sqlite';
+import { buildSampleWorkspace } from '../services/samples/build-sample';
+
+export interface TaskContext {
+  sqlite: SqliteOptions;
+  progress(stage: string, done: number, total: number): void;
+  /** True once the caller has cancelled; long loops check it between chunks. */
+  shouldStop(): boolean;
+}
+
+export const tasks = {
+  'sample.build': (input: { sample: SampleName; target: string; replace: boolean; samplesDir: string }, context: TaskContext): null => {
+    buildSampleWorkspace({ ...input, sqlite: context.sqlite, onProgress: context.progress, shouldStop: context.shouldStop });
+    return null;
+  },
+} satisfies Record<string, (input: never, context: TaskContext) => unknown>;
+
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
+export type TaskInput<T extends TaskName> = Parameters<Tasks[T]>[0];
+export type TaskOutput<T extends TaskName> = ReturnType<Tasks[T]>;

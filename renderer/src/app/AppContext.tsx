@@ -1,0 +1,129 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AppSettings } from '../../../shared/domain/app-settings';
+import type { WorkspaceSummary } from '../../../shared/domain/workspace';
+import type { CallOptions } from '../../../shared/ipc/client';
+import type { JobProgress } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { api } from '../api';
+import { applyLocale } from '../i18n';
+
+export type Route = 'home' | 'data' | 'settings';
+
+export interface RunningJob {
+  label: string;
+  progress: JobProgress | null;
+  cancel(): void;
+}
+
+export interface ShownError {
+  message: string;
+  hint?: string | undefined;
+}
+
+interface AppContextValue {
+  settings: AppSettings | null;
+  updateSettings(patch: Partial<AppSettings>): Promise<void>;
+  workspace: WorkspaceSummary | null;
+  route: Route;
+  navigate(route: Route): void;
+  job: RunningJob | null;
+  /** Runs a long call with a progress bar and a cancel button; errors are shown, cancels are silent. */
+  runJob<T>(label: string, call: (options: CallOptions) => Promise<T>): Promise<T | undefined>;
+  error: ShownError | null;
+  showError(error: unknown): void;
+  dismissError(): void;
+}
+
+const Context = createContext<AppContextValue | null>(null);
+
+function toShownError(error: unknown): ShownError {
+  if (error instanceof AppError) return { message: error.message, hint: error.hint };
+  return { message: 'Something went wrong inside Value Ladder.', hint: 'Try again; restart the app if it happens again.' };
+}
+
+function applyTheme(theme: AppSettings['theme']): void {
+  const dark = theme === 'dark' || (theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+}
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
+  const [route, setRoute] = useState<Route>('home');
+  const [job, setJob] = useState<RunningJob | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const jobRef = useRef<AbortController | null>(null);
+
+  const showError = useCallback((value: unknown) => {
+    if (value instanceof AppError && value.code === 'cancelled') return;
+    setError(toShownError(value));
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    Promise.all([api['app.settings']({}), api['workspace.current']({})])
+      .then(([loaded, current]) => {
+        if (!alive) return;
+        setSettings(loaded);
+        setWorkspace(current);
+      })
+      .catch(showError);
+    const offWorkspace = api.on('workspace.changed', ({ current }) => setWorkspace(current));
+    return () => {
+      alive = false;
+      offWorkspace();
+    };
+  }, [showError]);
+
+  useEffect(() => {
+    if (!settings) return;
+    applyLocale(settings.locale);
+    applyTheme(settings.theme);
+  }, [settings]);
+
+  const updateSettings = useCallback(
+    async (patch: Partial<AppSettings>) => {
+      try {
+        setSettings(await api['app.updateSettings'](patch));
+      } catch (caught) {
+        showError(caught);
+      }
+    },
+    [showError],
+  );
+
+  const runJob = useCallback(
+    async <T,>(label: string, call: (options: CallOptions) => Promise<T>): Promise<T | undefined> => {
+      const controller = new AbortController();
+      jobRef.current = controller;
+      setJob({ label, progress: null, cancel: () => controller.abort() });
+      try {
+        return await call({
+          signal: controller.signal,
+          onProgress: (progress) => setJob((current) => (current ? { ...current, progress } : current)),
+        });
+      } catch (caught) {
+        showError(caught);
+        return undefined;
+      } finally {
+        if (jobRef.current === controller) {
+          jobRef.current = null;
+          setJob(null);
+        }
+      }
+    },
+    [showError],
+  );
+
+  const value = useMemo<AppContextValue>(
+    () => ({ settings, updateSettings, workspace, route, navigate: setRoute, job, runJob, error, showError, dismissError: () => setError(null) }),
+    [settings, updateSettings, workspace, route, job, runJob, error, showError],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useApp(): AppContextValue {
+  const value = useContext(Context);
+  if (!value) throw new Error('useApp outside AppProvider');
+  return value;
+}

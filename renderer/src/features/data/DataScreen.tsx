@@ -1,0 +1,108 @@
+import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TABLE_NAMES, type TableName } from '../../../../shared/domain/workspace';
+import type { TableColumn } from '../../../../shared/ipc/contract';
+import { api } from '../../api';
+import { useApp } from '../../app/AppContext';
+import { useDarkTheme } from '../../app/useDarkTheme';
+import { EmptyState } from '../../components/EmptyState';
+import { gridTheme } from '../../components/grid/theme';
+import { useFormat } from '../../i18n/format';
+
+type Row = Record<string, string | number | null>;
+const BLOCK = 200;
+
+/** The tables of the workspace, read page by page from the workspace as the grid scrolls. */
+export function DataScreen() {
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const dark = useDarkTheme();
+  const [table, setTable] = useState<TableName>('transactions');
+  const [columns, setColumns] = useState<TableColumn[] | null>(null);
+  const counts = app.workspace?.tables;
+
+  useEffect(() => {
+    setColumns(null);
+    api['data.page']({ table, offset: 0, limit: 1 })
+      .then((page) => setColumns(page.columns))
+      .catch(app.showError);
+  }, [table, app.workspace?.path, app.showError]);
+
+  const columnDefs = useMemo<ColDef<Row>[]>(
+    () =>
+      (columns ?? []).map((column) => {
+        const numeric = column.type === 'money' || column.type === 'number' || column.type === 'integer';
+        return {
+          field: column.key,
+          colId: column.key,
+          headerName: t(`data.columns.${column.key}`),
+          sortable: true,
+          type: numeric ? 'rightAligned' : undefined,
+          valueFormatter: ({ value }: { value: unknown }) => {
+            if (value === null || value === undefined) return '';
+            if (typeof value === 'number') return column.type === 'money' ? format.money(value) : column.type === 'integer' ? format.integer(value) : format.decimal(value);
+            return column.type === 'date' ? format.date(String(value)) : String(value);
+          },
+        };
+      }),
+    [columns, t, format],
+  );
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params: IGetRowsParams) {
+        const sort = params.sortModel[0];
+        api['data.page']({ table, offset: params.startRow, limit: params.endRow - params.startRow, sort: sort ? { column: sort.colId, direction: sort.sort } : undefined })
+          .then((page) => {
+            const rows = page.rows.map((values) => Object.fromEntries(page.columns.map((column, index) => [column.key, values[index] ?? null])));
+            params.successCallback(rows, page.total);
+          })
+          .catch((error: unknown) => {
+            params.failCallback();
+            app.showError(error);
+          });
+      },
+    }),
+    [table, app],
+  );
+
+  if (!app.workspace) return <EmptyState title={t('errors.noWorkspace')} />;
+
+  return (
+    <div className="screen data-screen">
+      <header className="screen__header">
+        <h1>{t('data.title')}</h1>
+      </header>
+      <div className="tabs" role="tablist">
+        {TABLE_NAMES.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={name === table} className={`tab${name === table ? ' tab--active' : ''}`} onClick={() => setTable(name)}>
+            {t(`data.tables.${name}`)}
+            <span className="tab__count">{format.integer(counts?.[name] ?? 0)}</span>
+          </button>
+        ))}
+      </div>
+      {counts && counts[table] === 0 ? (
+        <EmptyState title={t('data.empty')} />
+      ) : (
+        <div className="grid-host" data-testid="data-grid">
+          {columns ? (
+            <AgGridReact<Row>
+              key={`${app.workspace.path}:${table}`}
+              theme={gridTheme(dark)}
+              columnDefs={columnDefs}
+              defaultColDef={{ resizable: true, minWidth: 90, flex: 1 }}
+              rowModelType="infinite"
+              datasource={datasource}
+              cacheBlockSize={BLOCK}
+              maxBlocksInCache={50}
+              enableRtl={document.documentElement.dir === 'rtl'}
+            />
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { SampleName } from '../../../../shared/domain/workspace';
+import { api } from '../../api';
+import { i18next } from '../../i18n';
+import type { useApp } from '../../app/AppContext';
+
+type App = ReturnType<typeof useApp>;
+
+/** The workspace actions shared by the home screen, the menu and the keyboard shortcuts. */
+export const workspaceActions = {
+  async open(app: App): Promise<void> {
+    try {
+      const path = await api['dialog.chooseWorkspace']({ mode: 'open' });
+      if (path) await api['workspace.open']({ path });
+    } catch (error) {
+      app.showError(error);
+    }
+  },
+  async openPath(app: App, path: string): Promise<void> {
+    try {
+      await api['workspace.open']({ path });
+    } catch (error) {
+      app.showError(error);
+    }
+  },
+  async create(app: App): Promise<void> {
+    try {
+      const path = await api['dialog.chooseWorkspace']({ mode: 'create' });
+      if (path) await api['workspace.create']({ path });
+    } catch (error) {
+      app.showError(error);
+    }
+  },
+  async close(app: App): Promise<void> {
+    try {
+      await api['workspace.close']({});
+      app.navigate('home');
+    } catch (error) {
+      app.showError(error);
+    }
+  },
+  async openSample(app: App, sample: SampleName): Promise<void> {
+    await app.runJob(i18next.t('home.creatingSample'), (options) => api['workspace.openSample']({ sample }, options));
+  },
+};

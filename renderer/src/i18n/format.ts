@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../shared/domain/app-settings';
+import { INTL_LOCALE } from '.';
+
+/** Formatting for people, only here and in the report: numbers, money, dates and sizes through Intl in the UI language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const tag = INTL_LOCALE[(i18n.language as Locale) ?? 'en'] ?? 'en-GB';
+  return useMemo(() => {
+    const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+    const money = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const compactMoney = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
+    const date = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+    return {
+      tag,
+      integer: (value: number) => integer.format(value),
+      decimal: (value: number) => decimal.format(value),
+      money: (value: number) => money.format(value),
+      compactMoney: (value: number) => compactMoney.format(value),
+      percent: (value: number) => percent.format(value),
+      /** An ISO calendar date (YYYY-MM-DD). */
+      date: (iso: string) => date.format(new Date(`${iso}T00:00:00Z`)),
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      bytes: (value: number) => `${decimal.format(value / 1_048_576)} MB`,
+    };
+  }, [tag]);
+}

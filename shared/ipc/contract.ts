@@ -1,0 +1,146 @@
+/**
+ * The one list of what the renderer may ask of the main process. Every transport (Electron IPC,
+ * the harness' loopback, the CLI's direct calls), the preload bridge, the handler map and the
+ * typed client are derived from it; none of them names a call on its own.
+ */
+import { z } from 'zod';
+import { AppSettings } from '../domain/app-settings';
+import { RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
+
+export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** What the call does, for people reading the contract and for `value-ladder --help`. */
+  doc: string;
+  input: I;
+  output: O;
+  /** A long job: it reports progress through `job.progress` and can be cancelled with `job.cancel`. */
+  job: boolean;
+}
+
+function call<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): CallSpec<I, O> {
+  return { doc, input, output, job: false };
+}
+function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): CallSpec<I, O> {
+  return { doc, input, output, job: true };
+}
+
+const NoInput = z.object({}).strict();
+const FilePath = z.string().trim().min(1, 'A file path is required.').max(4096);
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which host carries the contract: the desktop app, the browser harness or the CLI. */
+  host: z.enum(['electron', 'harness', 'cli']),
+  platform: z.string(),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SortSpec = z.object({ column: z.string().min(1).max(64), direction: z.enum(['asc', 'desc']) }).strict();
+
+export const TableColumn = z.object({
+  key: z.string(),
+  type: z.enum(['text', 'number', 'money', 'date', 'integer']),
+});
+export type TableColumn = z.infer<typeof TableColumn>;
+
+export const TablePage = z.object({
+  table: TableName,
+  columns: z.array(TableColumn),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+});
+export type TablePage = z.infer<typeof TablePage>;
+
+export const contract = {
+  'app.info': call('Name, version and host of the running app.', NoInput, AppInfo),
+  'app.settings': call('The app settings (language, theme).', NoInput, AppSettings),
+  'app.updateSettings': call('Change some app settings; returns all of them.', AppSettings.partial().strict(), AppSettings),
+
+  'workspace.recent': call('Recently opened workspaces, newest first.', NoInput, z.array(RecentWorkspace)),
+  'workspace.current': call('The open workspace, or null.', NoInput, WorkspaceSummary.nullable()),
+  'workspace.open': call('Open a workspace file (it becomes the current one).', z.object({ path: FilePath }).strict(), WorkspaceSummary),
+  'workspace.create': call('Create an empty workspace file and open it.', z.object({ path: FilePath }).strict(), WorkspaceSummary),
+  'workspace.createSample': job(
+    'Create a workspace filled with a built-in sample and open it; without a path it goes to the app data folder.',
+    z.object({ sample: SampleName, path: FilePath.optional(), replace: z.boolean().optional() }).strict(),
+    WorkspaceSummary,
+  ),
+  'workspace.openSample': job(
+    'Open a built-in sample from the app data folder, creating it there the first time.',
+    z.object({ sample: SampleName }).strict(),
+    WorkspaceSummary,
+  ),
+  'workspace.close': call('Close the open workspace.', NoInput, z.null()),
+  'workspace.forget': call('Remove a workspace from the recent list (the file stays).', z.object({ path: FilePath }).strict(), z.array(RecentWorkspace)),
+
+  'data.page': call(
+    'A page of rows of one table of the open workspace.',
+    z
+      .object({
+        table: TableName,
+        offset: z.number().int().nonnegative().max(1e9),
+        limit: z.number().int().min(1).max(10_000),
+        sort: SortSpec.optional(),
+      })
+      .strict(),
+    TablePage,
+  ),
+
+  'dialog.chooseWorkspace': call(
+    'Ask the person for a workspace file to open or to create; null when they cancel.',
+    z.object({ mode: z.enum(['open', 'create']) }).strict(),
+    z.string().nullable(),
+  ),
+  'shell.openExternal': call(
+    'Open an https or mailto link in the system browser (nothing else is allowed).',
+    z.object({ url: z.string().url().max(2048) }).strict(),
+    z.null(),
+  ),
+
+  'job.cancel': call('Cancel a running job; false when it had already finished.', z.object({ jobId: z.string().min(1).max(64) }).strict(), z.boolean()),
+} satisfies Record<string, CallSpec>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallArgs<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  call: z.string(),
+  /** A short stage name ("reading", "writing"); the renderer translates it. */
+  stage: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+/** Commands the desktop menu sends to the renderer (the renderer's own shortcuts run the same ones). */
+export const APP_COMMANDS = ['home', 'newWorkspace', 'openWorkspace', 'closeWorkspace', 'openDemo', 'openCdnow', 'settings'] as const;
+export const AppCommand = z.enum(APP_COMMANDS);
+export type AppCommand = z.infer<typeof AppCommand>;
+
+/** Messages the main process pushes to the renderer. */
+export const events = {
+  'app.command': z.object({ command: AppCommand }),
+  'job.progress': JobProgress,
+  'workspace.changed': z.object({ current: WorkspaceSummary.nullable() }),
+} satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
