@@ -1,0 +1,140 @@
+/**
+ * Proves that packaging works, without Electron's binary or network access:
+ * builds dist/, runs electron-builder for a Linux `dir` target against a stand-in Electron
+ * distribution, then checks what landed in resources/ (app.asar, app.asar.unpacked, samples,
+ * the native addon). One ✓/✗ line per check; exits non-zero on any failure.
+ *   npx tsx scripts/package-check.ts        (npm run package:check, part of npm test)
+ */
+import { listPackage } from '@electron/asar';
+import { Arch, build, Platform } from 'electron-builder';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+const pkg = readJson('package.json') as { main: string; devDependencies: Record<string, string> };
+const electronVersion = (readJson('node_modules/electron/package.json') as { version: string }).version;
+const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+const started = Date.now();
+
+let failures = 0;
+function check(ok: boolean, label: string, detail = ''): void {
+  if (!ok) failures++;
+  console.log(`${ok ? '✓' : '✗'} ${label}${!ok && detail ? ` — ${detail}` : ''}`);
+}
+
+// 1. Fresh bundles (a child process: build.mjs is plain JS without type declarations).
+const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) {
+  check(false, 'node scripts/build.mjs', `exit code ${built.status}`);
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'vl-package-check-'));
+
+// 2. A stand-in Electron distribution. For Linux, electron-builder copies an unpacked
+//    electronDist directory into the output as is, renames `electron` to the executable name,
+//    moves LICENSE to LICENSE.electron.txt and writes the app into resources/. Nothing runs the
+//    executable, so a tiny script is enough.
+const electronDist = join(work, 'electron-dist');
+mkdirSync(join(electronDist, 'resources'), { recursive: true });
+writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in Electron used by scripts/package-check.ts" >&2\nexit 1\n');
+chmodSync(join(electronDist, 'electron'), 0o755);
+writeFileSync(join(electronDist, 'LICENSE'), 'stand-in\n');
+writeFileSync(join(electronDist, 'version'), `${electronVersion}\n`);
+
+// 3. The Electron-ABI addon: the real one when scripts/electron-native.mjs has made it, else
+//    the Node-ABI build as a stand-in (right file name and place, wrong ABI: fine for a check).
+const config: Record<string, unknown> = {
+  electronDist,
+  electronVersion,
+  npmRebuild: false,
+  directories: { output: join(work, 'out') },
+};
+const realAddon = join(root, '.native', `electron-${electronVersion}-linux-${arch}`, 'better_sqlite3.node');
+const usingStandIn = !existsSync(realAddon);
+if (usingStandIn) {
+  const nodeAddon = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  if (!existsSync(nodeAddon)) {
+    check(false, 'stand-in addon available', `${nodeAddon} is missing: reinstall better-sqlite3 (npm rebuild better-sqlite3)`);
+    process.exit(1);
+  }
+  const standIn = join(work, 'native-stand-in', 'better_sqlite3.node');
+  mkdirSync(join(work, 'native-stand-in'));
+  copyFileSync(nodeAddon, standIn);
+  config.linux = { extraResources: [{ from: standIn, to: 'native/better_sqlite3.node' }] };
+  console.log(`package-check: ${realAddon.slice(root.length)} is missing (run scripts/electron-native.mjs to make it); using the Node-ABI addon as a stand-in`);
+}
+
+// 4. Package.
+try {
+  await build({ projectDir: root, targets: Platform.LINUX.createTarget('dir', Arch[arch]), config, publish: 'never' });
+  check(true, 'electron-builder packaged a Linux dir target');
+} catch (error) {
+  check(false, 'electron-builder packaged a Linux dir target', error instanceof Error ? error.message : String(error));
+  console.log(`package-check: output kept in ${work}`);
+  process.exit(1);
+}
+
+// 5. What is in the package.
+const appOut = join(work, 'out', arch === 'x64' ? 'linux-unpacked' : `linux-${arch}-unpacked`);
+const resources = join(appOut, 'resources');
+const asarPath = join(resources, 'app.asar');
+const entries = existsSync(asarPath) ? listPackage(asarPath, { isPack: false }).map((it) => it.replace(/\\/g, '/').replace(/^\//, '')) : [];
+check(entries.length > 0, 'resources/app.asar exists and lists files');
+check(existsSync(join(appOut, 'value-ladder')), 'stand-in Electron renamed to the executable "value-ladder"');
+
+for (const file of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/worker.mjs', 'dist/renderer/index.html', 'package.json', 'node_modules/better-sqlite3/lib/index.js']) {
+  check(entries.includes(file), `app.asar contains ${file}`);
+}
+check(pkg.main === 'dist/electron/main.js' && entries.includes(pkg.main), `package.json "main" (${pkg.main}) is in app.asar`);
+
+const inPackage = (name: string) => entries.filter((it) => new RegExp(`(^|/)node_modules/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$)`).test(it));
+const devDepsFound = Object.keys(pkg.devDependencies).filter((name) => inPackage(name).length > 0);
+check(devDepsFound.length === 0, `app.asar has none of the ${Object.keys(pkg.devDependencies).length} devDependencies`, devDepsFound.join(', '));
+
+const runtimeModules = new Set(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+const modules = new Set(entries.map((it) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(it)?.[1]).filter((it): it is string => !!it));
+const extraModules = [...modules].filter((it) => !runtimeModules.has(it));
+check(extraModules.length === 0, 'app.asar node_modules holds only better-sqlite3, bindings, file-uri-to-path', extraModules.join(', '));
+
+const sources = entries.filter((it) => !it.startsWith('node_modules/') && /\.(ts|tsx|mts|cts)$/.test(it));
+check(sources.length === 0, 'app.asar has no TypeScript sources outside node_modules', sources.slice(0, 5).join(', '));
+
+const sqliteBuildParts = entries.filter((it) => /^node_modules\/better-sqlite3\/(build|src|deps)(\/|$)/.test(it));
+check(sqliteBuildParts.length === 0, 'app.asar has no better-sqlite3 build/, src/ or deps/', sqliteBuildParts.slice(0, 5).join(', '));
+
+const maps = entries.filter((it) => it.endsWith('.map'));
+check(maps.length === 0, 'app.asar has no source maps', maps.slice(0, 5).join(', '));
+
+const unpacked = join(resources, 'app.asar.unpacked');
+check(existsSync(join(unpacked, 'node_modules/better-sqlite3/lib/index.js')), 'app.asar.unpacked holds better-sqlite3');
+check(existsSync(join(unpacked, 'dist/electron/worker.mjs')), 'app.asar.unpacked holds dist/electron/worker.mjs (workers cannot run from asar)');
+
+const samplesSrc = join(root, 'electron/services/samples/data');
+const wantedSamples = existsSync(samplesSrc) ? readdirSync(samplesSrc).filter((it) => it.endsWith('.csv')) : [];
+const shippedSamples = existsSync(join(resources, 'samples')) ? readdirSync(join(resources, 'samples')) : [];
+const missingSamples = wantedSamples.filter((it) => !shippedSamples.includes(it));
+check(wantedSamples.length > 0 && missingSamples.length === 0, `resources/samples/ holds the ${wantedSamples.length} sample CSVs`, missingSamples.join(', ') || 'no samples found');
+
+check(
+  existsSync(join(resources, 'native/better_sqlite3.node')),
+  `resources/native/better_sqlite3.node exists${usingStandIn ? ' (stand-in: Node-ABI build)' : ' (Electron-ABI build)'}`,
+);
+
+// The addon paths in electron-builder.yml name the Electron version; they must follow upgrades.
+const ymlVersions = [...readFileSync(join(root, 'electron-builder.yml'), 'utf8').matchAll(/\.native\/electron-([^-/]+)-/g)].map((m) => m[1]);
+const staleVersions = ymlVersions.filter((v) => v !== electronVersion);
+check(ymlVersions.length > 0 && staleVersions.length === 0, `electron-builder.yml addon paths use Electron ${electronVersion}`, staleVersions.join(', ') || 'no .native paths found');
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (failures === 0) {
+  rmSync(work, { recursive: true, force: true });
+  console.log(`package-check: all checks passed in ${seconds} s`);
+} else {
+  console.log(`package-check: ${failures} check(s) failed in ${seconds} s; output kept in ${work}`);
+}
+process.exit(failures === 0 ? 0 : 1);
