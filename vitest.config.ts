@@ -9,6 +9,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -46,7 +46,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${String(name).slice(0, 80)}".` } };
     }
     const spec = contract[name];
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       const first = issues[0];
