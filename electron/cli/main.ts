@@ -14,6 +14,7 @@ import { directTransport } from '../services/api/direct-transport';
 import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
 import { inspectWorkspaceFile } from '../db/connection';
+import { readMeta } from '../db/queries';
 import { openSqlite } from '../db/sqlite';
 
 interface CommandContext {
@@ -62,8 +63,7 @@ function holdsSample(path: string, sample: string): boolean {
     inspectWorkspaceFile(path);
     const db = openSqlite(path, { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare("SELECT value FROM meta WHERE key = 'sample'").get() as { value: string } | undefined;
-      return row?.value === sample;
+      return readMeta(db, 'sample') === sample;
     } finally {
       db.close();
     }
@@ -105,7 +105,17 @@ function help(): string {
   return lines.join('\n');
 }
 
-export async function main(argv: string[], io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (text: string) => process.stderr.write(`${text}\n`) }): Promise<number> {
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const STDIO: CliIo = {
+  out: (text) => void process.stdout.write(`${text}\n`),
+  err: (text) => void process.stderr.write(`${text}\n`),
+};
+
+export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

@@ -112,6 +112,12 @@ export interface Page {
 
 const WRITE_CHUNK = 5000;
 
+/** One meta value of a workspace file, read without opening it for writing; null when absent. */
+export function readMeta(db: SqliteDatabase, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
 export class WorkspaceStore {
   constructor(readonly db: SqliteDatabase) {}
 
@@ -120,8 +126,7 @@ export class WorkspaceStore {
   }
 
   getMeta(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
+    return readMeta(this.db, key);
   }
 
   setMeta(key: string, value: string): void {

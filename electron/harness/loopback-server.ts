@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
+import type { ViteDevServer } from 'vite';
 import { createBackend, type Backend } from '../services/backend';
 import type { HostPorts } from '../services/host/host-ports';
 import { SOURCE_ROOT, SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
@@ -121,7 +122,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     for (const stream of eventStreams) stream.write(data);
   });
 
-  let vite: import('vite').ViteDevServer | undefined;
+  let vite: ViteDevServer | undefined;
   if (options.renderer === 'dev') {
     const { createServer: createViteServer } = await import('vite');
     vite = await createViteServer({

@@ -3,7 +3,7 @@
  * clear, typed error before its handler runs.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { CALL_NAMES, contract, type CallName } from '../../shared/ipc/contract';
 import { createDispatcher, type Handlers } from '../../electron/services/api/dispatcher';
 import { EventBus } from '../../electron/services/api/events';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, isCallName, type CallArgs, type CallName, type CallOutput } from '../../../shared/ipc/contract';
 import { AppError, type ApiErrorShape, type Envelope } from '../../../shared/ipc/errors';
 import type { EventBus } from './events';

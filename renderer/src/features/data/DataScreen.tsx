@@ -21,15 +21,16 @@ export function DataScreen() {
   const format = useFormat();
   const dark = useDarkTheme();
   const [table, setTable] = useState<TableName>('transactions');
-  const [columns, setColumns] = useState<TableColumn[] | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; columns: TableColumn[] } | null>(null);
   const counts = app.workspace?.tables;
+  const gridKey = `${app.workspace?.path ?? ''}:${table}`;
+  const columns = loaded?.key === gridKey ? loaded.columns : null;
 
   useEffect(() => {
-    setColumns(null);
     api['data.page']({ table, offset: 0, limit: 1 })
-      .then((page) => setColumns(page.columns))
+      .then((page) => setLoaded({ key: gridKey, columns: page.columns }))
       .catch(app.showError);
-  }, [table, app.workspace?.path, app.showError]);
+  }, [table, gridKey, app.showError]);
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () =>
@@ -90,7 +91,7 @@ export function DataScreen() {
         <div className="grid-host" data-testid="data-grid">
           {columns ? (
             <AgGridReact<Row>
-              key={`${app.workspace.path}:${table}`}
+              key={gridKey}
               theme={gridTheme(dark)}
               columnDefs={columnDefs}
               defaultColDef={{ resizable: true, minWidth: 90, flex: 1 }}

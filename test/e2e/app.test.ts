@@ -1,0 +1,129 @@
+/**
+ * The renderer in a real Chromium, through the harness' loopback transport, over the same
+ * contract and services as the desktop app.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../../electron/harness/loopback-server';
+import { SOURCE_ROOT } from '../../electron/services/paths';
+import { collectPageErrors, launchChromium } from '../support/browser';
+import { startTestHarness, tempDir } from '../support/harness';
+
+const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
+
+let harness: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  harness = await startTestHarness();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  const errors = collectPageErrors(page);
+  await page.goto(harness.url);
+  return { page, errors };
+}
+
+describe('the app in Chromium', () => {
+  it('opens the demo workspace on first start and lists it on the home screen, with no console errors', async () => {
+    const { page, errors } = await openApp();
+    const card = page.locator('[data-testid=recent-workspace]');
+    await card.first().waitFor();
+    expect(await card.count()).toBe(1);
+    expect(await card.first().getAttribute('data-path')).toMatch(/samples[/\\]demo\.vlw$/);
+    expect(await page.locator('[data-testid=current-workspace] strong').textContent()).toBe('demo');
+    expect(await card.first().locator('[data-figure=customers]').textContent()).toBe('3,000');
+    await page.screenshot({ path: join(SCREENSHOTS, 'home.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the transactions of the workspace in the data grid, sorted on request', async () => {
+    const { page, errors } = await openApp();
+    await page.click('[data-route=data]');
+    const firstAmount = page.locator('[role=row][row-index="0"] [col-id="amount"]');
+    await firstAmount.waitFor();
+    await page.click('.ag-header-cell[col-id="amount"] .ag-header-cell-label');
+    await page.click('.ag-header-cell[col-id="amount"] .ag-header-cell-label');
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[role=row][row-index] [col-id="amount"]')].map((cell) => Number((cell.textContent ?? '').replace(/[^\d.-]/g, '')));
+      return cells.length > 5 && cells.every((value, index) => index === 0 || value <= (cells[index - 1] ?? Infinity)) && (cells[0] ?? 0) > 1000;
+    });
+    await page.screenshot({ path: join(SCREENSHOTS, 'data.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to Persian, right to left', async () => {
+    const { page, errors } = await openApp();
+    await page.click('[data-route=settings]');
+    await page.selectOption('[data-testid=language]', 'fa');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'fa');
+    await page.click('[data-route=home]');
+    await page.locator('[data-testid=recent-workspace]').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'home-fa.png') });
+    await page.click('[data-route=settings]');
+    await page.selectOption('[data-testid=language]', 'en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('creates a workspace through the (scripted) file dialog and opens the CDNOW sample with a progress bar', async () => {
+    const { page, errors } = await openApp();
+    const path = join(tempDir(), 'client.vlw');
+    harness.dialogAnswers.push(path);
+    await page.click('text=New workspace…');
+    await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'client');
+    await page.click('[data-testid=sample-cdnow] button');
+    await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'cdnow', undefined, { timeout: 30_000 });
+    const cards = page.locator('[data-testid=recent-workspace]');
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await page.locator('[data-testid=recent-workspace][data-path$="cdnow.vlw"] [data-figure=customers]').textContent()).toBe('23,570');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an error in words, not a stack trace, when a workspace cannot be opened', async () => {
+    const { page } = await openApp();
+    harness.dialogAnswers.push(join(tempDir(), 'missing.vlw'));
+    await page.click('text=Open workspace…');
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('There is no workspace at');
+    expect(text).toContain('Check the path, or create a new workspace.');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    await page.close();
+  });
+});
+
+describe('the loopback transport', () => {
+  const call = (path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${harness.port}${path}`, init);
+
+  it('listens on loopback only and refuses calls without the token, from other hosts or other origins', async () => {
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    const body = JSON.stringify({ input: {}, jobId: 'x' });
+    expect((await call('/api/call/app.info', { method: 'POST', body })).status).toBe(401);
+    expect((await call('/api/call/app.info', { method: 'POST', body, headers: { 'x-value-ladder-token': 'f'.repeat(48) } })).status).toBe(401);
+    expect((await call('/api/call/app.info', { method: 'POST', body, headers: { 'x-value-ladder-token': harness.token, origin: 'http://evil.example' } })).status).toBe(403);
+    const ok = await call('/api/call/app.info', { method: 'POST', body, headers: { 'x-value-ladder-token': harness.token } });
+    expect(await ok.json()).toMatchObject({ ok: true, value: { host: 'harness', name: 'Value Ladder' } });
+    expect((await call(`/api/events?token=wrong`)).status).toBe(401);
+  });
+
+  it('carries a malformed payload to the same validation as every transport', async () => {
+    const reply = await call('/api/call/workspace.open', { method: 'POST', body: JSON.stringify({ input: { path: 7 } }), headers: { 'x-value-ladder-token': harness.token } });
+    expect(await reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('path') } });
+  });
+});
