@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: the figures each issue names as targets, measured on this machine and printed.
+ * Run one group with `npm run bench -- <group>`; without an argument every group runs.
+ */
+import { join } from 'node:path';
+import { foundationBench } from './foundation';
+import { tempDir } from './util';
+
+const GROUPS: Record<string, (dir: string) => Promise<void>> = {
+  foundation: foundationBench,
+};
+
+const requested = process.argv.slice(2);
+for (const [name, run] of Object.entries(GROUPS)) {
+  if (requested.length > 0 && !requested.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  await run(join(tempDir(), name));
+}
