@@ -6,7 +6,7 @@
 //   dist/electron/worker.mjs  worker thread  (esbuild, ESM; .mjs because the package unpacks it
 //                             from app.asar, where no package.json says "type": "module")
 // Usage: node scripts/build.mjs   or   import { build } from './build.mjs'
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -65,21 +65,7 @@ const targets = [
 
 async function buildRenderer() {
   const { build: viteBuild } = await import('vite');
-  const configFile = join(root, 'vite.config.ts');
-  if (existsSync(configFile)) {
-    await viteBuild({ configFile, mode: 'production', logLevel: 'warn' });
-    return;
-  }
-  // No config checked in yet: the same essentials inline.
-  const { default: react } = await import('@vitejs/plugin-react');
-  await viteBuild({
-    configFile: false,
-    root: join(root, 'renderer'),
-    base: './', // loaded from file:// in the packaged app
-    plugins: [react()],
-    logLevel: 'warn',
-    build: { outDir: join(root, 'dist', 'renderer'), emptyOutDir: true, sourcemap: true },
-  });
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
 }
 
 /** Builds renderer, main, preload and worker into dist/. Throws on any build error. */
