@@ -128,7 +128,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     vite = await createViteServer({
       configFile: join(SOURCE_ROOT, 'vite.config.ts'),
       mode: 'development',
-      server: { middlewareMode: true, hmr: { server } },
+      server: { middlewareMode: true, ws: { server } },
       appType: 'spa',
       logLevel: 'warn',
     });
