@@ -4,10 +4,12 @@
  */
 import { join } from 'node:path';
 import { foundationBench } from './foundation';
+import { importBench } from './import';
 import { tempDir } from './util';
 
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   foundation: foundationBench,
+  import: importBench,
 };
 
 const requested = process.argv.slice(2);

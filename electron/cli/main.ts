@@ -10,6 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApi, type Api } from '../../shared/ipc/client';
 import { AppError } from '../../shared/ipc/errors';
 import { SampleName, type WorkspaceSummary } from '../../shared/domain/workspace';
+import { ImportKind, type ImportOptions, type ImportResult } from '../../shared/domain/import';
 import { directTransport } from '../services/api/direct-transport';
 import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
@@ -33,6 +34,8 @@ interface Command {
 }
 
 class UsageError extends Error {}
+/** The command ran and printed its report, but did not do what was asked (exit code 1, message on stderr). */
+class CommandFailed extends Error {}
 
 function requireArgs(positionals: string[], count: number, usage: string): void {
   if (positionals.length !== count) throw new UsageError(`usage: value-ladder ${usage}`);
@@ -72,7 +75,83 @@ function holdsSample(path: string, sample: string): boolean {
   }
 }
 
+/** Opens the workspace, creating it first when the file does not exist (commands that write). */
+async function openOrCreate(api: Api, path: string): Promise<WorkspaceSummary> {
+  return existsSync(path) ? api['workspace.open']({ path }) : api['workspace.create']({ path });
+}
+
+function importJson(result: ImportResult, headers: Map<number, string>) {
+  const mapping = Object.fromEntries(Object.entries(result.detected.mapping).flatMap(([field, column]) => (column === null ? [] : [[field, headers.get(column) ?? `column ${column + 1}`]])));
+  return {
+    accepted: result.accepted,
+    rejected: result.rejected,
+    skipped: result.skipped,
+    duplicates: result.duplicates,
+    total: result.total,
+    committed: result.committed,
+    notCommittedReason: result.notCommittedReason,
+    importId: result.importId,
+    replacedImportId: result.replacedImportId,
+    counts: { rejected: result.rejectedCount, skipped: result.skippedCount, duplicates: result.duplicateCount },
+    detected: {
+      kind: result.kind,
+      encoding: result.detected.encoding,
+      delimiter: result.detected.delimiter,
+      decimal: result.detected.numberFormat.decimal,
+      thousands: result.detected.numberFormat.thousands,
+      currency: result.detected.currency,
+      dateFormat: result.detected.dateFormat,
+      headerLine: result.detected.headerLine,
+      mapping,
+    },
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
+  import: {
+    usage: 'import <workspace> <file> [--as transactions|customers|costs|products|marketing|prospects] [--encoding E] [--strict] [--replace] [--keep-duplicates] [--json]',
+    summary: 'Import a CSV/TSV/Excel export; valid rows are committed, every rejected row is reported with its line and reason.',
+    options: { as: { type: 'string' }, encoding: { type: 'string' }, strict: { type: 'boolean' }, replace: { type: 'boolean' }, 'keep-duplicates': { type: 'boolean' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 2, this.usage);
+      const kind = values.as === undefined ? undefined : ImportKind.safeParse(values.as);
+      if (kind && !kind.success) throw new UsageError(`--as must be one of ${ImportKind.options.join(', ')}`);
+      const options: ImportOptions = {};
+      if (kind?.success) options.kind = kind.data;
+      if (typeof values.encoding === 'string') options.encoding = values.encoding;
+      if (values['keep-duplicates'] === true) options.keepDuplicates = true;
+      const workspace = resolve(positionals[0] as string);
+      const file = resolve(positionals[1] as string);
+      await openOrCreate(context.api, workspace);
+      const preview = await context.api['import.preview']({ path: file, options });
+      const result = await context.api['import.run'](
+        { path: file, options, onPreviousImport: values.replace === true ? 'replace' : 'skip', strict: values.strict === true },
+        { onProgress: (p) => context.progress(p.stage, p.done, p.total) },
+      );
+      // Replies carry the first issues; the log has them all.
+      if (result.importId !== null && (result.rejectedCount > result.rejected.length || result.skippedCount > result.skipped.length || result.duplicateCount > result.duplicates.length)) {
+        const all = await context.api['import.issues']({ importId: result.importId });
+        result.rejected = all.filter((issue) => issue.kind === 'rejected').map(({ line, column, value, reason }) => ({ line, column, value, reason }));
+        result.skipped = all.filter((issue) => issue.kind === 'skipped').map(({ line, reason }) => ({ line, reason }));
+        result.duplicates = all.filter((issue) => issue.kind === 'duplicate').map(({ line, of }) => ({ line, of: of ?? 0 }));
+      }
+      const headers = new Map(preview.columns.map((column) => [column.index, column.header]));
+      const report = importJson(result, headers);
+      if (context.json) context.out(JSON.stringify(report, null, 2));
+      else {
+        const lines = [
+          `${report.committed ? 'imported' : 'not imported'}: ${result.accepted.toLocaleString('en')} ${result.kind} rows from ${preview.file.name}` + (result.notCommittedReason ? ` — ${result.notCommittedReason}` : ''),
+          `detected: ${report.detected.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(report.detected.delimiter)}, decimal "${report.detected.decimal}", dates ${report.detected.dateFormat ?? '—'}${report.detected.currency ? `, currency ${report.detected.currency}` : ''}`,
+          `columns: ${Object.entries(report.detected.mapping).map(([field, header]) => `${field} ← ${header}`).join(', ')}`,
+          `rejected ${result.rejectedCount}, skipped ${result.skippedCount}, duplicates ${result.duplicateCount}`,
+          ...result.rejected.slice(0, 50).map((issue) => `  line ${issue.line}: ${issue.reason}${issue.value ? ` (${JSON.stringify(issue.value)})` : ''}`),
+          ...result.duplicates.slice(0, 20).map((row) => `  line ${row.line}: duplicate of line ${row.of}`),
+        ];
+        context.out(lines.join('\n'));
+      }
+      if (!result.committed) throw new CommandFailed(result.notCommittedReason ?? 'Nothing was imported.');
+    },
+  },
   sample: {
     usage: 'sample cdnow|demo <workspace> [--replace] [--json]',
     summary: 'Create a workspace filled with a built-in sample (the CDNOW transactions or the demo business).',
@@ -101,7 +180,7 @@ const COMMANDS: Record<string, Command> = {
 function help(): string {
   const lines = ['usage: value-ladder <command> [options]', '', 'commands:'];
   for (const command of Object.values(COMMANDS)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
-  lines.push('', 'Every command accepts --json for machine-readable output. Errors go to stderr with a non-zero exit code.');
+  lines.push('', 'Every command accepts --json for machine-readable output and --progress for progress as JSON lines on stderr.', 'Errors go to stderr with a non-zero exit code.');
   return lines.join('\n');
 }
 
@@ -139,15 +218,17 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
     logError: (where, error) => io.err(`value-ladder: internal error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, json: { type: 'boolean' }, progress: { type: 'boolean' } }, allowPositionals: true, strict: true });
     const json = values.json === true;
     const interactive = !json && process.stderr.isTTY === true;
+    const progressLines = values.progress === true;
     await command.run(positionals, values, {
       api: createApi(directTransport(backend)),
       json,
       out: io.out,
       progress: (stage, done, total) => {
-        if (interactive) process.stderr.write(`\r${stage} ${total > 0 ? Math.round((100 * done) / total) : 0}%   ${done >= total ? '\n' : ''}`);
+        if (progressLines) io.err(JSON.stringify({ stage, done, total }));
+        else if (interactive) process.stderr.write(`\r${stage} ${total > 0 ? Math.round((100 * done) / total) : 0}%   ${done >= total ? '\n' : ''}`);
       },
     });
     return 0;
@@ -155,6 +236,10 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       io.err(`value-ladder: ${error.message}`);
       return 2;
+    }
+    if (error instanceof CommandFailed) {
+      io.err(`value-ladder: ${error.message}`);
+      return 1;
     }
     const appError = error instanceof AppError ? error : new AppError('internal', String(error));
     io.err(`value-ladder: ${appError.message}${appError.hint ? `\n${appError.hint}` : ''}`);

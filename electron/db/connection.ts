@@ -108,3 +108,24 @@ export function openWorkspaceDatabase(file: string, options: OpenWorkspaceOption
     throw error;
   }
 }
+
+/**
+ * A second connection to a workspace the app already opened and checked (workers use it): only
+ * the cheap checks, no integrity scan, no migrations.
+ */
+export function attachWorkspaceDatabase(file: string, options: SqliteOptions & { readonly: boolean }): SqliteDatabase {
+  const db = openSqlite(file, { nativeBinding: options.nativeBinding, readonly: options.readonly, fileMustExist: true });
+  try {
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== APPLICATION_ID || version !== LATEST_SCHEMA_VERSION) {
+      throw new AppError('not_a_workspace', `${file} is not an open Value Ladder workspace of this version.`, { hint: 'Open it in the app first.' });
+    }
+    if (!options.readonly) configure(db);
+    else db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -6,6 +6,7 @@ import { isoFromEpochDay } from '../../shared/domain/dates';
 import type { DatasetRecords } from '../../shared/domain/records';
 import { TABLE_NAMES, type TableName } from '../../shared/domain/workspace';
 import type { TableColumn } from '../../shared/ipc/contract';
+import { ImportDetection, type ImportIssue, type ImportKind, type ImportLogEntry } from '../../shared/domain/import';
 import { AppError } from '../../shared/ipc/errors';
 import type { SqliteDatabase } from './sqlite';
 
@@ -175,6 +176,39 @@ export class WorkspaceStore {
     }
     const total = (this.db.prepare(`SELECT count(*) AS n FROM ${COUNT_TABLE[request.table]}`).get() as { n: number }).n;
     return { columns: columns.map(({ key, type }) => ({ key, type })), rows: raw, total };
+  }
+
+  /** The import of a file with these exact bytes, if there was one. */
+  findImportByHash(hash: string): { importId: number; importedAt: string; fileName: string } | null {
+    const row = this.db.prepare('SELECT id AS importId, imported_at AS importedAt, file_name AS fileName FROM imports WHERE content_hash = ? ORDER BY id DESC LIMIT 1').get(hash) as
+      | { importId: number; importedAt: string; fileName: string }
+      | undefined;
+    return row ?? null;
+  }
+
+  /** The mapping and formats last used for a source with this layout. */
+  recallMapping(signature: string): { kind: ImportKind; mapping: Record<string, number | null>; options: Record<string, unknown> } | null {
+    const row = this.db.prepare('SELECT kind, mapping, options FROM import_mappings WHERE source = ?').get(signature) as { kind: ImportKind; mapping: string; options: string } | undefined;
+    return row ? { kind: row.kind, mapping: JSON.parse(row.mapping) as Record<string, number | null>, options: JSON.parse(row.options) as Record<string, unknown> } : null;
+  }
+
+  importLog(): ImportLogEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id AS importId, kind, file_name AS fileName, file_path AS filePath, content_hash AS hash, imported_at AS importedAt,
+                accepted, rejected, skipped, duplicates, detected FROM imports ORDER BY id DESC`,
+      )
+      .all() as (Omit<ImportLogEntry, 'detected'> & { detected: string | null })[];
+    return rows.map((row) => {
+      const detected = row.detected ? ImportDetection.safeParse(JSON.parse(row.detected)) : null;
+      return { ...row, detected: detected?.success ? detected.data : null };
+    });
+  }
+
+  importIssues(importId: number, kind?: 'rejected' | 'skipped' | 'duplicate'): (ImportIssue & { kind: string; of: number | null })[] {
+    const sql = `SELECT kind, line, column_name AS "column", value, reason, of_line AS "of" FROM import_issues WHERE import_id = ? ${kind ? 'AND kind = ?' : ''} ORDER BY line`;
+    const params = kind ? [importId, kind] : [importId];
+    return this.db.prepare(sql).all(...params) as (ImportIssue & { kind: string; of: number | null })[];
   }
 
   /**

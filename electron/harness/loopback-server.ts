@@ -17,7 +17,7 @@ import type { HostPorts } from '../services/host/host-ports';
 import { SOURCE_ROOT, SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
 
 export const TOKEN_HEADER = 'x-value-ladder-token';
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_BODY_BYTES = 720 * 1024 * 1024;
 
 // Same policy as the desktop app's, so that the harness catches what the app would block.
 const CONTENT_SECURITY_POLICY =
@@ -91,10 +91,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let untitled = 0;
   const ports: HostPorts = {
     kind: 'harness',
-    async chooseWorkspace(mode) {
+    async chooseFile(purpose, suggestedName) {
       if (dialogAnswers.length > 0) return dialogAnswers.shift() ?? null;
-      if (mode === 'create') return join(dataDir, 'workspaces', `workspace-${++untitled}.vlw`);
-      log('The harness has no file dialog: start it with --workspace FILE to open a file.');
+      if (purpose === 'createWorkspace') return join(dataDir, 'workspaces', `workspace-${++untitled}.vlw`);
+      if (purpose === 'saveCsv') return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.csv`);
+      log('The harness has no file dialog: start it with --workspace FILE, or drop a file on the page to import it.');
       return null;
     },
     async openExternal(url) {

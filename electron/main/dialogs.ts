@@ -1,17 +1,31 @@
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { WORKSPACE_EXTENSION } from '../../shared/domain/workspace';
+import type { FilePurpose } from '../../shared/ipc/contract';
 
-const FILTERS = [{ name: 'Value Ladder workspace', extensions: [WORKSPACE_EXTENSION] }];
+const WORKSPACE = [{ name: 'Value Ladder workspace', extensions: [WORKSPACE_EXTENSION] }];
+const EXPORTS = [
+  { name: 'Exports (CSV, text, Excel)', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
-/** The native file dialogs behind `dialog.chooseWorkspace`. */
-export async function chooseWorkspaceFile(mode: 'open' | 'create'): Promise<string | null> {
+const OPEN: Partial<Record<FilePurpose, OpenDialogOptions>> = {
+  openWorkspace: { properties: ['openFile'], filters: WORKSPACE },
+  importFile: { properties: ['openFile'], filters: EXPORTS },
+};
+const SAVE: Partial<Record<FilePurpose, SaveDialogOptions>> = {
+  createWorkspace: { filters: WORKSPACE, defaultPath: `workspace.${WORKSPACE_EXTENSION}`, properties: ['createDirectory', 'showOverwriteConfirmation'] },
+  saveCsv: { filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
+};
+
+/** The native file dialogs behind `dialog.chooseFile`. */
+export async function chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
   const parent = BrowserWindow.getFocusedWindow();
-  if (mode === 'open') {
-    const options = { properties: ['openFile' as const], filters: FILTERS };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const open = OPEN[purpose];
+  if (open) {
+    const result = parent ? await dialog.showOpenDialog(parent, open) : await dialog.showOpenDialog(open);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
-  const options = { filters: FILTERS, defaultPath: `workspace.${WORKSPACE_EXTENSION}`, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
-  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  const save = { ...SAVE[purpose], ...(suggestedName ? { defaultPath: suggestedName } : {}) };
+  const result = parent ? await dialog.showSaveDialog(parent, save) : await dialog.showSaveDialog(save);
   return result.canceled ? null : (result.filePath ?? null);
 }

@@ -8,6 +8,7 @@ import { JobRegistry } from './api/jobs';
 import { AppState } from './app/app-state';
 import { assertSafeExternalUrl } from './host/external-url';
 import type { HostPorts } from './host/host-ports';
+import { ImportService } from './import/import-service';
 import { WorkspaceService } from './workspace/workspace-service';
 
 export interface BackendOptions {
@@ -43,6 +44,8 @@ export function createBackend(options: BackendOptions): Backend {
   const pool = new WorkerPool({ sqlite, script: options.workerScript ?? defaultWorkerScript(), logError: (task, detail) => logError(task, detail) });
   const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
+  const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir });
+
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Value Ladder', version: options.appVersion, host: options.ports.kind, platform: process.platform, dataDir: options.dataDir }),
     'app.settings': () => appState.settings(),
@@ -63,7 +66,17 @@ export function createBackend(options: BackendOptions): Backend {
 
     'data.page': (request) => ({ table: request.table, offset: request.offset, ...workspaces.page(request) }),
 
-    'dialog.chooseWorkspace': ({ mode }) => options.ports.chooseWorkspace(mode),
+    'dialog.chooseFile': ({ purpose, suggestedName }) => options.ports.chooseFile(purpose, suggestedName),
+    'file.stage': ({ name, base64 }) => imports.stage(name, base64),
+
+    'import.preview': ({ path, options: importOptions }, { signal, progress }) => imports.preview(path, importOptions, { signal, onProgress: progress }),
+    'import.check': ({ path, options: importOptions }, { signal, progress }) => imports.check(path, importOptions, { signal, onProgress: progress }),
+    'import.run': ({ path, options: importOptions, onPreviousImport, strict }, { signal, progress }) =>
+      imports.run(path, importOptions, { onPreviousImport, strict }, { signal, onProgress: progress }),
+    'import.log': () => imports.log(),
+    'import.issues': ({ importId, kind }) => imports.issues(importId, kind),
+    'import.exportLog': ({ importId, path }) => imports.exportLog(importId, path),
+
     'shell.openExternal': async ({ url }) => {
       assertSafeExternalUrl(url);
       await options.ports.openExternal(url);
@@ -90,5 +103,5 @@ export function createBackend(options: BackendOptions): Backend {
 /** For hosts without a person to ask (the CLI). */
 export function headlessPorts(kind: HostPorts['kind']): HostPorts {
   const unavailable = () => Promise.reject(new AppError('unavailable', 'This needs the desktop app.'));
-  return { kind, chooseWorkspace: unavailable, openExternal: unavailable };
+  return { kind, chooseFile: unavailable, openExternal: unavailable };
 }

@@ -4,6 +4,8 @@
  */
 import type { SampleName } from '../../shared/domain/workspace';
 import type { SqliteOptions } from '../db/sqlite';
+import type { ImportOptions } from '../../shared/domain/import';
+import { previewImport, runImport, type RunImportInput } from '../services/import/run-import';
 import { buildSampleWorkspace } from '../services/samples/build-sample';
 
 export interface TaskContext {
@@ -18,9 +20,11 @@ export const tasks = {
     buildSampleWorkspace({ ...input, sqlite: context.sqlite, onProgress: context.progress, shouldStop: context.shouldStop });
     return null;
   },
+  'import.preview': (input: { workspace: string; file: string; options: ImportOptions }, context: TaskContext) => previewImport(input, context),
+  'import.run': (input: RunImportInput, context: TaskContext) => runImport(input, context),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;
 export type TaskInput<T extends TaskName> = Parameters<Tasks[T]>[0];
-export type TaskOutput<T extends TaskName> = ReturnType<Tasks[T]>;
+export type TaskOutput<T extends TaskName> = Awaited<ReturnType<Tasks[T]>>;

@@ -11,7 +11,7 @@ function post(message: FromWorker): void {
   port?.postMessage(message);
 }
 
-port.on('message', (message: ToWorker) => {
+port.on('message', async (message: ToWorker) => {
   const flag = new Int32Array(message.cancelFlag);
   const context: TaskContext = {
     sqlite: boot.sqlite,
@@ -21,7 +21,7 @@ port.on('message', (message: ToWorker) => {
   try {
     const task = tasks[message.task as keyof typeof tasks] as ((input: unknown, context: TaskContext) => unknown) | undefined;
     if (!task) throw new Error(`Unknown worker task ${message.task}`);
-    post({ type: 'done', id: message.id, value: task(message.input, context) });
+    post({ type: 'done', id: message.id, value: await task(message.input, context) });
   } catch (error) {
     const appError = toAppError(error);
     const detail = appError.code === 'internal' && error instanceof Error ? (error.stack ?? error.message) : null;

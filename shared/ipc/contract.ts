@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AppSettings } from '../domain/app-settings';
+import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
 import { RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
 
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -25,6 +26,10 @@ function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, ou
 
 const NoInput = z.object({}).strict();
 const FilePath = z.string().trim().min(1, 'A file path is required.').max(4096);
+
+export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveCsv'] as const;
+export const FilePurpose = z.enum(FILE_PURPOSES);
+export type FilePurpose = z.infer<typeof FilePurpose>;
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -88,10 +93,38 @@ export const contract = {
     TablePage,
   ),
 
-  'dialog.chooseWorkspace': call(
-    'Ask the person for a workspace file to open or to create; null when they cancel.',
-    z.object({ mode: z.enum(['open', 'create']) }).strict(),
+  'dialog.chooseFile': call(
+    'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',
+    z.object({ purpose: FilePurpose, suggestedName: z.string().max(255).optional() }).strict(),
     z.string().nullable(),
+  ),
+  'file.stage': call(
+    'Keep a file dropped on the window (its bytes, base64) in the app data folder; returns its path for import.',
+    z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(700_000_000) }).strict(),
+    z.object({ path: z.string() }),
+  ),
+
+  'import.preview': job(
+    'Read an export and show what was detected: encoding, delimiter, header, kind, column mapping, number and date formats, first rows.',
+    z.object({ path: FilePath, options: ImportOptions }).strict(),
+    ImportPreview,
+  ),
+  'import.check': job('Validate every row of an export with the given options without importing anything.', z.object({ path: FilePath, options: ImportOptions }).strict(), ImportSummary),
+  'import.run': job(
+    'Import an export into the open workspace in one transaction; rejected rows are logged, the valid ones committed (none with strict).',
+    z.object({ path: FilePath, options: ImportOptions, onPreviousImport: z.enum(['replace', 'skip']), strict: z.boolean() }).strict(),
+    ImportResult,
+  ),
+  'import.log': call('The imports of the open workspace, newest first.', NoInput, z.array(ImportLogEntry)),
+  'import.issues': call(
+    'The rejected, skipped and duplicate rows of one import, by line.',
+    z.object({ importId: z.number().int().positive(), kind: z.enum(['rejected', 'skipped', 'duplicate']).optional() }).strict(),
+    z.array(ImportIssue.extend({ kind: z.string(), of: z.number().int().nullable() })),
+  ),
+  'import.exportLog': call(
+    'Write the log of one import (its file, counts and every issue) as a CSV file.',
+    z.object({ importId: z.number().int().positive(), path: FilePath }).strict(),
+    z.object({ path: z.string(), rows: z.number().int() }),
   ),
   'shell.openExternal': call(
     'Open an https or mailto link in the system browser (nothing else is allowed).',

@@ -34,6 +34,19 @@ export class WorkspaceService {
     return this.open_.store;
   }
 
+  /** The file of the open workspace (workers open their own connection to it). */
+  requirePath(): string {
+    this.requireStore();
+    return (this.open_ as { path: string }).path;
+  }
+
+  /** Tell everyone the open workspace's content changed (after an import). */
+  changed(): void {
+    const summary = this.current();
+    if (summary) this.options.appState.remember(summary.path, summary);
+    this.options.events.emit('workspace.changed', { current: summary });
+  }
+
   current(): WorkspaceSummary | null {
     return this.open_ ? summarize(this.open_.path, this.open_.store) : null;
   }

@@ -1,0 +1,128 @@
+/**
+ * Reading an export: its bytes, the text encoding (a real detector, chardet, behind BOM and
+ * UTF-8 checks) decoded by a real decoder (iconv-lite), or the cells of an .xlsx sheet (exceljs).
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import chardet from 'chardet';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '../../../shared/ipc/errors';
+
+export interface EncodingGuess {
+  encoding: string;
+  /** 0–1; 1 for a byte-order mark or valid UTF-8. */
+  confidence: number;
+  bom: boolean;
+}
+
+const MAX_FILE_BYTES = 2 * 1024 ** 3;
+const DETECTION_SAMPLE = 256 * 1024;
+
+/** Names people may type for `--encoding`, mapped to what iconv-lite calls them. */
+export function normalizeEncodingName(name: string): string {
+  const lower = name.trim().toLowerCase().replace(/_/g, '-');
+  const aliases: Record<string, string> = { cp1251: 'windows-1251', 'win-1251': 'windows-1251', cp1252: 'windows-1252', gbk: 'gbk', gb2312: 'gbk', 'utf8': 'utf-8', 'utf-16': 'utf-16le', ucs2: 'utf-16le', latin1: 'iso-8859-1' };
+  const normalized = aliases[lower] ?? lower;
+  if (!iconv.encodingExists(normalized)) throw new AppError('invalid_input', `Unknown text encoding "${name}".`, { hint: 'Use a name such as utf-8, windows-1251, gb18030, utf-16le or iso-8859-2.' });
+  return normalized;
+}
+
+export function detectEncoding(bytes: Buffer): EncodingGuess {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', confidence: 1, bom: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', confidence: 1, bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', confidence: 1, bom: true };
+  if (isUtf8(bytes)) return { encoding: 'utf-8', confidence: 1, bom: false };
+  const [best] = chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE));
+  if (!best) return { encoding: 'windows-1252', confidence: 0, bom: false };
+  // GBK files are reported as GB18030, its superset: decoding with GB18030 reads both.
+  return { encoding: normalizeEncodingName(best.name), confidence: best.confidence / 100, bom: false };
+}
+
+export function decodeText(bytes: Buffer, encoding: string): string {
+  const text = iconv.decode(bytes, encoding, { stripBOM: true });
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export interface SourceFile {
+  path: string;
+  name: string;
+  sizeBytes: number;
+  /** SHA-256 of the bytes: tells a re-import of the same file. */
+  hash: string;
+  format: 'text' | 'xlsx';
+}
+
+export type SourceContent =
+  | { format: 'text'; text: string; encoding: EncodingGuess }
+  | { format: 'xlsx'; rows: string[][]; sheet: string };
+
+export function isSpreadsheet(path: string): boolean {
+  return ['.xlsx', '.xlsm'].includes(extname(path).toLowerCase());
+}
+
+export function describeFile(path: string, bytes: Buffer): SourceFile {
+  return {
+    path,
+    name: basename(path),
+    sizeBytes: bytes.length,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    format: isSpreadsheet(path) ? 'xlsx' : 'text',
+  };
+}
+
+export function readBytes(path: string): Buffer {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new AppError('invalid_input', `${path} is a folder, not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('not_found', `The file ${path} cannot be read.`, { hint: 'Check that it exists and that you may read it.', cause: error });
+  }
+  if (size > MAX_FILE_BYTES) throw new AppError('invalid_input', `${basename(path)} is larger than 2 GB.`, { hint: 'Split the export into smaller files.' });
+  return readFileSync(path);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return String(value.error);
+    return '';
+  }
+  return String(value);
+}
+
+/** The first worksheet's cells as text; dates as ISO (YYYY-MM-DD), numbers as JavaScript writes them. */
+export async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]; sheet: string }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new AppError('invalid_input', 'The spreadsheet cannot be read: it is damaged or not an .xlsx file.', { hint: 'Open it in Excel and save it again as .xlsx, or export it as CSV.', cause: error });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('invalid_input', 'The spreadsheet has no worksheet.');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells: string[] = [];
+    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return { rows, sheet: sheet.name };
+}
+
+export async function readContent(file: SourceFile, bytes: Buffer, encoding?: string): Promise<SourceContent> {
+  if (file.format === 'xlsx') return { format: 'xlsx', ...(await readSpreadsheet(bytes)) };
+  const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(bytes);
+  return { format: 'text', text: decodeText(bytes, guess.encoding), encoding: guess };
+}

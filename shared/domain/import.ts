@@ -1,0 +1,203 @@
+import { z } from 'zod';
+
+/** What a file can be imported as (DOMAIN.md "Input data"); also the CLI's `--as` names. */
+export const IMPORT_KINDS = ['transactions', 'customers', 'costs', 'products', 'marketing', 'prospects'] as const;
+export const ImportKind = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof ImportKind>;
+
+/** How a column's text is read. */
+export type FieldType = 'id' | 'text' | 'date' | 'money' | 'number' | 'rate';
+
+export interface FieldSpec {
+  type: FieldType;
+  required: boolean;
+}
+
+/**
+ * The fields each kind of file can fill. `amount` may instead come as quantity × unitPrice;
+ * a transactions file may carry customer details (name, region) that fill the customer.
+ */
+export const IMPORT_FIELDS = {
+  transactions: {
+    customerId: { type: 'id', required: true },
+    date: { type: 'date', required: true },
+    amount: { type: 'money', required: true },
+    cost: { type: 'money', required: false },
+    marginRate: { type: 'rate', required: false },
+    quantity: { type: 'number', required: false },
+    unitPrice: { type: 'money', required: false },
+    productId: { type: 'text', required: false },
+    category: { type: 'text', required: false },
+    orderId: { type: 'id', required: false },
+    channel: { type: 'text', required: false },
+    customerName: { type: 'text', required: false },
+    region: { type: 'text', required: false },
+  },
+  customers: {
+    customerId: { type: 'id', required: true },
+    name: { type: 'text', required: false },
+    acquiredDate: { type: 'date', required: false },
+    channel: { type: 'text', required: false },
+    acquisitionCost: { type: 'money', required: false },
+    region: { type: 'text', required: false },
+    industry: { type: 'text', required: false },
+    size: { type: 'text', required: false },
+    age: { type: 'number', required: false },
+    income: { type: 'money', required: false },
+  },
+  costs: {
+    customerId: { type: 'id', required: true },
+    date: { type: 'date', required: true },
+    cost: { type: 'money', required: true },
+    kind: { type: 'text', required: false },
+  },
+  products: {
+    productId: { type: 'id', required: true },
+    name: { type: 'text', required: false },
+    category: { type: 'text', required: false },
+    marginRate: { type: 'rate', required: false },
+  },
+  marketing: {
+    channel: { type: 'text', required: true },
+    date: { type: 'date', required: true },
+    spend: { type: 'money', required: true },
+    newCustomers: { type: 'number', required: false },
+  },
+  prospects: {
+    prospectId: { type: 'id', required: true },
+    name: { type: 'text', required: false },
+    channel: { type: 'text', required: false },
+    region: { type: 'text', required: false },
+    industry: { type: 'text', required: false },
+    size: { type: 'text', required: false },
+    age: { type: 'number', required: false },
+    income: { type: 'money', required: false },
+  },
+} as const satisfies Record<ImportKind, Record<string, FieldSpec>>;
+
+export type FieldName<K extends ImportKind = ImportKind> = keyof (typeof IMPORT_FIELDS)[K] & string;
+
+/** Every field name of any kind. */
+export const ALL_FIELD_NAMES = [...new Set(Object.values(IMPORT_FIELDS).flatMap((fields) => Object.keys(fields)))].sort();
+
+export const NumberFormatSchema = z.object({
+  decimal: z.enum(['.', ',']),
+  thousands: z.enum(['', ',', '.', ' ', "'"]),
+});
+
+export const DATE_FORMATS = ['ymd', 'dmy', 'mdy', 'excel', 'jalali'] as const;
+export const DateFormatSchema = z.enum(DATE_FORMATS);
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** What the person may set instead of what was detected; everything is optional. */
+export const ImportOptions = z
+  .object({
+    kind: ImportKind.optional(),
+    encoding: z.string().min(1).max(40).optional(),
+    delimiter: z.enum(DELIMITERS).optional(),
+    /** 1-based line of the header row; 0 when the file has none. */
+    headerLine: z.number().int().min(0).max(1000).optional(),
+    numberFormat: NumberFormatSchema.optional(),
+    dateFormat: DateFormatSchema.optional(),
+    /** Field → column index (0-based), or null to leave a field unmapped. */
+    mapping: z.record(z.string().max(40), z.number().int().min(0).max(10_000).nullable()).optional(),
+    keyRules: z.object({ ignoreCase: z.boolean(), ignoreSpaces: z.boolean(), ignoreLeadingZeros: z.boolean() }).strict().optional(),
+    /** Keep rows that exactly repeat an earlier row instead of skipping them. */
+    keepDuplicates: z.boolean().optional(),
+  })
+  .strict();
+export type ImportOptions = z.infer<typeof ImportOptions>;
+
+const ColumnInfo = z.object({
+  index: z.number().int(),
+  header: z.string(),
+  field: z.string().nullable(),
+  /** A few values from the file, as written. */
+  samples: z.array(z.string()),
+});
+
+/** What was found in a file, and the plan an import would follow. */
+export const ImportDetection = z.object({
+  format: z.enum(['text', 'xlsx']),
+  encoding: z.string().nullable(),
+  encodingConfidence: z.number(),
+  delimiter: z.string().nullable(),
+  headerLine: z.number().int(),
+  kind: ImportKind,
+  numberFormat: NumberFormatSchema,
+  currency: z.string().nullable(),
+  dateFormat: DateFormatSchema.nullable(),
+  mapping: z.record(z.string(), z.number().int().nullable()),
+  /** True when the mapping came from an earlier import of a file with the same columns. */
+  rememberedMapping: z.boolean(),
+});
+export type ImportDetection = z.infer<typeof ImportDetection>;
+
+export const ImportIssue = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssue>;
+
+export const DuplicateRow = z.object({ line: z.number().int(), of: z.number().int() });
+export type DuplicateRow = z.infer<typeof DuplicateRow>;
+
+export const PreviousImport = z.object({ importId: z.number().int(), importedAt: z.string(), fileName: z.string() });
+
+export const ImportPreview = z.object({
+  file: z.object({ path: z.string(), name: z.string(), sizeBytes: z.number().int(), hash: z.string() }),
+  detected: ImportDetection,
+  columns: z.array(ColumnInfo),
+  /** The first rows as parsed (after the header). */
+  rows: z.array(z.array(z.string())),
+  /** The same file (by content) was imported before. */
+  previousImport: PreviousImport.nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** Most issues a reply carries; all of them stay in the workspace's import log. */
+export const ISSUE_LIMIT = 10_000;
+
+export const ImportSummary = z.object({
+  kind: ImportKind,
+  /** Rows that were (or, for a check, would be) imported. */
+  accepted: z.number().int(),
+  rejectedCount: z.number().int(),
+  skippedCount: z.number().int(),
+  duplicateCount: z.number().int(),
+  rejected: z.array(ImportIssue),
+  skipped: z.array(ImportIssue.pick({ line: true, reason: true })),
+  duplicates: z.array(DuplicateRow),
+  /** Sum of the accepted amounts (transactions) or costs/spend, to check against the file's own total. */
+  total: z.number(),
+  detected: ImportDetection,
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportResult = ImportSummary.extend({
+  /** The import's entry in the log; null when nothing was written. */
+  importId: z.number().int().nullable(),
+  committed: z.boolean(),
+  /** Why nothing was written, when it was not. */
+  notCommittedReason: z.string().nullable(),
+  replacedImportId: z.number().int().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportLogEntry = z.object({
+  importId: z.number().int(),
+  kind: ImportKind,
+  fileName: z.string(),
+  filePath: z.string().nullable(),
+  hash: z.string(),
+  importedAt: z.string(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  skipped: z.number().int(),
+  duplicates: z.number().int(),
+  detected: ImportDetection.nullable(),
+});
+export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
