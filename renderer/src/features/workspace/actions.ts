@@ -9,7 +9,7 @@ type App = ReturnType<typeof useApp>;
 export const workspaceActions = {
   async open(app: App): Promise<void> {
     try {
-      const path = await api['dialog.chooseWorkspace']({ mode: 'open' });
+      const path = await api['dialog.chooseFile']({ purpose: 'openWorkspace' });
       if (path) await api['workspace.open']({ path });
     } catch (error) {
       app.showError(error);
@@ -24,7 +24,7 @@ export const workspaceActions = {
   },
   async create(app: App): Promise<void> {
     try {
-      const path = await api['dialog.chooseWorkspace']({ mode: 'create' });
+      const path = await api['dialog.chooseFile']({ purpose: 'createWorkspace' });
       if (path) await api['workspace.create']({ path });
     } catch (error) {
       app.showError(error);
