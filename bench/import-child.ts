@@ -5,8 +5,8 @@ import { directTransport } from '../electron/services/api/direct-transport';
 import { createBackend, headlessPorts } from '../electron/services/backend';
 import { SOURCE_SAMPLES_DIR } from '../electron/services/paths';
 
-const [workspace, file] = process.argv.slice(2) as [string, string];
-const backend = createBackend({ ports: headlessPorts('cli'), dataDir: tmpdir(), ephemeralState: true, samplesDir: SOURCE_SAMPLES_DIR, appVersion: 'bench' });
+const [workspace, file, workerScript] = process.argv.slice(2) as [string, string, string | undefined];
+const backend = createBackend({ ports: headlessPorts('cli'), dataDir: tmpdir(), ephemeralState: true, samplesDir: SOURCE_SAMPLES_DIR, appVersion: 'bench', ...(workerScript ? { workerScript } : {}) });
 const api = createApi(directTransport(backend));
 await api['workspace.create']({ path: workspace });
 const stages: Record<string, number> = {};

@@ -23,7 +23,11 @@ export async function importBench(dir: string): Promise<void> {
     console.log(`sqlite3 CLI not available (${cli.error?.message ?? cli.stderr.trim()}); install Debian's sqlite3 to compare`);
   } else report('sqlite3 CLI .import --csv into a typed table', cliMs, 'ms');
 
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(SOURCE_ROOT, 'bench', 'import-child.ts'), join(dir, 'w.vlw'), file], { cwd: SOURCE_ROOT, encoding: 'utf8' });
+  // The app's own bundled worker (dist/electron/worker.mjs), as the desktop app runs it.
+  const built = spawnSync(process.execPath, [join(SOURCE_ROOT, 'scripts', 'build.mjs')], { cwd: SOURCE_ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  const workerScript = join(SOURCE_ROOT, 'dist', 'electron', 'worker.mjs');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(SOURCE_ROOT, 'bench', 'import-child.ts'), join(dir, 'w.vlw'), file, workerScript], { cwd: SOURCE_ROOT, encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`import bench failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { ms: number; maxRssMb: number; accepted: number; stages: Record<string, number> };
   report(`value-ladder import (${result.accepted.toLocaleString('en')} rows accepted), through the service`, result.ms, 'ms');

@@ -6,6 +6,7 @@
 import type { ImportDetection, ImportKind } from '../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../shared/domain/records';
 import type { SqliteDatabase } from './sqlite';
+import type { TransactionBatch } from './transaction-batch';
 
 export interface TransactionRow {
   customerKey: string;
@@ -48,7 +49,10 @@ export interface ImportHeader {
 }
 
 const TRANSACTION_BATCH = 200;
+const CUSTOMER_BATCH = 200;
 const ISSUE_BATCH = 200;
+/** Page cache of the importing connection: large enough that a big import rarely spills mid-way. */
+const IMPORT_CACHE_KIB = 48 * 1024;
 
 function multiRowInsert(db: SqliteDatabase, head: string, columns: number, rows: number) {
   const tuple = `(${new Array(columns).fill('?').join(', ')})`;
@@ -58,6 +62,9 @@ function multiRowInsert(db: SqliteDatabase, head: string, columns: number, rows:
 export class ImportWriter {
   readonly importId: number;
   private readonly customerIds = new Map<string, number>();
+  /** New customers get their ids here (the import holds the write lock), and are inserted in batches. */
+  private nextCustomerId: number;
+  private readonly customerBuffer: (string | number | null)[] = [];
   /** Customers this import has already given a name or region to. */
   private readonly described = new Set<number>();
   private readonly transactionBuffer: (string | number | null)[] = [];
@@ -66,6 +73,10 @@ export class ImportWriter {
   private open = true;
 
   constructor(private readonly db: SqliteDatabase, header: ImportHeader) {
+    // The writer itself gives every row an existing customer and import, so SQLite need not check
+    // each reference again: foreign keys are off for the import's connection only.
+    db.pragma('foreign_keys = OFF');
+    db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     db.exec('BEGIN IMMEDIATE');
     try {
       this.importId = Number(
@@ -74,8 +85,10 @@ export class ImportWriter {
           .run(header.kind, header.fileName, header.filePath, header.hash, new Date().toISOString(), JSON.stringify(header.detection.mapping), JSON.stringify(header.detection)).lastInsertRowid,
       );
       for (const row of db.prepare('SELECT id, key FROM customers').raw(true).iterate() as Iterable<[number, string]>) this.customerIds.set(row[1], row[0]);
+      this.nextCustomerId = ((db.prepare('SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0) + 1;
       this.statements = {
-        newCustomer: db.prepare('INSERT INTO customers (key, label, name, region) VALUES (?, ?, ?, ?)'),
+        customerBatch: multiRowInsert(db, 'INSERT INTO customers (id, key, label, name, region)', 5, CUSTOMER_BATCH),
+        newCustomer: multiRowInsert(db, 'INSERT INTO customers (id, key, label, name, region)', 5, 1),
         describeCustomer: db.prepare('UPDATE customers SET name = coalesce(name, ?), region = coalesce(region, ?) WHERE id = ?'),
         transactionBatch: multiRowInsert(db, 'INSERT INTO transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', 10, TRANSACTION_BATCH),
         transaction: multiRowInsert(db, 'INSERT INTO transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', 10, 1),
@@ -114,15 +127,25 @@ export class ImportWriter {
 
   /** Removes an earlier import and everything it brought (the file is being imported again). */
   removeImport(importId: number): void {
+    // Explicitly, table by table: foreign keys (and so their cascades) are off during an import.
+    for (const table of ['transactions', 'service_costs', 'marketing_spend', 'prospects', 'import_issues']) {
+      this.db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId);
+    }
+    this.db.prepare('UPDATE products SET import_id = NULL WHERE import_id = ?').run(importId);
     this.db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
   }
 
   private customerId(key: string, label: string, name: string | null, region: string | null): number {
     let id = this.customerIds.get(key);
     if (id === undefined) {
-      id = Number(this.statements.newCustomer.run(key, label, name, region).lastInsertRowid);
+      id = this.nextCustomerId++;
       this.customerIds.set(key, id);
       this.described.add(id);
+      this.customerBuffer.push(id, key, label, name, region);
+      if (this.customerBuffer.length === CUSTOMER_BATCH * 5) {
+        this.statements.customerBatch.run(this.customerBuffer);
+        this.customerBuffer.length = 0;
+      }
     } else if ((name !== null || region !== null) && !this.described.has(id)) {
       this.statements.describeCustomer.run(name, region, id);
       this.described.add(id);
@@ -130,12 +153,20 @@ export class ImportWriter {
     return id;
   }
 
-  addTransaction(row: TransactionRow): void {
-    const id = this.customerId(row.customerKey, row.customerLabel, row.customerName, row.region);
-    this.transactionBuffer.push(id, row.day, row.amount, row.cost, row.productId, row.category, row.quantity, row.orderId, row.channel, this.importId);
-    if (this.transactionBuffer.length === TRANSACTION_BATCH * 10) {
-      this.statements.transactionBatch.run(this.transactionBuffer);
-      this.transactionBuffer.length = 0;
+  /** A batch of accepted transaction rows, in columns. */
+  addTransactions(batch: TransactionBatch): void {
+    const buffer = this.transactionBuffer;
+    const importId = this.importId;
+    const { customerKeys, customerLabels, days, amounts, costs, quantities, productIds, categories, orderIds, channels, customerNames, regions } = batch;
+    for (let i = 0; i < batch.size; i++) {
+      const id = this.customerId(customerKeys[i] as string, customerLabels[i] as string, customerNames?.[i] ?? null, regions?.[i] ?? null);
+      const cost = costs[i] as number;
+      const quantity = quantities[i] as number;
+      buffer.push(id, days[i] as number, amounts[i] as number, Number.isNaN(cost) ? null : cost, productIds?.[i] ?? null, categories?.[i] ?? null, Number.isNaN(quantity) ? null : quantity, orderIds?.[i] ?? null, channels?.[i] ?? null, importId);
+      if (buffer.length === TRANSACTION_BATCH * 10) {
+        this.statements.transactionBatch.run(buffer);
+        buffer.length = 0;
+      }
     }
   }
 
@@ -171,6 +202,8 @@ export class ImportWriter {
   }
 
   private flush(): void {
+    for (let i = 0; i < this.customerBuffer.length; i += 5) this.statements.newCustomer.run(this.customerBuffer.slice(i, i + 5));
+    this.customerBuffer.length = 0;
     for (let i = 0; i < this.transactionBuffer.length; i += 10) this.statements.transaction.run(this.transactionBuffer.slice(i, i + 10));
     this.transactionBuffer.length = 0;
     for (let i = 0; i < this.issueBuffer.length; i += 7) this.statements.issue.run(this.issueBuffer.slice(i, i + 7));
@@ -189,11 +222,17 @@ export class ImportWriter {
       .run(remember.signature, remember.kind, JSON.stringify(remember.mapping), JSON.stringify(remember.options), new Date().toISOString());
     this.db.exec('COMMIT');
     this.open = false;
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
   }
 
   rollback(): void {
     if (!this.open) return;
     this.open = false;
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.db.pragma('foreign_keys = ON');
   }
 }

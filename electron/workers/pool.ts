@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/ipc/errors';
 import type { FromWorker, ToWorker, WorkerBootData } from './protocol';
@@ -9,7 +10,7 @@ export interface RunOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
-export interface WorkerPoolOptions extends WorkerBootData {
+export interface WorkerPoolOptions extends Pick<WorkerBootData, 'sqlite'> {
   /** The worker script: the bundled worker.mjs in the app, the tsx bootstrap when running from source. */
   script: URL | string;
   size?: number;
@@ -97,8 +98,10 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const boot: WorkerBootData = { sqlite: this.options.sqlite };
-    const worker = new Worker(this.options.script, { workerData: boot });
+    const script = this.options.script;
+    const boot: WorkerBootData = { sqlite: this.options.sqlite, script: typeof script === 'string' ? script : fileURLToPath(script), role: 'pool' };
+    // A larger young generation: imports and analyses allocate many short-lived objects.
+    const worker = new Worker(this.options.script, { workerData: boot, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (message: FromWorker) => {
       const pending = this.pending.get(message.id);

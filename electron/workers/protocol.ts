@@ -4,6 +4,10 @@ import type { SqliteOptions } from '../db/sqlite';
 /** Data every worker starts with. */
 export interface WorkerBootData {
   sqlite: SqliteOptions;
+  /** This worker's own script, to start helper threads of the same code (the import writer). */
+  script: string;
+  /** What the thread is for: a pool worker runs tasks; an import writer writes one import. */
+  role?: 'pool' | 'import-writer';
 }
 
 export type ToWorker = {

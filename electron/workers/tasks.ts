@@ -10,6 +10,8 @@ import { buildSampleWorkspace } from '../services/samples/build-sample';
 
 export interface TaskContext {
   sqlite: SqliteOptions;
+  /** The worker script, for helper threads (the import writer). */
+  workerScript: string;
   progress(stage: string, done: number, total: number): void;
   /** True once the caller has cancelled; long loops check it between chunks. */
   shouldStop(): boolean;

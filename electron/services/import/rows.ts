@@ -57,13 +57,25 @@ export interface ReaderSetup {
   latestDay: number;
 }
 
-const TOTAL_WORDS = ['итого', 'всего', 'общо', 'всичко', 'total', 'totals', 'subtotal', 'sub-total', 'grand total', 'sum', 'totaluri', 'total general', '合计', '总计', '小计', '合計', '總計', 'جمع', 'جمع کل', 'مجموع', 'جمع کل:'];
+const TOTAL_WORDS = new Set(['итого', 'всего', 'общо', 'всичко', 'total', 'totals', 'subtotal', 'sub-total', 'grand total', 'sum', 'totaluri', 'total general', '合计', '总计', '小计', '合計', '總計', 'جمع', 'جمع کل', 'مجموع']);
 
-/** "Итого", "Total:", "合计", "جمع کل" … — a total or subtotal line of a report, not a customer. */
+/** "Итого", "Total:", "合计", "جمع کل", "Total for March" … — a total or subtotal line of a report, not a customer. */
 export function isTotalLabel(text: string): boolean {
+  // Fast answer for the usual cell: ids and numbers start with a digit, totals are short.
+  const first = text.charCodeAt(0);
+  if (Number.isNaN(first) || (first >= 48 && first <= 57) || text.length > 24) return false;
   const value = text.trim().toLowerCase().replace(/[:.\s]+$/u, '');
-  if (value === '') return false;
-  return TOTAL_WORDS.some((word) => value === word || value.startsWith(`${word} `) || value.startsWith(`${word}:`));
+  if (TOTAL_WORDS.has(value)) return true;
+  const space = value.search(/[\s:]/u);
+  return space > 0 && TOTAL_WORDS.has(value.slice(0, space));
+}
+
+/** Trimmed text of a cell; most cells need no trimming, and then no new string is made. */
+function trimmed(value: string | undefined): string {
+  if (value === undefined || value.length === 0) return '';
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 32 && first !== 160 && last > 32 && last !== 160 ? value : value.trim();
 }
 
 const DATE_HINT: Record<DateFormat, string> = {
@@ -95,7 +107,7 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
   };
   const cell = (field: string): Cell | null => {
     const column = columnOf(field);
-    return column === null ? null : (fields) => (fields[column] ?? '').trim();
+    return column === null ? null : (fields) => trimmed(fields[column]);
   };
 
   const text = (field: string) => {
@@ -143,9 +155,15 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
   };
   const customer = (field: string) => {
     const read = required(field);
+    // A file names each customer many times: normalise each distinct id once.
+    const keys = new Map<string, string>();
     return (fields: readonly string[]): { key: string; label: string } => {
       const label = read(fields);
-      const key = normalizeCustomerKey(label, keyRules);
+      let key = keys.get(label);
+      if (key === undefined) {
+        key = normalizeCustomerKey(label, keyRules);
+        keys.set(label, key);
+      }
       if (key === '') throw new RowError(headerOf(field), label, `${headerOf(field)} is missing`);
       return { key, label };
     };

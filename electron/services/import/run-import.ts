@@ -8,7 +8,9 @@ import { todayEpochDay } from '../../../shared/domain/dates';
 import { ISSUE_LIMIT, type DuplicateRow, type ImportIssue, type ImportOptions, type ImportPreview, type ImportResult } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/ipc/errors';
 import { attachWorkspaceDatabase } from '../../db/connection';
-import { ImportWriter } from '../../db/import-writer';
+import type { IssueRow } from '../../db/import-writer';
+import { TransactionBatchBuilder, type OptionalColumn } from '../../db/transaction-batch';
+import { ImportWriterClient } from '../../workers/import-writer-thread';
 import { WorkspaceStore } from '../../db/queries';
 import type { SqliteOptions } from '../../db/sqlite';
 import { detect, columnSamples, type RememberedMapping } from './detect';
@@ -18,6 +20,8 @@ import { forEachRow, isBlank } from './table';
 
 export interface ImportContext {
   sqlite: SqliteOptions;
+  /** The worker script: the rows are written by a thread of their own started from it. */
+  workerScript: string | URL;
   progress(stage: string, done: number, total: number): void;
   shouldStop(): boolean;
 }
@@ -67,76 +71,93 @@ export async function previewImport(input: { workspace: string; file: string; op
   }
 }
 
-/** FNV-1a over a string: a cheap first test for exact duplicate rows (a hit is then compared in full). */
-function hashText(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
 /**
- * Remembers accepted rows to find exact repeats. For text it holds a hash and the row's offsets
- * rather than a copy of every row (a million rows would not fit in memory twice).
+ * Remembers accepted rows to find exact repeats. For text it keeps, per row, a hash and the
+ * row's offsets in an open-addressing table of typed arrays rather than a copy of every row:
+ * a million rows cost a few megabytes and no garbage.
  */
 class DuplicateFinder {
-  private readonly firstByHash = new Map<number, number>();
-  /** Rows whose hash collided with a different row, and spreadsheet rows: keyed by their text. */
-  private readonly byText = new Map<string, number>();
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
-  private lines = new Int32Array(1024);
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private hashes = new Int32Array(1 << 15);
+  private starts = new Int32Array(1 << 15);
+  private ends = new Int32Array(1 << 15);
+  private lines = new Int32Array(1 << 15);
   private count = 0;
+  /** Spreadsheet rows (no text to point into), by their cells. */
+  private readonly byCells = new Map<string, number>();
 
   constructor(private readonly text: string | null) {}
 
   /** The line of an identical earlier row, or null (and this row is remembered). */
   check(fields: readonly string[], start: number, end: number, line: number): number | null {
     const text = this.text;
-    if (text === null) return this.checkText(fields.join('\u001f'), line);
-    let last = end;
-    while (last > start && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 13)) last--;
-    const hash = hashText(text, start, last);
-    const index = this.firstByHash.get(hash);
-    if (index === undefined) {
-      this.remember(hash, start, last, line);
+    if (text === null) {
+      const key = fields.join('\u001f');
+      const seen = this.byCells.get(key);
+      if (seen !== undefined) return seen;
+      this.byCells.set(key, line);
       return null;
     }
-    const mine = text.slice(start, last);
-    if (text.slice(this.starts[index], this.ends[index]) === mine) return this.lines[index] as number;
-    return this.checkText(mine, line);
+    let last = end;
+    while (last > start && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 13)) last--;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < last; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const index = this.slots[slot] as number;
+      if (index === -1) {
+        this.remember(slot, hash, start, last, line);
+        return null;
+      }
+      if (this.hashes[index] === hash && this.same(index, start, last)) return this.lines[index] as number;
+    }
   }
 
-  private checkText(key: string, line: number): number | null {
-    const seen = this.byText.get(key);
-    if (seen !== undefined) return seen;
-    this.byText.set(key, line);
-    return null;
+  private same(index: number, start: number, end: number): boolean {
+    const otherStart = this.starts[index] as number;
+    if ((this.ends[index] as number) - otherStart !== end - start) return false;
+    const text = this.text as string;
+    for (let i = 0; i < end - start; i++) if (text.charCodeAt(start + i) !== text.charCodeAt(otherStart + i)) return false;
+    return true;
   }
 
-  private remember(hash: number, start: number, end: number, line: number): void {
-    if (this.count === this.starts.length) {
+  private remember(slot: number, hash: number, start: number, end: number, line: number): void {
+    const index = this.count++;
+    if (index === this.hashes.length) {
       const grow = (array: Int32Array) => {
         const next = new Int32Array(array.length * 2);
         next.set(array);
         return next;
       };
+      this.hashes = grow(this.hashes);
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);
       this.lines = grow(this.lines);
     }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.lines[this.count] = line;
-    this.firstByHash.set(hash, this.count);
-    this.count++;
+    this.hashes[index] = hash;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.lines[index] = line;
+    this.slots[slot] = index;
+    // Keep the table at most half full.
+    if (this.count * 2 > this.slots.length) this.rehash();
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let index = 0; index < this.count; index++) {
+      let slot = (this.hashes[index] as number) & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = index;
+    }
   }
 }
 
 export async function runImport(input: RunImportInput, context: ImportContext): Promise<ImportResult> {
   const { file, content } = await load(input.file, input.options, context);
-  const db = attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: input.mode === 'check' });
-  const store = new WorkspaceStore(db);
-  let writer: ImportWriter | null = null;
+  const store = new WorkspaceStore(attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true }));
+  let writer: ImportWriterClient | null = null;
   try {
     const detected = detect(content, input.options, recaller(store));
     const { detection, headers } = detected;
@@ -168,27 +189,52 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
       return result;
     }
     if (input.mode === 'commit') {
-      writer = new ImportWriter(db, { kind: detection.kind, fileName: file.name, filePath: file.path, hash: file.hash, detection });
-      if (previous) {
-        writer.removeImport(previous.importId);
-        result.replacedImportId = previous.importId;
-      }
+      writer = new ImportWriterClient({
+        script: context.workerScript,
+        workspace: input.workspace,
+        sqlite: context.sqlite,
+        header: { kind: detection.kind, fileName: file.name, filePath: file.path, hash: file.hash, detection },
+        replaceImportId: previous?.importId ?? null,
+      });
+      result.replacedImportId = previous?.importId ?? null;
     }
+    const mapped = (field: string) => detection.mapping[field] !== null && detection.mapping[field] !== undefined;
+    const optionalColumns = new Set<OptionalColumn>(
+      ([['productId', 'productIds'], ['category', 'categories'], ['orderId', 'orderIds'], ['channel', 'channels'], ['customerName', 'customerNames'], ['region', 'regions']] as const).flatMap(([field, column]) =>
+        mapped(field) ? [column] : [],
+      ),
+    );
+    const transactions = new TransactionBatchBuilder(16_384, optionalColumns);
+    let records: unknown[] = [];
+    let issues: IssueRow[] = [];
+    const flush = () => {
+      if (!writer) return;
+      if (transactions.size > 0) writer.transactions(transactions.take());
+      if (records.length > 0) writer.records({ kind: detection.kind, rows: records } as Parameters<ImportWriterClient['records']>[0]);
+      if (issues.length > 0) writer.issues(issues);
+      records = [];
+      issues = [];
+    };
+    const addIssue = (issue: IssueRow) => {
+      if (!writer) return;
+      issues.push(issue);
+      if (issues.length === 5000) flush();
+    };
 
     const reject = (issue: ImportIssue) => {
       result.rejectedCount++;
       if (result.rejected.length < ISSUE_LIMIT) result.rejected.push(issue);
-      writer?.addIssue({ kind: 'rejected', line: issue.line, column: issue.column, value: issue.value, reason: issue.reason, ofLine: null });
+      addIssue({ kind: 'rejected', line: issue.line, column: issue.column, value: issue.value, reason: issue.reason, ofLine: null });
     };
     const skip = (line: number, reason: string) => {
       result.skippedCount++;
       if (result.skipped.length < ISSUE_LIMIT) result.skipped.push({ line, reason });
-      writer?.addIssue({ kind: 'skipped', line, column: null, value: null, reason, ofLine: null });
+      addIssue({ kind: 'skipped', line, column: null, value: null, reason, ofLine: null });
     };
     const duplicate = (row: DuplicateRow) => {
       result.duplicateCount++;
       if (result.duplicates.length < ISSUE_LIMIT) result.duplicates.push(row);
-      writer?.addIssue({ kind: 'duplicate', line: row.line, column: null, value: null, reason: `repeats line ${row.of}`, ofLine: row.of });
+      addIssue({ kind: 'duplicate', line: row.line, column: null, value: null, reason: `repeats line ${row.of}`, ofLine: row.of });
     };
 
     const width = headers.length;
@@ -202,14 +248,14 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
 
     forEachRow(content, { delimiter: detection.delimiter, onProgress: (done, total) => context.progress(input.mode === 'check' ? 'checking' : 'importing', done, total) }, (raw) => {
       if (raw.line <= detection.headerLine) return;
-      if ((++rows & 4095) === 0 && context.shouldStop()) {
+      if ((++rows & 4095) === 0 && (context.shouldStop() || writer?.failed)) {
         stopped = true;
         return false;
       }
       let fields = raw.fields;
       if (isBlank(fields)) return skip(raw.line, 'blank line');
       if (raw.unclosedQuote) return reject({ line: raw.line, column: null, value: rowText(raw.start, raw.end, fields), reason: 'a quote is never closed' });
-      if (isTotalLabel(fields[customerColumn] ?? '') || isTotalLabel(fields[0] ?? '')) return skip(raw.line, 'total row');
+      if (isTotalLabel(fields[customerColumn] ?? '') || (customerColumn !== 0 && isTotalLabel(fields[0] ?? ''))) return skip(raw.line, 'total row');
       if (content.format === 'xlsx' && fields.length !== width) {
         // Spreadsheets omit trailing empty cells; only cells beyond the header's are an error.
         if (fields.length < width) fields = [...fields, ...new Array<string>(width - fields.length).fill('')];
@@ -225,45 +271,40 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
       result.total += outcome.value;
       if (!writer) return;
       const { record } = outcome;
-      switch (record.kind) {
-        case 'transactions':
-          return writer.addTransaction(record.row);
-        case 'customers':
-          return writer.upsertCustomer(record.row);
-        case 'costs':
-          return writer.addCost(record.row);
-        case 'products':
-          return writer.upsertProduct(record.row);
-        case 'marketing':
-          return writer.addSpend(record.row);
-        case 'prospects':
-          return writer.upsertProspect(record.row);
+      if (record.kind === 'transactions') {
+        transactions.push(record.row);
+        if (transactions.full) writer.transactions(transactions.take());
+      } else {
+        records.push(record.row);
+        if (records.length === 5000) flush();
       }
     });
-    if (stopped) throw new AppError('cancelled', 'Cancelled.');
+    if (stopped && !writer?.failed) throw new AppError('cancelled', 'Cancelled.');
     result.total = Math.round(result.total * 100) / 100;
 
     if (!writer) return result;
+    flush();
     if (input.strict && result.rejectedCount > 0) {
       result.notCommittedReason = `${result.rejectedCount} rows were rejected and --strict was given: nothing was imported.`;
-      writer.rollback();
-      return result;
-    }
-    if (result.accepted === 0) {
+    } else if (result.accepted === 0) {
       result.notCommittedReason = 'No row of the file could be imported.';
-      writer.rollback();
-      return result;
     }
     context.progress('saving', 1, 1);
-    writer.commit(
-      { accepted: result.accepted, rejected: result.rejectedCount, skipped: result.skippedCount, duplicates: result.duplicateCount },
-      { signature: detected.signature, kind: detection.kind, mapping: detection.mapping, options: { numberFormat: detection.numberFormat, dateFormat: detection.dateFormat, keyRules } },
-    );
-    result.importId = writer.importId;
-    result.committed = true;
+    const commit = result.notCommittedReason
+      ? null
+      : {
+          counts: { accepted: result.accepted, rejected: result.rejectedCount, skipped: result.skippedCount, duplicates: result.duplicateCount },
+          remember: { signature: detected.signature, kind: detection.kind, mapping: detection.mapping, options: { numberFormat: detection.numberFormat, dateFormat: detection.dateFormat, keyRules } },
+        };
+    const pending = writer;
+    writer = null;
+    result.importId = await pending.finish(commit);
+    result.committed = result.importId !== null;
+    if (!result.committed) result.replacedImportId = null;
     return result;
   } finally {
-    writer?.rollback();
+    // Anything that ends the import early (an error, a cancel) rolls the writer back.
+    await writer?.finish(null).catch(() => undefined);
     store.close();
   }
 }

@@ -1,0 +1,11 @@
+// Profiling aid: runs one import in this thread (the writer still gets its own).
+// npx tsx bench/profile-import.ts <new.vlw> <file.csv> check|commit <worker script>
+import { runImport } from '../electron/services/import/run-import';
+import { openWorkspaceDatabase } from '../electron/db/connection';
+const [ws, file, mode, script] = process.argv.slice(2) as [string, string, 'check' | 'commit', string];
+openWorkspaceDatabase(ws, { mode: 'create' }).close();
+const t = performance.now();
+const stages: Record<string, number> = {}; let st = ''; let s0 = 0;
+const r = await runImport({ workspace: ws, file, options: {}, mode, onPreviousImport: 'skip', strict: false }, { sqlite: {}, workerScript: script, progress: (s) => { if (s !== st) { const n = performance.now(); if (st) stages[st] = n - s0; st = s; s0 = n; } }, shouldStop: () => false });
+stages[st] = performance.now() - s0;
+console.log(r.accepted, Math.round(performance.now() - t), JSON.stringify(stages), Math.round(process.resourceUsage().maxRSS / 1024));
