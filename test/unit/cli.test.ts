@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { tempDir } from '../support/harness';
 
@@ -19,7 +20,7 @@ describe('the value-ladder CLI', () => {
     expect((await run(['sample', 'cdnow', path, '--json'])).code).toBe(0);
     const info = await run(['info', path, '--json']);
     expect(info.code).toBe(0);
-    expect(JSON.parse(info.out)).toMatchObject({ schemaVersion: 1, customers: 23_570, transactions: 69_659, revenue: 2_500_315.63, firstDate: '1997-01-01', lastDate: '1998-06-30' });
+    expect(JSON.parse(info.out)).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, customers: 23_570, transactions: 69_659, revenue: 2_500_315.63, firstDate: '1997-01-01', lastDate: '1998-06-30' });
     // Running the same sample command again rebuilds it instead of failing: nothing of the person's is lost.
     expect((await run(['sample', 'cdnow', path, '--json'])).code).toBe(0);
     // A different sample into the same file needs --replace.

@@ -84,6 +84,6 @@ describe('the contract', () => {
 
   it('marks the long jobs', () => {
     const jobs = CALL_NAMES.filter((name) => contract[name].job);
-    expect(jobs).toEqual(['workspace.createSample', 'workspace.openSample']);
+    expect(jobs).toEqual(['workspace.createSample', 'workspace.openSample', 'import.preview', 'import.check', 'import.run']);
   });
 });
