@@ -11,6 +11,7 @@ import { createApi, type Api } from '../../shared/ipc/client';
 import { AppError } from '../../shared/ipc/errors';
 import { SampleName, type WorkspaceSummary } from '../../shared/domain/workspace';
 import { ImportKind, type ImportOptions, type ImportResult } from '../../shared/domain/import';
+import type { AnalysisRun } from '../../shared/domain/analysis';
 import { directTransport } from '../services/api/direct-transport';
 import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
@@ -107,7 +108,46 @@ function importJson(result: ImportResult, headers: Map<number, string>) {
   };
 }
 
+function formatMoney(value: number): string {
+  return value.toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
+}
+
+function printAnalysis(run: AnalysisRun, context: CommandContext): void {
+  const s = run.summary;
+  if (context.json) {
+    context.out(JSON.stringify({ runId: run.runId, ...s, settings: run.settings, durationMs: Math.round(run.durationMs) }, null, 2));
+    return;
+  }
+  const lines = [
+    `as of ${s.asOf}: ${s.customers.toLocaleString('en')} customers, revenue ${formatMoney(s.revenue)}, profit ${formatMoney(s.profit)} over ${run.settings.currentWindowMonths} months`,
+    `active ${s.activeCustomers.toLocaleString('en')} (${percent(s.activeShare)}, inactive after ${s.inactivityDays} days), monthly churn ${percent(s.churnRate)}, simple LTV ${s.simpleLtv === null ? '—' : formatMoney(s.simpleLtv)}, customer equity ${formatMoney(s.customerEquity)}`,
+    `value ladder (Pareto share ${percent(s.paretoShare)}, Gini ${s.gini.toFixed(3)}):`,
+    ...Object.entries(s.ladder).map(([tier, cell]) => `  ${tier.padEnd(10)} ${String(cell.customers).padStart(8)} customers  profit ${formatMoney(cell.profit).padStart(14)}`),
+    'current × future:',
+    ...Object.entries(s.quadrants).map(([name, cell]) => `  ${name.padEnd(10)} ${String(cell.customers).padStart(8)} customers  profit ${formatMoney(cell.profit).padStart(14)}`),
+    `strategies: ${Object.entries(s.strategies).map(([name, count]) => `${name} ${count}`).join(', ')}`,
+  ];
+  context.out(lines.join('\n'));
+}
+
 const COMMANDS: Record<string, Command> = {
+  analyze: {
+    usage: 'analyze <workspace> [--as-of YYYY-MM-DD] [--json]',
+    summary: 'Analyse a workspace: profit per customer, the value ladder, current × future quadrants, strategies, activity and simple LTV.',
+    options: { 'as-of': { type: 'string' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 1, this.usage);
+      const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
+      if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      const run = await context.api['analysis.run'](asOf === undefined ? {} : { asOf }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
+      printAnalysis(run, context);
+    },
+  },
   import: {
     usage: 'import <workspace> <file> [--as transactions|customers|costs|products|marketing|prospects] [--encoding E] [--strict] [--replace] [--keep-duplicates] [--json]',
     summary: 'Import a CSV/TSV/Excel export; valid rows are committed, every rejected row is reported with its line and reason.',

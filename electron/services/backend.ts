@@ -8,6 +8,7 @@ import { JobRegistry } from './api/jobs';
 import { AppState } from './app/app-state';
 import { assertSafeExternalUrl } from './host/external-url';
 import type { HostPorts } from './host/host-ports';
+import { AnalysisService } from './analysis/analysis-service';
 import { ImportService } from './import/import-service';
 import { WorkspaceService } from './workspace/workspace-service';
 
@@ -45,6 +46,7 @@ export function createBackend(options: BackendOptions): Backend {
   const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
   const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir });
+  const analyses = new AnalysisService({ workspaces, pool });
 
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Value Ladder', version: options.appVersion, host: options.ports.kind, platform: process.platform, dataDir: options.dataDir }),
@@ -67,6 +69,11 @@ export function createBackend(options: BackendOptions): Backend {
     'data.page': (request) => ({ table: request.table, offset: request.offset, ...workspaces.page(request) }),
 
     'dialog.chooseFile': ({ purpose, suggestedName }) => options.ports.chooseFile(purpose, suggestedName),
+    'analysis.settings': () => analyses.settings(),
+    'analysis.updateSettings': (patch) => analyses.updateSettings(patch),
+    'analysis.run': ({ asOf }, { signal, progress }) => analyses.run(asOf, { signal, onProgress: progress }),
+    'analysis.latest': () => analyses.latest(),
+
     'file.stage': ({ name, base64 }) => imports.stage(name, base64),
 
     'import.preview': ({ path, options: importOptions }, { signal, progress }) => imports.preview(path, importOptions, { signal, onProgress: progress }),

@@ -7,6 +7,11 @@ import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
 export interface RunOptions {
   signal?: AbortSignal;
+  /**
+   * Tasks with the same affinity run on the same worker, one after another: an analysis finds
+   * the data and results the previous one left in that worker's memory.
+   */
+  affinity?: string;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -43,6 +48,8 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly queue: (() => void)[] = [];
+  private readonly affine = new Map<string, Slot>();
+  private readonly affineQueues = new Map<string, (() => void)[]>();
   private nextId = 1;
   private readonly size: number;
 
@@ -53,15 +60,14 @@ export class WorkerPool {
   run<T extends TaskName>(task: T, input: TaskInput<T>, options: RunOptions = {}): Promise<TaskOutput<T>> {
     if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
     return new Promise<TaskOutput<T>>((resolve, reject) => {
-      const start = () => {
-        const slot = this.acquire();
+      const start = (slot: Slot, done: () => void) => {
         const id = this.nextId++;
         const cancelFlag = new SharedArrayBuffer(4);
         const onAbort = () => Atomics.store(new Int32Array(cancelFlag), 0, 1);
         options.signal?.addEventListener('abort', onAbort, { once: true });
         const settle = () => {
           options.signal?.removeEventListener('abort', onAbort);
-          this.release(slot);
+          done();
         };
         this.pending.set(id, {
           slot,
@@ -78,13 +84,50 @@ export class WorkerPool {
         const message: ToWorker = { type: 'run', id, task, input, cancelFlag };
         slot.worker.postMessage(message);
       };
-      if (this.slots.some((slot) => !slot.busy) || this.slots.length < this.size) start();
-      else this.queue.push(start);
+      const { affinity } = options;
+      if (affinity !== undefined) {
+        const queue = this.affineQueues.get(affinity) ?? [];
+        this.affineQueues.set(affinity, queue);
+        const begin = () => {
+          let slot = this.affine.get(affinity);
+          if (!slot || !this.slots.includes(slot)) {
+            slot = this.spawn();
+            this.affine.set(affinity, slot);
+          }
+          slot.busy = true;
+          slot.worker.ref();
+          const pinned = slot;
+          start(pinned, () => {
+            pinned.busy = false;
+            pinned.worker.unref();
+            queue.shift();
+            queue[0]?.();
+          });
+        };
+        queue.push(begin);
+        if (queue.length === 1) begin();
+        return;
+      }
+      const startShared = () => {
+        const slot = this.acquire();
+        start(slot, () => this.release(slot));
+      };
+      if (this.slots.some((slot) => !slot.busy && !this.isAffine(slot)) || this.sharedCount() < this.size) startShared();
+      else this.queue.push(startShared);
     });
   }
 
+  private isAffine(slot: Slot): boolean {
+    for (const pinned of this.affine.values()) if (pinned === slot) return true;
+    return false;
+  }
+
+  private sharedCount(): number {
+    return this.slots.filter((slot) => !this.isAffine(slot)).length;
+  }
+
   private acquire(): Slot {
-    let slot = this.slots.find((candidate) => !candidate.busy);
+    let slot = this.slots.find((candidate) => !candidate.busy && !this.isAffine(candidate));
     if (!slot) slot = this.spawn();
     slot.busy = true;
     slot.worker.ref();

@@ -4,7 +4,9 @@
  * typed client are derived from it; none of them names a call on its own.
  */
 import { z } from 'zod';
+import { AnalysisRun } from '../domain/analysis';
 import { AppSettings } from '../domain/app-settings';
+import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
 import { RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
 
@@ -92,6 +94,15 @@ export const contract = {
       .strict(),
     TablePage,
   ),
+
+  'analysis.settings': call('The analysis settings of the open workspace.', NoInput, AnalysisSettings),
+  'analysis.updateSettings': call('Change some analysis settings of the open workspace; returns all of them.', AnalysisSettings.partial().strict(), AnalysisSettings),
+  'analysis.run': job(
+    'Analyse the open workspace with its settings (asOf given here applies to this run only) and keep the result in it.',
+    z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() }).strict(),
+    AnalysisRun,
+  ),
+  'analysis.latest': call('The last analysis kept in the open workspace (stale when the data changed since), or null.', NoInput, AnalysisRun.nullable()),
 
   'dialog.chooseFile': call(
     'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',

@@ -1,0 +1,166 @@
+/**
+ * Reads a workspace into the columnar dataset the analytics work on (shared/analytics/dataset.ts):
+ * customers by index, text as codes, transactions and service costs sorted by customer, then day.
+ */
+import { Interner, NO_CODE, NO_DAY, type AnalysisDataset } from '../../shared/analytics/dataset';
+import type { SqliteDatabase } from './sqlite';
+
+type Row = (string | number | null)[];
+
+const num = (value: string | number | null | undefined): number => (typeof value === 'number' ? value : Number.NaN);
+
+/** Orders `count` rows by (customer, day) with a counting sort on the customer and a sort of each customer's days. */
+function sortedOrder(customer: Int32Array, day: Int32Array, count: number, customers: number): Int32Array {
+  const starts = new Int32Array(customers + 1);
+  for (let i = 0; i < count; i++) {
+    const slot = (customer[i] as number) + 1;
+    starts[slot] = (starts[slot] as number) + 1;
+  }
+  for (let c = 0; c < customers; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const next = starts.slice();
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = customer[i] as number;
+    order[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  }
+  for (let c = 0; c < customers; c++) {
+    const from = starts[c] as number;
+    const to = starts[c + 1] as number;
+    // Rows mostly arrive in day order already: insertion sort is linear then.
+    for (let i = from + 1; i < to; i++) {
+      const row = order[i] as number;
+      const d = day[row] as number;
+      let j = i - 1;
+      while (j >= from && (day[order[j] as number] as number) > d) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = row;
+    }
+  }
+  return order;
+}
+
+function permute<T extends Int32Array | Float64Array>(values: T, order: Int32Array): T {
+  const out = new (values.constructor as new (length: number) => T)(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i] as number] as number;
+  return out;
+}
+
+export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
+  const channels = new Interner();
+  const regions = new Interner();
+  const industries = new Interner();
+  const sizes = new Interner();
+  const products = new Interner();
+  const categories = new Interner();
+
+  const customerRows = db.prepare('SELECT id, label, acquired_day, channel, acquisition_cost, region, industry, size, age, income FROM customers ORDER BY id').raw(true).all() as Row[];
+  const n = customerRows.length;
+  const indexOfId = new Map<number, number>();
+  const customers = {
+    count: n,
+    labels: new Array<string>(n),
+    acquiredDay: new Int32Array(n).fill(NO_DAY),
+    channel: new Int32Array(n).fill(NO_CODE),
+    acquisitionCost: new Float64Array(n).fill(Number.NaN),
+    region: new Int32Array(n).fill(NO_CODE),
+    industry: new Int32Array(n).fill(NO_CODE),
+    size: new Int32Array(n).fill(NO_CODE),
+    age: new Float64Array(n).fill(Number.NaN),
+    income: new Float64Array(n).fill(Number.NaN),
+  };
+  customerRows.forEach((row, index) => {
+    indexOfId.set(row[0] as number, index);
+    customers.labels[index] = String(row[1]);
+    if (typeof row[2] === 'number') customers.acquiredDay[index] = row[2];
+    customers.channel[index] = channels.code(row[3] as string | null);
+    customers.acquisitionCost[index] = num(row[4]);
+    customers.region[index] = regions.code(row[5] as string | null);
+    customers.industry[index] = industries.code(row[6] as string | null);
+    customers.size[index] = sizes.code(row[7] as string | null);
+    customers.age[index] = num(row[8]);
+    customers.income[index] = num(row[9]);
+  });
+
+  const productMarginByName = new Map<string, number>();
+  for (const row of db.prepare('SELECT product_id, category, margin_rate FROM products').raw(true).iterate() as Iterable<Row>) {
+    products.code(row[0] as string);
+    if (typeof row[2] === 'number') productMarginByName.set(row[0] as string, row[2]);
+  }
+
+  const txCount = (db.prepare('SELECT count(*) FROM transactions').pluck().get() as number) ?? 0;
+  const customer = new Int32Array(txCount);
+  const day = new Int32Array(txCount);
+  const amount = new Float64Array(txCount);
+  const cost = new Float64Array(txCount);
+  const product = new Int32Array(txCount);
+  const category = new Int32Array(txCount);
+  const order = new Int32Array(txCount);
+  const orders = new Interner();
+  let i = 0;
+  for (const row of db.prepare('SELECT customer_id, day, amount, cost, product_id, category, order_id FROM transactions').raw(true).iterate() as Iterable<Row>) {
+    if (i === txCount) break;
+    customer[i] = indexOfId.get(row[0] as number) ?? 0;
+    day[i] = row[1] as number;
+    amount[i] = row[2] as number;
+    cost[i] = num(row[3]);
+    product[i] = products.code(row[4] as string | null);
+    category[i] = categories.code(row[5] as string | null);
+    order[i] = orders.code(row[6] as string | null);
+    i++;
+  }
+  const txOrder = sortedOrder(customer, day, i, n);
+  const transactions = {
+    count: i,
+    customer: permute(customer.subarray(0, i), txOrder),
+    day: permute(day.subarray(0, i), txOrder),
+    amount: permute(amount.subarray(0, i), txOrder),
+    cost: permute(cost.subarray(0, i), txOrder),
+    product: permute(product.subarray(0, i), txOrder),
+    category: permute(category.subarray(0, i), txOrder),
+    order: permute(order.subarray(0, i), txOrder),
+  };
+
+  const scRows = db.prepare('SELECT customer_id, day, cost FROM service_costs').raw(true).all() as Row[];
+  const scCustomer = Int32Array.from(scRows, (row) => indexOfId.get(row[0] as number) ?? 0);
+  const scDay = Int32Array.from(scRows, (row) => row[1] as number);
+  const scCost = Float64Array.from(scRows, (row) => row[2] as number);
+  const scOrder = sortedOrder(scCustomer, scDay, scRows.length, n);
+
+  const spendRows = db.prepare('SELECT channel, period_start, period_end, spend, new_customers FROM marketing_spend').raw(true).all() as Row[];
+  const prospectRows = db.prepare('SELECT label, channel, region, industry, size, age, income FROM prospects ORDER BY id').raw(true).all() as Row[];
+
+  const productMargin = Float64Array.from(products.values, (name) => productMarginByName.get(name) ?? Number.NaN);
+  return {
+    customers,
+    transactions,
+    serviceCosts: { count: scRows.length, customer: permute(scCustomer, scOrder), day: permute(scDay, scOrder), cost: permute(scCost, scOrder) },
+    marketing: {
+      count: spendRows.length,
+      channel: Int32Array.from(spendRows, (row) => channels.code(row[0] as string)),
+      start: Int32Array.from(spendRows, (row) => row[1] as number),
+      end: Int32Array.from(spendRows, (row) => row[2] as number),
+      spend: Float64Array.from(spendRows, (row) => row[3] as number),
+      newCustomers: Float64Array.from(spendRows, (row) => num(row[4])),
+    },
+    prospects: {
+      count: prospectRows.length,
+      labels: prospectRows.map((row) => String(row[0])),
+      channel: Int32Array.from(prospectRows, (row) => channels.code(row[1] as string | null)),
+      region: Int32Array.from(prospectRows, (row) => regions.code(row[2] as string | null)),
+      industry: Int32Array.from(prospectRows, (row) => industries.code(row[3] as string | null)),
+      size: Int32Array.from(prospectRows, (row) => sizes.code(row[4] as string | null)),
+      age: Float64Array.from(prospectRows, (row) => num(row[5])),
+      income: Float64Array.from(prospectRows, (row) => num(row[6])),
+    },
+    dictionaries: { channels: channels.values, regions: regions.values, industries: industries.values, sizes: sizes.values, products: products.values, categories: categories.values },
+    productMargin,
+  };
+}
+
+/** Workspace ids of the customers, in the order of the dataset's customer index. */
+export function readCustomerIds(db: SqliteDatabase): Int32Array {
+  return Int32Array.from(db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[]);
+}

@@ -1,0 +1,101 @@
+/**
+ * Analysis runs in the workspace: settings, data fingerprint, summary and per-customer columns.
+ */
+import { AnalysisSettings, DEFAULT_ANALYSIS_SETTINGS } from '../../shared/domain/settings';
+import type { SqliteDatabase } from './sqlite';
+
+export type ColumnArray = Float64Array | Int32Array | Uint8Array;
+
+/** How many runs a workspace keeps (the newest). */
+const KEEP_RUNS = 8;
+
+export interface StoredRun {
+  runId: number;
+  createdAt: string;
+  asOf: number;
+  fingerprint: string;
+  settings: AnalysisSettings;
+  summary: unknown;
+  durationMs: number;
+}
+
+/**
+ * What the data looks like now, cheaply: row counts and highest ids of every input table. An
+ * analysis is stale when the fingerprint it was made from differs.
+ */
+export function dataFingerprint(db: SqliteDatabase): string {
+  const tables = ['transactions', 'customers', 'service_costs', 'marketing_spend', 'prospects', 'imports'];
+  const parts = tables.map((table) => {
+    const row = db.prepare(`SELECT count(*) AS n, max(rowid) AS last FROM ${table}`).get() as { n: number; last: number | null };
+    return `${row.n}:${row.last ?? 0}`;
+  });
+  const products = db.prepare('SELECT count(*) AS n, total(margin_rate) AS m FROM products').get() as { n: number; m: number };
+  return [...parts, `${products.n}:${products.m}`].join('|');
+}
+
+export function readAnalysisSettings(db: SqliteDatabase): AnalysisSettings {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'analysis'").get() as { value: string } | undefined;
+  if (!row) return DEFAULT_ANALYSIS_SETTINGS;
+  const parsed = AnalysisSettings.safeParse({ ...DEFAULT_ANALYSIS_SETTINGS, ...(JSON.parse(row.value) as object) });
+  return parsed.success ? parsed.data : DEFAULT_ANALYSIS_SETTINGS;
+}
+
+export function writeAnalysisSettings(db: SqliteDatabase, settings: AnalysisSettings): void {
+  db.prepare("INSERT INTO settings (key, value) VALUES ('analysis', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(settings));
+}
+
+function typeOf(values: ColumnArray): 'f64' | 'i32' | 'u8' {
+  if (values instanceof Float64Array) return 'f64';
+  if (values instanceof Int32Array) return 'i32';
+  return 'u8';
+}
+
+export function saveRun(db: SqliteDatabase, run: Omit<StoredRun, 'runId'>, columns: Record<string, ColumnArray>): number {
+  return db.transaction(() => {
+    const runId = Number(
+      db
+        .prepare('INSERT INTO analysis_runs (created_at, as_of, data_fingerprint, settings, summary, duration_ms) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(run.createdAt, run.asOf, run.fingerprint, JSON.stringify(run.settings), JSON.stringify(run.summary), run.durationMs).lastInsertRowid,
+    );
+    const insert = db.prepare('INSERT INTO analysis_columns (run_id, name, type, data) VALUES (?, ?, ?, ?)');
+    for (const [name, values] of Object.entries(columns)) insert.run(runId, name, typeOf(values), Buffer.from(values.buffer, values.byteOffset, values.byteLength));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('lastAnalysisAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(run.createdAt);
+    // Keep the newest runs only.
+    const old = db.prepare('SELECT id FROM analysis_runs ORDER BY id DESC LIMIT -1 OFFSET ?').pluck().all(KEEP_RUNS) as number[];
+    for (const id of old) {
+      db.prepare('DELETE FROM analysis_columns WHERE run_id = ?').run(id);
+      db.prepare('DELETE FROM analysis_runs WHERE id = ?').run(id);
+    }
+    return runId;
+  })();
+}
+
+export function latestRun(db: SqliteDatabase): StoredRun | null {
+  const row = db.prepare('SELECT id, created_at, as_of, data_fingerprint, settings, summary, duration_ms FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; created_at: string; as_of: number; data_fingerprint: string; settings: string; summary: string; duration_ms: number }
+    | undefined;
+  if (!row) return null;
+  const settings = AnalysisSettings.safeParse({ ...DEFAULT_ANALYSIS_SETTINGS, ...(JSON.parse(row.settings) as object) });
+  return {
+    runId: row.id,
+    createdAt: row.created_at,
+    asOf: row.as_of,
+    fingerprint: row.data_fingerprint,
+    settings: settings.success ? settings.data : DEFAULT_ANALYSIS_SETTINGS,
+    summary: JSON.parse(row.summary) as unknown,
+    durationMs: row.duration_ms,
+  };
+}
+
+export function readRunColumns(db: SqliteDatabase, runId: number, names?: readonly string[]): Record<string, ColumnArray> {
+  const rows = db.prepare('SELECT name, type, data FROM analysis_columns WHERE run_id = ?').all(runId) as { name: string; type: string; data: Buffer }[];
+  const columns: Record<string, ColumnArray> = {};
+  for (const row of rows) {
+    if (names && !names.includes(row.name)) continue;
+    // Copy into an aligned buffer: a Buffer from SQLite may start at any byte offset.
+    const bytes = new Uint8Array(row.data.byteLength);
+    bytes.set(row.data);
+    columns[row.name] = row.type === 'f64' ? new Float64Array(bytes.buffer) : row.type === 'i32' ? new Int32Array(bytes.buffer) : bytes;
+  }
+  return columns;
+}

@@ -1,0 +1,30 @@
+import type { Migration } from './types';
+
+/**
+ * Analyses kept in the workspace: each run with the settings and data that produced it, its
+ * summary (JSON) and its per-customer results as typed-array columns (BLOBs), so that reopening
+ * a workspace shows the last analysis at once.
+ */
+export const migration003: Migration = {
+  version: 3,
+  name: 'analysis',
+  up: `
+    CREATE TABLE analysis_runs (
+      id INTEGER PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      as_of INTEGER NOT NULL,
+      data_fingerprint TEXT NOT NULL,
+      settings TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      duration_ms REAL NOT NULL
+    ) STRICT;
+
+    CREATE TABLE analysis_columns (
+      run_id INTEGER NOT NULL REFERENCES analysis_runs (id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      type TEXT NOT NULL CHECK (type IN ('f64', 'i32', 'u8')),
+      data BLOB NOT NULL,
+      PRIMARY KEY (run_id, name)
+    ) STRICT;
+  `,
+};

@@ -1,0 +1,138 @@
+/**
+ * An analysis of a workspace, in a worker thread: read the data (kept in memory with its
+ * fingerprint for the next run), analyse it, store the run. The stage cache lives as long as the
+ * worker and the data do, so a changed threshold re-runs only what depends on it.
+ */
+import { analyze, type Analysis, type AnalysisSummary } from '../../../shared/analytics/analyze';
+import type { AnalysisDataset } from '../../../shared/analytics/dataset';
+import { StageCache } from '../../../shared/analytics/session';
+import { epochDayFromIso } from '../../../shared/domain/dates';
+import type { AnalysisSettings } from '../../../shared/domain/settings';
+import { AppError } from '../../../shared/ipc/errors';
+import { dataFingerprint, saveRun, type ColumnArray } from '../../db/analysis-store';
+import { readAnalysisDataset, readCustomerIds } from '../../db/analysis-reader';
+import { attachWorkspaceDatabase } from '../../db/connection';
+import type { SqliteOptions } from '../../db/sqlite';
+
+export interface AnalysisContext {
+  sqlite: SqliteOptions;
+  progress(stage: string, done: number, total: number): void;
+  shouldStop(): boolean;
+}
+
+export interface RunAnalysisInput {
+  workspace: string;
+  settings: AnalysisSettings;
+  /** Store the run in the workspace (the CLI's `--as-of` experiments and the app do; benches may not). */
+  store: boolean;
+}
+
+export interface RunAnalysisOutput {
+  runId: number | null;
+  createdAt: string;
+  fingerprint: string;
+  summary: AnalysisSummary;
+  durationMs: number;
+  timings: { stage: string; ms: number }[];
+  computedStages: string[];
+}
+
+interface Session {
+  workspace: string;
+  fingerprint: string;
+  dataset: AnalysisDataset;
+  cache: StageCache;
+  lastDay: number;
+}
+
+/** One workspace's data and stage cache per worker: the analyses of the open workspace reuse them. */
+let session: Session | null = null;
+
+function lastTransactionDay(dataset: AnalysisDataset): number {
+  let last = Number.NEGATIVE_INFINITY;
+  const days = dataset.transactions.day;
+  for (let i = 0; i < days.length; i++) if ((days[i] as number) > last) last = days[i] as number;
+  return last;
+}
+
+/** The per-customer columns kept with a run. */
+export function resultColumns(analysis: Analysis, customerIds: Int32Array): Record<string, ColumnArray> {
+  const { metrics, rfm, ...rest } = analysis.customers;
+  return {
+    customerId: customerIds,
+    firstDay: metrics.firstDay,
+    lastDay: metrics.lastDay,
+    tenureDays: metrics.tenureDays,
+    recencyDays: metrics.recencyDays,
+    orders: metrics.orders,
+    revenue: metrics.revenue,
+    grossMargin: metrics.grossMargin,
+    costToServe: metrics.costToServe,
+    contribution: metrics.contribution,
+    averageOrder: metrics.averageOrder,
+    currentOrders: metrics.currentOrders,
+    currentRevenue: metrics.currentRevenue,
+    currentMargin: metrics.currentMargin,
+    currentCostToServe: metrics.currentCostToServe,
+    currentProfit: metrics.currentProfit,
+    previousRevenue: metrics.previousRevenue,
+    previousProfit: metrics.previousProfit,
+    recentHalfRevenue: metrics.recentHalfRevenue,
+    earlierHalfRevenue: metrics.earlierHalfRevenue,
+    hasPurchase: metrics.hasPurchase,
+    future: rest.future,
+    growth: rest.growth,
+    active: rest.active,
+    tier: rest.tier,
+    quadrant: rest.quadrant,
+    strategy: rest.strategy,
+    reason: rest.reason,
+    rfmRecency: rfm.recency,
+    rfmFrequency: rfm.frequency,
+    rfmMonetary: rfm.monetary,
+    rfmSegment: rfm.segment,
+  };
+}
+
+export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): RunAnalysisOutput {
+  const started = performance.now();
+  const timings: { stage: string; ms: number }[] = [];
+  const time = <T>(stage: string, work: () => T): T => {
+    const from = performance.now();
+    const value = work();
+    timings.push({ stage, ms: performance.now() - from });
+    return value;
+  };
+  const db = attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: !input.store });
+  try {
+    context.progress('reading', 0, 3);
+    const fingerprint = time('fingerprint', () => dataFingerprint(db));
+    if (!session || session.workspace !== input.workspace || session.fingerprint !== fingerprint) {
+      const dataset = time('load', () => readAnalysisDataset(db));
+      const cache = new StageCache();
+      cache.get('dataset', fingerprint, [], () => dataset);
+      session = { workspace: input.workspace, fingerprint, dataset, cache, lastDay: lastTransactionDay(dataset) };
+    }
+    const current = session;
+    if (current.dataset.transactions.count === 0) {
+      throw new AppError('invalid_input', 'There is nothing to analyse yet: the workspace has no transactions.', { hint: 'Import an export of orders or invoices first.' });
+    }
+    if (context.shouldStop()) throw new AppError('cancelled', 'Cancelled.');
+    const asOf = input.settings.asOf ? epochDayFromIso(input.settings.asOf) : current.lastDay;
+    context.progress('analysing', 1, 3);
+    const analysis = time('analyse', () => analyze({ dataset: current.dataset, settings: input.settings, asOf, cache: current.cache }));
+    const createdAt = new Date().toISOString();
+    let runId: number | null = null;
+    if (input.store) {
+      context.progress('saving', 2, 3);
+      const durationMs = performance.now() - started;
+      runId = time('store', () =>
+        saveRun(db, { createdAt, asOf, fingerprint, settings: input.settings, summary: analysis.summary, durationMs }, resultColumns(analysis, readCustomerIds(db))),
+      );
+    }
+    context.progress('saving', 3, 3);
+    return { runId, createdAt, fingerprint, summary: analysis.summary, durationMs: performance.now() - started, timings, computedStages: analysis.computedStages };
+  } finally {
+    db.close();
+  }
+}

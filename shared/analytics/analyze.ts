@@ -1,0 +1,216 @@
+/**
+ * A whole analysis as of one date: metrics → activity → future profit → ladder, quadrants,
+ * strategies, channels, RFM, and the trend of customer equity. Each stage goes through a
+ * StageCache, so changing one setting re-runs only the stages that depend on it.
+ */
+import { isoFromEpochDay } from '../domain/dates';
+import type { AnalysisSettings } from '../domain/settings';
+import { computeActivity, inactivityWindowFromGaps, purchaseOccasions, type ActivitySummary } from './activity';
+import { addMonths, periodLabel } from './calendar';
+import { channelEconomics, type ChannelRow } from './channels';
+import type { AnalysisDataset } from './dataset';
+import { buildLadder, TIERS, type Ladder, type Tier } from './ladder';
+import { computeMetrics, type CustomerMetrics } from './metrics';
+import { projectFutureProfit } from './projection';
+import { buildQuadrants, type Quadrant, type QuadrantSummary } from './quadrants';
+import { computeRfm, RFM_SEGMENTS, type RfmScores, type RfmSegment } from './rfm';
+import type { StageCache } from './session';
+import { assignStrategies, type Strategy, type StrategyResult } from './strategies';
+
+/** A future-profit estimate from a fitted model, replacing the simple projection. */
+export interface FutureOverride {
+  source: string;
+  /** Expected profit over the horizon per customer (NaN where the model says nothing). */
+  futureProfit: Float64Array;
+}
+
+export interface AnalysisSummary {
+  asOf: string;
+  customers: number;
+  revenue: number;
+  profit: number;
+  customerEquity: number;
+  activeCustomers: number;
+  activeShare: number;
+  churnRate: number | null;
+  ampu: number;
+  simpleLtv: number | null;
+  inactivityDays: number;
+  futureSource: string;
+  ladder: Record<Tier, { customers: number; profit: number }>;
+  paretoShare: number;
+  gini: number;
+  whaleCurve: { x: number; y: number }[];
+  whalePeak: { x: number; y: number };
+  quadrants: QuadrantSummary['cells'];
+  strategies: Record<Strategy, number>;
+  rfmSegments: Record<RfmSegment, number>;
+  channels: ChannelRow[];
+  churnByMonth: { month: string; active: number; lost: number; rate: number | null }[];
+  equityTrend: { asOf: string; equity: number; customers: number }[];
+  ladderMigration: { from: string; labels: string[]; matrix: number[][] };
+}
+
+/** Per-customer results, in columns (the customers grid, exports and the report read them). */
+export interface CustomerResults {
+  metrics: CustomerMetrics;
+  future: Float64Array;
+  growth: Float64Array;
+  active: Uint8Array;
+  tier: Uint8Array;
+  quadrant: Uint8Array;
+  strategy: Uint8Array;
+  reason: Uint8Array;
+  rfm: RfmScores;
+}
+
+export interface Analysis {
+  summary: AnalysisSummary;
+  customers: CustomerResults;
+  /** The stages that were computed for this run (the others were reused). */
+  computedStages: string[];
+}
+
+export interface AnalysisInput {
+  dataset: AnalysisDataset;
+  settings: AnalysisSettings;
+  asOf: number;
+  cache: StageCache;
+  future?: FutureOverride;
+  /** Prospects qualifying for Start (from the look-alike scoring); 0 until that runs. */
+  startProspects?: number;
+}
+
+interface Core {
+  metrics: CustomerMetrics;
+  activity: ActivitySummary;
+  future: Float64Array;
+  growth: Float64Array;
+  ladder: Ladder;
+}
+
+/** Metrics, activity, future profit and ladder at one date: what the trend and the migration need too. */
+function core(input: AnalysisInput, asOf: number, prefix: string, future?: FutureOverride): Core {
+  const { dataset, settings, cache } = input;
+  const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
+  const metrics = cache.get(`${prefix}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
+  const occasions = cache.get(`${prefix}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
+  const activity = cache.get(`${prefix}activity`, { w: settings.inactivityDays, p: settings.inactivityPercentile, window: settings.currentWindowMonths }, [`${prefix}metrics`, `${prefix}occasions`], () => {
+    const window = settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
+    return computeActivity(occasions, metrics, window, settings.currentWindowMonths);
+  });
+  const projected = cache.get(`${prefix}future`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: future?.source ?? null }, [`${prefix}activity`], () => {
+    const simple = projectFutureProfit(metrics, activity.inactivityDays, activity.churnRate, settings);
+    if (!future) return simple;
+    // The model's estimate where it has one; the simple projection elsewhere.
+    return simple.map((value, c) => (Number.isNaN(future.futureProfit[c] as number) ? value : (future.futureProfit[c] as number)));
+  });
+  const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
+  const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}growth`], () =>
+    buildLadder(metrics.currentProfit, growth, metrics.hasPurchase, settings),
+  );
+  return { metrics, activity, future: projected, growth, ladder };
+}
+
+function sumWhere(values: Float64Array, present: Uint8Array): number {
+  let total = 0;
+  for (let c = 0; c < values.length; c++) if (present[c]) total += values[c] as number;
+  return total;
+}
+
+/** Counts of customers moving from code `from[c]` to code `to[c]`; the last row/column is "none". */
+export function migrationMatrix(from: Uint8Array, to: Uint8Array, codes: number, none: number): number[][] {
+  const matrix = Array.from({ length: codes + 1 }, () => new Array<number>(codes + 1).fill(0));
+  for (let c = 0; c < from.length; c++) {
+    const a = from[c] === none ? codes : (from[c] as number);
+    const b = to[c] === none ? codes : (to[c] as number);
+    (matrix[a] as number[])[b] = ((matrix[a] as number[])[b] as number) + 1;
+  }
+  return matrix;
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  const { settings, cache, asOf } = input;
+  const now = core(input, asOf, '', input.future);
+  const { metrics, activity, ladder } = now;
+  const quadrants = cache.get('quadrants', { c: settings.currentThreshold, f: settings.futureThreshold }, ['future'], () =>
+    buildQuadrants(metrics.currentProfit, now.future, metrics.hasPurchase, settings),
+  );
+  const strategies: StrategyResult = cache.get('strategies', { start: input.startProspects ?? 0 }, ['ladder', 'activity'], () =>
+    assignStrategies(metrics, ladder, now.future, activity.active, input.startProspects ?? 0),
+  );
+  const rfm = cache.get('rfm', null, ['metrics'], () => computeRfm(metrics));
+  const channels = cache.get('channels', null, ['future'], () => channelEconomics(input.dataset, metrics, now.future, settings.currentWindowMonths));
+
+  // Customer equity now and at the ends of the four previous quarters (the simple projection there).
+  const equityTrend = cache.get('equityTrend', { asOf }, ['future'], () => {
+    const points: AnalysisSummary['equityTrend'] = [];
+    for (let q = 4; q >= 1; q--) {
+      const past = core(input, addMonths(asOf, -3 * q), `past${q}:`);
+      points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.hasPurchase), customers: past.ladder.customers });
+    }
+    points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.hasPurchase), customers: ladder.customers });
+    return points;
+  });
+  const ladderMigration = cache.get('ladderMigration', { months: settings.comparisonMonths }, ['ladder'], () => {
+    const earlier = core(input, addMonths(asOf, -settings.comparisonMonths), 'compare:');
+    return {
+      from: isoFromEpochDay(earlier.metrics.asOf),
+      labels: [...TIERS, 'none'],
+      matrix: migrationMatrix(earlier.ladder.tier, ladder.tier, TIERS.length, 255),
+    };
+  });
+
+  const rfmSegments = Object.fromEntries(RFM_SEGMENTS.map((name) => [name, 0])) as Record<RfmSegment, number>;
+  for (let c = 0; c < metrics.count; c++) {
+    const segment = rfm.segment[c] as number;
+    if (segment !== 255) rfmSegments[RFM_SEGMENTS[segment] as RfmSegment]++;
+  }
+  const windowStart = activity.churn.months.length - settings.currentWindowMonths;
+  const summary: AnalysisSummary = {
+    asOf: isoFromEpochDay(asOf),
+    customers: ladder.customers,
+    revenue: sumWhere(metrics.currentRevenue, metrics.hasPurchase),
+    profit: ladder.totalProfit,
+    customerEquity: sumWhere(now.future, metrics.hasPurchase),
+    activeCustomers: activity.activeCustomers,
+    activeShare: ladder.customers > 0 ? activity.activeCustomers / ladder.customers : 0,
+    churnRate: activity.churnRate,
+    ampu: activity.ampu,
+    simpleLtv: activity.simpleLtv,
+    inactivityDays: activity.inactivityDays,
+    futureSource: input.future?.source ?? 'projection',
+    ladder: ladder.tiers,
+    paretoShare: ladder.paretoShare,
+    gini: ladder.gini,
+    whaleCurve: ladder.whaleCurve,
+    whalePeak: ladder.whalePeak,
+    quadrants: quadrants.cells,
+    strategies: strategies.counts,
+    rfmSegments,
+    channels,
+    churnByMonth: activity.churn.months.slice(Math.max(0, windowStart)).map((month, k) => {
+      const index = Math.max(0, windowStart) + k;
+      return { month: periodLabel(month, 'month'), active: activity.churn.activeAtEnd[index] ?? 0, lost: activity.churn.lost[index] ?? 0, rate: activity.churn.churnRate[index] ?? null };
+    }),
+    equityTrend,
+    ladderMigration,
+  };
+  return {
+    summary,
+    customers: {
+      metrics,
+      future: now.future,
+      growth: now.growth,
+      active: activity.active,
+      tier: ladder.tier,
+      quadrant: quadrants.quadrant,
+      strategy: strategies.strategy,
+      reason: strategies.reason,
+      rfm,
+    },
+    computedStages: cache.takeComputed(),
+  };
+}
+
+export type { Quadrant };

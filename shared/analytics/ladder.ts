@@ -1,0 +1,113 @@
+/**
+ * The value ladder (DOMAIN.md): customers sorted by current profit.
+ * - MVC: the most profitable customers who together bring `mvcProfitShare` (80 %) of the positive profit;
+ * - below zero: current profit < 0;
+ * - MGC: among the rest, the top `mgcShare` (20 %) by growth potential (future − current profit, > 0);
+ * - middle: everyone else with purchases. Customers without purchases by the analysis date have no tier.
+ * The whale curve is the cumulative share of total profit over customers sorted from most to least
+ * profitable; the Pareto share is the share of customers in MVC; the Gini is that of profit with
+ * losses counted as zero.
+ */
+export const TIERS = ['mvc', 'mgc', 'middle', 'belowZero'] as const;
+export type Tier = (typeof TIERS)[number];
+export const NO_TIER = 255;
+
+export interface Ladder {
+  /** Index into TIERS per customer; NO_TIER without purchases. */
+  tier: Uint8Array;
+  tiers: Record<Tier, { customers: number; profit: number }>;
+  /** Share of customers (with purchases) in MVC. */
+  paretoShare: number;
+  gini: number;
+  /** Points (customer share, cumulative profit share), both 0–1, at most ~200, with the peak. */
+  whaleCurve: { x: number; y: number }[];
+  whalePeak: { x: number; y: number };
+  totalProfit: number;
+  customers: number;
+}
+
+/** Gini coefficient of non-negative values (losses as zero): 0 = equal, 1 = one has all. */
+export function gini(values: ArrayLike<number>, members: ArrayLike<number>): number {
+  const sorted = Float64Array.from({ length: members.length }, (_, i) => Math.max(0, values[members[i] as number] as number)).sort();
+  const n = sorted.length;
+  let sum = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    sum += sorted[i] as number;
+    weighted += (i + 1) * (sorted[i] as number);
+  }
+  if (n === 0 || sum === 0) return 0;
+  return (2 * weighted) / (n * sum) - (n + 1) / n;
+}
+
+export function buildLadder(profit: Float64Array, growth: Float64Array, present: Uint8Array, settings: { mvcProfitShare: number; mgcShare: number }): Ladder {
+  const n = profit.length;
+  const members: number[] = [];
+  for (let c = 0; c < n; c++) if (present[c]) members.push(c);
+  const order = Int32Array.from(members).sort((a, b) => (profit[b] as number) - (profit[a] as number) || a - b);
+  const tier = new Uint8Array(n).fill(NO_TIER);
+  const tiers = Object.fromEntries(TIERS.map((name) => [name, { customers: 0, profit: 0 }])) as Ladder['tiers'];
+  const assign = (c: number, index: number) => {
+    tier[c] = index;
+    const entry = tiers[TIERS[index] as Tier];
+    entry.customers++;
+    entry.profit += profit[c] as number;
+  };
+
+  let positive = 0;
+  let total = 0;
+  for (const c of order) {
+    const value = profit[c] as number;
+    total += value;
+    if (value > 0) positive += value;
+  }
+  // MVC: walk down the positive profits until the share is reached (the customer who crosses it is in).
+  let cumulative = 0;
+  let k = 0;
+  const target = settings.mvcProfitShare * positive;
+  for (; k < order.length && positive > 0; k++) {
+    const c = order[k] as number;
+    if ((profit[c] as number) <= 0 || cumulative >= target) break;
+    cumulative += profit[c] as number;
+    assign(c, 0);
+  }
+  const rest: number[] = [];
+  for (; k < order.length; k++) {
+    const c = order[k] as number;
+    if ((profit[c] as number) < 0) assign(c, 3);
+    else rest.push(c);
+  }
+  // MGC: the top share of the rest by growth potential, when it is positive.
+  const byGrowth = rest.filter((c) => (growth[c] as number) > 0).sort((a, b) => (growth[b] as number) - (growth[a] as number) || a - b);
+  const mgcCount = Math.round(settings.mgcShare * rest.length);
+  const mgc = new Set(byGrowth.slice(0, mgcCount));
+  for (const c of rest) assign(c, mgc.has(c) ? 1 : 2);
+
+  // Whale curve over all present customers, most profitable first.
+  const count = order.length;
+  const step = Math.max(1, Math.floor(count / 200));
+  const whaleCurve: { x: number; y: number }[] = [{ x: 0, y: 0 }];
+  let running = 0;
+  let peak = { x: 0, y: 0 };
+  const share = (value: number) => (total === 0 ? 0 : value / total);
+  for (let i = 0; i < count; i++) {
+    running += profit[order[i] as number] as number;
+    const point = { x: (i + 1) / count, y: share(running) };
+    if (point.y > peak.y) peak = point;
+    if ((i + 1) % step === 0 || i === count - 1) whaleCurve.push(point);
+  }
+  if (!whaleCurve.some((point) => point.x === peak.x)) {
+    whaleCurve.push(peak);
+    whaleCurve.sort((a, b) => a.x - b.x);
+  }
+  return {
+    tier,
+    tiers,
+    paretoShare: count === 0 ? 0 : tiers.mvc.customers / count,
+    gini: gini(profit, order),
+    whaleCurve,
+    whalePeak: peak,
+    totalProfit: total,
+    customers: count,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The seven relationship strategies (DOMAIN.md, Persian source), one per customer, decided in
+ * this order (the first that applies):
+ * 1. Win back — was valuable in the previous window (profit in its top 20 %) and has lapsed or its
+ *    revenue fell below half of what it was;
+ * 2. Redesign — loses money now but its gross margin is positive: cost to serve makes the loss;
+ * 3. Enhance (develop) — loses money now, gross margin not positive, but future profit is positive;
+ * 4. Terminate — negative now and in the future, no sign of potential;
+ * 5. Retain — MVC;
+ * 6. Enhance — MGC (growth potential);
+ * 7. Harvest — everyone else: profitable or idle, no growth potential, invest nothing more.
+ * Start is for prospects that look like the best customers (look-alike score), counted separately.
+ * Each decision comes with a reason code; the reason is written from the customer's own numbers.
+ */
+import type { CustomerMetrics } from './metrics';
+import { NO_TIER, type Ladder } from './ladder';
+
+export const STRATEGIES = ['retain', 'redesign', 'enhance', 'harvest', 'terminate', 'winBack', 'start'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+export const NO_STRATEGY = 255;
+
+export const REASONS = [
+  'retain.valuable',
+  'retain.slipping',
+  'redesign.costToServe',
+  'enhance.growth',
+  'enhance.develop',
+  'harvest.noGrowth',
+  'harvest.idle',
+  'terminate.noPotential',
+  'winBack.lapsed',
+  'winBack.fell',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export interface StrategyResult {
+  strategy: Uint8Array;
+  reason: Uint8Array;
+  counts: Record<Strategy, number>;
+}
+
+const index = <T extends readonly string[]>(list: T, value: T[number]) => list.indexOf(value);
+
+export function assignStrategies(metrics: CustomerMetrics, ladder: Pick<Ladder, 'tier'>, future: Float64Array, active: Uint8Array, startProspects: number): StrategyResult {
+  const n = metrics.count;
+  const strategy = new Uint8Array(n).fill(NO_STRATEGY);
+  const reason = new Uint8Array(n).fill(255);
+  const counts = Object.fromEntries(STRATEGIES.map((name) => [name, 0])) as Record<Strategy, number>;
+  counts.start = startProspects;
+
+  // "Valuable before": in the top 20 % of positive previous-window profits.
+  const previous = Array.from(metrics.previousProfit).filter((value) => value > 0).sort((a, b) => b - a);
+  const valuable = previous.length > 0 ? (previous[Math.max(0, Math.ceil(previous.length * 0.2) - 1)] as number) : Number.POSITIVE_INFINITY;
+
+  const set = (c: number, name: Strategy, why: Reason) => {
+    strategy[c] = index(STRATEGIES, name);
+    reason[c] = index(REASONS, why);
+    counts[name]++;
+  };
+  for (let c = 0; c < n; c++) {
+    if (!metrics.hasPurchase[c] || ladder.tier[c] === NO_TIER) continue;
+    const profit = metrics.currentProfit[c] as number;
+    const margin = metrics.currentMargin[c] as number;
+    const wasValuable = (metrics.previousProfit[c] as number) >= valuable;
+    const fell = (metrics.currentRevenue[c] as number) < 0.5 * (metrics.previousRevenue[c] as number);
+    if (wasValuable && (!active[c] || fell)) set(c, 'winBack', active[c] ? 'winBack.fell' : 'winBack.lapsed');
+    else if (profit < 0 && margin > 0) set(c, 'redesign', 'redesign.costToServe');
+    else if (profit < 0 && (future[c] as number) > 0) set(c, 'enhance', 'enhance.develop');
+    else if (profit < 0) set(c, 'terminate', 'terminate.noPotential');
+    else if (ladder.tier[c] === 0) {
+      const slipping = !active[c] || (metrics.recentHalfRevenue[c] as number) < 0.8 * (metrics.earlierHalfRevenue[c] as number);
+      set(c, 'retain', slipping ? 'retain.slipping' : 'retain.valuable');
+    } else if (ladder.tier[c] === 1) set(c, 'enhance', 'enhance.growth');
+    else set(c, 'harvest', profit > 0 ? 'harvest.noGrowth' : 'harvest.idle');
+  }
+  return { strategy, reason, counts };
+}
+
+/** The numbers a reason is written from. */
+export interface ReasonValues {
+  profit: number;
+  margin: number;
+  costToServe: number;
+  future: number;
+  recencyDays: number;
+  inactivityDays: number;
+  previousProfit: number;
+  previousRevenue: number;
+  revenue: number;
+  recentRevenue: number;
+  earlierRevenue: number;
+  months: number;
+}
+
+/** The reason in English words (CLI and CSV exports; the app and the report use their catalogues). */
+export function describeReason(reason: Reason, v: ReasonValues, money: (value: number) => string = (value) => value.toFixed(2)): string {
+  const signed = (value: number) => `${value > 0 ? '+' : ''}${money(value)}`;
+  switch (reason) {
+    case 'retain.valuable':
+      return `profit ${signed(v.profit)} over ${v.months} months, among the customers who bring most of the profit → Retain`;
+    case 'retain.slipping':
+      return `profit ${signed(v.profit)} over ${v.months} months, but revenue is slipping (${money(v.recentRevenue)} in the last half vs ${money(v.earlierRevenue)} before) → Retain`;
+    case 'redesign.costToServe':
+      return `profit ${signed(v.profit)} over ${v.months} months; gross margin ${signed(v.margin)}, cost to serve ${money(v.costToServe)} → Redesign`;
+    case 'enhance.growth':
+      return `expected profit ${signed(v.future)} vs ${signed(v.profit)} over the last ${v.months} months: room to grow → Enhance`;
+    case 'enhance.develop':
+      return `profit ${signed(v.profit)} now but ${signed(v.future)} expected → Enhance (develop)`;
+    case 'harvest.noGrowth':
+      return `profit ${signed(v.profit)} over ${v.months} months, no growth expected (${signed(v.future)}) → Harvest`;
+    case 'harvest.idle':
+      return `no profit over ${v.months} months (${signed(v.profit)}), no growth expected → Harvest`;
+    case 'terminate.noPotential':
+      return `profit ${signed(v.profit)} now and ${signed(v.future)} expected; gross margin ${signed(v.margin)} → Terminate`;
+    case 'winBack.lapsed':
+      return `last purchase ${v.recencyDays} days ago (inactive after ${v.inactivityDays}); profit ${signed(v.previousProfit)} in the ${v.months} months before → Win back`;
+    case 'winBack.fell':
+      return `revenue fell from ${money(v.previousRevenue)} to ${money(v.revenue)} over ${v.months} months; was among the most valuable → Win back`;
+  }
+}
