@@ -107,7 +107,7 @@ function core(input: AnalysisInput, asOf: number, prefix: string, future?: Futur
   });
   const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
   const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}growth`], () =>
-    buildLadder(metrics.currentProfit, growth, metrics.hasPurchase, settings),
+    buildLadder(metrics.currentProfit, growth, metrics.present, settings),
   );
   return { metrics, activity, future: projected, growth, ladder };
 }
@@ -134,7 +134,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const now = core(input, asOf, '', input.future);
   const { metrics, activity, ladder } = now;
   const quadrants = cache.get('quadrants', { c: settings.currentThreshold, f: settings.futureThreshold }, ['future'], () =>
-    buildQuadrants(metrics.currentProfit, now.future, metrics.hasPurchase, settings),
+    buildQuadrants(metrics.currentProfit, now.future, metrics.present, settings),
   );
   const strategies: StrategyResult = cache.get('strategies', { start: input.startProspects ?? 0 }, ['ladder', 'activity'], () =>
     assignStrategies(metrics, ladder, now.future, activity.active, input.startProspects ?? 0),
@@ -147,9 +147,9 @@ export function analyze(input: AnalysisInput): Analysis {
     const points: AnalysisSummary['equityTrend'] = [];
     for (let q = 4; q >= 1; q--) {
       const past = core(input, addMonths(asOf, -3 * q), `past${q}:`);
-      points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.hasPurchase), customers: past.ladder.customers });
+      points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.present), customers: past.ladder.customers });
     }
-    points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.hasPurchase), customers: ladder.customers });
+    points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.present), customers: ladder.customers });
     return points;
   });
   const ladderMigration = cache.get('ladderMigration', { months: settings.comparisonMonths }, ['ladder'], () => {
@@ -170,9 +170,9 @@ export function analyze(input: AnalysisInput): Analysis {
   const summary: AnalysisSummary = {
     asOf: isoFromEpochDay(asOf),
     customers: ladder.customers,
-    revenue: sumWhere(metrics.currentRevenue, metrics.hasPurchase),
+    revenue: sumWhere(metrics.currentRevenue, metrics.present),
     profit: ladder.totalProfit,
-    customerEquity: sumWhere(now.future, metrics.hasPurchase),
+    customerEquity: sumWhere(now.future, metrics.present),
     activeCustomers: activity.activeCustomers,
     activeShare: ladder.customers > 0 ? activity.activeCustomers / ladder.customers : 0,
     churnRate: activity.churnRate,

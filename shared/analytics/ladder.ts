@@ -3,7 +3,7 @@
  * - MVC: the most profitable customers who together bring `mvcProfitShare` (80 %) of the positive profit;
  * - below zero: current profit < 0;
  * - MGC: among the rest, the top `mgcShare` (20 %) by growth potential (future − current profit, > 0);
- * - middle: everyone else with purchases. Customers without purchases by the analysis date have no tier.
+ * - middle: everyone else in the analysis. Customers with no line (nor service cost) by the analysis date have no tier.
  * The whale curve is the cumulative share of total profit over customers sorted from most to least
  * profitable; the Pareto share is the share of customers in MVC; the Gini is that of profit with
  * losses counted as zero.
@@ -13,10 +13,10 @@ export type Tier = (typeof TIERS)[number];
 export const NO_TIER = 255;
 
 export interface Ladder {
-  /** Index into TIERS per customer; NO_TIER without purchases. */
+  /** Index into TIERS per customer; NO_TIER for customers not in the analysis. */
   tier: Uint8Array;
   tiers: Record<Tier, { customers: number; profit: number }>;
-  /** Share of customers (with purchases) in MVC. */
+  /** Share of the customers in the analysis who are MVC. */
   paretoShare: number;
   gini: number;
   /** Points (customer share, cumulative profit share), both 0–1, at most ~200, with the peak. */

@@ -6,6 +6,8 @@
  * - gross margin of a line: amount − cost of goods; without cost, amount × the product's margin
  *   rate, else amount × the default margin rate.
  * - cost to serve: service costs + cost per order × orders. Contribution = gross margin − cost to serve.
+ * - a customer is in the analysis (present) with any line by D: one whose only line is a refund
+ *   still costs money. hasPurchase marks those with at least one order.
  * - current window: (D − window months, D]; "current profit" is the contribution in it. The previous
  *   window is the same length before it; the two halves of the current window give the trend.
  */
@@ -42,8 +44,10 @@ export interface CustomerMetrics {
   /** Revenue in the later and the earlier half of the current window. */
   recentHalfRevenue: Float64Array;
   earlierHalfRevenue: Float64Array;
-  /** 1 when the customer bought anything on or before D. */
+  /** 1 when the customer has at least one order on or before D. */
   hasPurchase: Uint8Array;
+  /** 1 when the customer has any line (an order or a refund) or service cost on or before D: in the analysis. */
+  present: Uint8Array;
 }
 
 /** Gross margin of one transaction line. */
@@ -88,6 +92,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
     recentHalfRevenue: new Float64Array(n),
     earlierHalfRevenue: new Float64Array(n),
     hasPurchase: new Uint8Array(n),
+    present: new Uint8Array(n),
   };
   const previousCost = new Float64Array(n);
   const previousOrders = new Int32Array(n);
@@ -116,9 +121,11 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
       if (m.firstDay[c] === NO_DAY) m.firstDay[c] = occasionDay;
       m.lastDay[c] = occasionDay;
     };
+    let firstLine = NO_DAY;
     for (let i = from; i < to; i++) {
       const day = tx.day[i] as number;
       if (day > asOf) break;
+      if (firstLine === NO_DAY) firstLine = day;
       const order = tx.order[i] as number;
       const value = tx.amount[i] as number;
       const gross = lineMargin(dataset, i, margin);
@@ -155,6 +162,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
       }
     }
     closeOccasion();
+    if (firstLine !== NO_DAY) m.present[c] = 1;
     m.orders[c] = orders;
     m.currentOrders[c] = currentOrders;
   }
@@ -168,6 +176,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
       const day = sc.day[i] as number;
       if (day > asOf) break;
       const cost = sc.cost[i] as number;
+      m.present[c] = 1;
       all += cost;
       if (day > windowStart) current += cost;
       else if (day > previousStart) previous += cost;

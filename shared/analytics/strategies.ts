@@ -58,7 +58,7 @@ export function assignStrategies(metrics: CustomerMetrics, ladder: Pick<Ladder, 
     counts[name]++;
   };
   for (let c = 0; c < n; c++) {
-    if (!metrics.hasPurchase[c] || ladder.tier[c] === NO_TIER) continue;
+    if (ladder.tier[c] === NO_TIER) continue;
     const profit = metrics.currentProfit[c] as number;
     const margin = metrics.currentMargin[c] as number;
     const wasValuable = (metrics.previousProfit[c] as number) >= valuable;

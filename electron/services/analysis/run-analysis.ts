@@ -80,6 +80,7 @@ export function resultColumns(analysis: Analysis, customerIds: Int32Array): Reco
     recentHalfRevenue: metrics.recentHalfRevenue,
     earlierHalfRevenue: metrics.earlierHalfRevenue,
     hasPurchase: metrics.hasPurchase,
+    present: metrics.present,
     future: rest.future,
     growth: rest.growth,
     active: rest.active,
