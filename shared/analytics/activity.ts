@@ -9,59 +9,19 @@
  * - simple LTV = AMPU / average monthly churn over the current window.
  */
 import { addMonths, monthIndex, monthStart } from './calendar';
-import { NO_CODE, offsetsByCustomer, type AnalysisDataset } from './dataset';
 import type { CustomerMetrics } from './metrics';
-
-/** Purchase occasion days of every customer up to `asOf` (an order id, or a day; positive net amount), in CSR form. */
-export interface Occasions {
-  offsets: Int32Array;
-  days: Int32Array;
-}
-
-export function purchaseOccasions(dataset: AnalysisDataset, asOf: number): Occasions {
-  const tx = dataset.transactions;
-  const n = dataset.customers.count;
-  const txOffsets = offsetsByCustomer(tx.customer, tx.count, n);
-  const offsets = new Int32Array(n + 1);
-  const days = new Int32Array(tx.count);
-  let count = 0;
-  const amounts = new Map<number, number>();
-  for (let c = 0; c < n; c++) {
-    offsets[c] = count;
-    let i = txOffsets[c] as number;
-    const end = txOffsets[c + 1] as number;
-    while (i < end) {
-      const day = tx.day[i] as number;
-      if (day > asOf) break;
-      // All lines of this customer's day: occasions are its order ids (or the day itself).
-      amounts.clear();
-      let dayAmount = 0;
-      let hasOrders = false;
-      for (; i < end && tx.day[i] === day; i++) {
-        const order = tx.order[i] as number;
-        const value = tx.amount[i] as number;
-        if (order === NO_CODE) dayAmount += value;
-        else {
-          hasOrders = true;
-          amounts.set(order, (amounts.get(order) ?? 0) + value);
-        }
-      }
-      let occasions = dayAmount > 0 ? 1 : 0;
-      if (hasOrders) for (const value of amounts.values()) if (value > 0) occasions++;
-      // Several orders on one day are one day of activity for gaps and windows.
-      if (occasions > 0) days[count++] = day;
-    }
-  }
-  offsets[n] = count;
-  return { offsets, days: days.subarray(0, count) };
-}
+import type { PurchaseOccasions } from './occasions';
 
 /** The given percentile (0–1) of all gaps between consecutive purchase days, in days; null without gaps. */
-export function inactivityWindowFromGaps(occasions: Occasions, percentile: number): number | null {
+export function inactivityWindowFromGaps(occasions: PurchaseOccasions, percentile: number): number | null {
   const gaps: number[] = [];
-  const { offsets, days } = occasions;
+  const { offsets, day: days } = occasions;
   for (let c = 0; c + 1 < offsets.length; c++) {
-    for (let i = (offsets[c] as number) + 1; i < (offsets[c + 1] as number); i++) gaps.push((days[i] as number) - (days[i - 1] as number));
+    for (let i = (offsets[c] as number) + 1; i < (offsets[c + 1] as number); i++) {
+      // Several orders on one day are one day of activity: no gap between them.
+      const gap = (days[i] as number) - (days[i - 1] as number);
+      if (gap > 0) gaps.push(gap);
+    }
   }
   if (gaps.length === 0) return null;
   const sorted = Float64Array.from(gaps).sort();
@@ -86,14 +46,14 @@ export interface MonthlyChurn {
  * `fromDay` to `asOf`. A customer's activity runs from each purchase day d to d + W; when it runs
  * out (d + W + 1 ≤ asOf with no purchase in between), the customer is lost on that day.
  */
-export function monthlyChurn(occasions: Occasions, window: number, fromDay: number, asOf: number): MonthlyChurn {
+export function monthlyChurn(occasions: PurchaseOccasions, window: number, fromDay: number, asOf: number): MonthlyChurn {
   const first = monthIndex(fromDay);
   const last = monthIndex(asOf);
   const monthsCount = last - first + 1;
   // Per month: +1 for each activity start, −1 for each end, to get active counts at month ends.
   const lostPerMonth = new Float64Array(monthsCount);
   const activeDelta = new Float64Array(monthsCount + 1);
-  const { offsets, days } = occasions;
+  const { offsets, day: days } = occasions;
   const monthEnd = (month: number) => Math.min(asOf, monthStart(month + 1) - 1);
   const addInterval = (start: number, end: number) => {
     // Active on [start, end]; count it at the ends of months within that span.
@@ -157,7 +117,7 @@ export interface ActivitySummary {
   churn: MonthlyChurn;
 }
 
-export function computeActivity(occasions: Occasions, metrics: CustomerMetrics, inactivityDays: number, windowMonths: number): ActivitySummary {
+export function computeActivity(occasions: PurchaseOccasions, metrics: CustomerMetrics, inactivityDays: number, windowMonths: number): ActivitySummary {
   const active = new Uint8Array(metrics.count);
   let activeCustomers = 0;
   for (let c = 0; c < metrics.count; c++) {

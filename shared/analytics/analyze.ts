@@ -5,7 +5,8 @@
  */
 import { isoFromEpochDay } from '../domain/dates';
 import type { AnalysisSettings } from '../domain/settings';
-import { computeActivity, inactivityWindowFromGaps, purchaseOccasions, type ActivitySummary } from './activity';
+import { computeActivity, inactivityWindowFromGaps, type ActivitySummary } from './activity';
+import { purchaseOccasions } from './occasions';
 import { addMonths, periodLabel } from './calendar';
 import { channelEconomics, type ChannelRow } from './channels';
 import type { AnalysisDataset } from './dataset';

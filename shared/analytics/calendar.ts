@@ -10,10 +10,27 @@ export function addMonths(day: number, months: number): number {
   return Math.round(Date.UTC(y, m, Math.min(date.getUTCDate(), last)) / MS_PER_DAY);
 }
 
+export type CohortPeriod = 'month' | 'quarter';
+
+/**
+ * Month index since January 1970 (or quarter index = month index / 3, floored) of an epoch day —
+ * in integer arithmetic (days-to-civil), without allocating a Date.
+ */
+export function periodIndex(day: number, period: CohortPeriod): number {
+  const z = day + 719468; // days since 0000-03-01
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153); // 0 = March … 11 = February
+  const year = yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  const month = (year - 1970) * 12 + (mp < 10 ? mp + 2 : mp - 10);
+  return period === 'quarter' ? Math.floor(month / 3) : month;
+}
+
 /** Month index since January 1970 (0 = 1970-01), for grouping days into months. */
 export function monthIndex(day: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
+  return periodIndex(day, 'month');
 }
 
 /** First epoch day of a month index. */

@@ -15,6 +15,10 @@ import type { AnalysisSettings } from '../domain/settings';
 import { addMonths } from './calendar';
 import { NO_CODE, NO_DAY, offsetsByCustomer, type AnalysisDataset } from './dataset';
 
+// Local copies: hot loops then read constants, not imported bindings (getters under tsx).
+const ABSENT_CODE = NO_CODE;
+const ABSENT_DAY = NO_DAY;
+
 export interface CustomerMetrics {
   count: number;
   asOf: number;
@@ -57,7 +61,7 @@ export function lineMargin(dataset: AnalysisDataset, line: number, defaultMargin
   const goods = cost[line] as number;
   if (!Number.isNaN(goods)) return value - goods;
   const code = product[line] as number;
-  const rate = code === NO_CODE ? Number.NaN : (dataset.productMargin[code] ?? Number.NaN);
+  const rate = code === ABSENT_CODE ? Number.NaN : (dataset.productMargin[code] ?? Number.NaN);
   return value * (Number.isNaN(rate) ? defaultMarginRate : rate);
 }
 
@@ -72,8 +76,8 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
     count: n,
     asOf,
     windowStart,
-    firstDay: new Int32Array(n).fill(NO_DAY),
-    lastDay: new Int32Array(n).fill(NO_DAY),
+    firstDay: new Int32Array(n).fill(ABSENT_DAY),
+    lastDay: new Int32Array(n).fill(ABSENT_DAY),
     tenureDays: new Int32Array(n),
     recencyDays: new Int32Array(n),
     orders: new Int32Array(n),
@@ -107,8 +111,8 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
     let currentOrders = 0;
     seenOrders.clear();
     // Lines are sorted by day; an "occasion" is an order id, or a day when there are none.
-    let occasionDay = NO_DAY;
-    let occasionOrder = NO_CODE;
+    let occasionDay = ABSENT_DAY;
+    let occasionOrder = ABSENT_CODE;
     let occasionAmount = 0;
     let occasionOpen = false;
     const closeOccasion = () => {
@@ -118,23 +122,23 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
       orders++;
       if (occasionDay > windowStart) currentOrders++;
       else if (occasionDay > previousStart) previousOrders[c] = (previousOrders[c] as number) + 1;
-      if (m.firstDay[c] === NO_DAY) m.firstDay[c] = occasionDay;
+      if (m.firstDay[c] === ABSENT_DAY) m.firstDay[c] = occasionDay;
       m.lastDay[c] = occasionDay;
     };
-    let firstLine = NO_DAY;
+    let firstLine = ABSENT_DAY;
     for (let i = from; i < to; i++) {
       const day = tx.day[i] as number;
       if (day > asOf) break;
-      if (firstLine === NO_DAY) firstLine = day;
+      if (firstLine === ABSENT_DAY) firstLine = day;
       const order = tx.order[i] as number;
       const value = tx.amount[i] as number;
       const gross = lineMargin(dataset, i, margin);
-      if (order === NO_CODE) {
-        if (!occasionOpen || day !== occasionDay || occasionOrder !== NO_CODE) {
+      if (order === ABSENT_CODE) {
+        if (!occasionOpen || day !== occasionDay || occasionOrder !== ABSENT_CODE) {
           closeOccasion();
           occasionOpen = true;
           occasionDay = day;
-          occasionOrder = NO_CODE;
+          occasionOrder = ABSENT_CODE;
           occasionAmount = 0;
         }
         occasionAmount += value;
@@ -162,7 +166,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
       }
     }
     closeOccasion();
-    if (firstLine !== NO_DAY) m.present[c] = 1;
+    if (firstLine !== ABSENT_DAY) m.present[c] = 1;
     m.orders[c] = orders;
     m.currentOrders[c] = currentOrders;
   }
@@ -191,7 +195,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
     m.currentProfit[c] = (m.currentMargin[c] as number) - (m.currentCostToServe[c] as number);
     m.previousProfit[c] = (m.previousProfit[c] as number) - (previousCost[c] as number) - settings.costPerOrder * (previousOrders[c] as number);
     const first = m.firstDay[c] as number;
-    if (first !== NO_DAY) {
+    if (first !== ABSENT_DAY) {
       m.hasPurchase[c] = 1;
       m.tenureDays[c] = asOf - first;
       m.recencyDays[c] = asOf - (m.lastDay[c] as number);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeActivity, inactivityWindowFromGaps, monthlyChurn, purchaseOccasions } from '../../../shared/analytics/activity';
+import { computeActivity, inactivityWindowFromGaps, monthlyChurn } from '../../../shared/analytics/activity';
+import { purchaseOccasions } from '../../../shared/analytics/occasions';
 import { channelEconomics } from '../../../shared/analytics/channels';
 import { computeMetrics } from '../../../shared/analytics/metrics';
 import { discountedMonths, monthlyDiscountRate } from '../../../shared/analytics/projection';

@@ -49,6 +49,7 @@ describe('per-customer metrics', () => {
   it('counts orders by order id, else by day, and not refunds', () => {
     expect(Array.from(m.orders)).toEqual([2, 2, 1, 2, 0]);
     expect(Array.from(m.hasPurchase)).toEqual([1, 1, 1, 1, 0]);
+    expect(m.present[E]).toBe(0);
   });
 
   it('adds up revenue, gross margin, cost to serve and contribution', () => {
