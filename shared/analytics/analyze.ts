@@ -9,6 +9,8 @@ import { computeActivity, inactivityWindowFromGaps, type ActivitySummary } from 
 import { purchaseOccasions } from './occasions';
 import { addMonths, periodLabel } from './calendar';
 import { channelEconomics, type ChannelRow } from './channels';
+import { computeCohorts, type CohortTable } from './cohorts';
+import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
 import { buildLadder, TIERS, type Ladder, type Tier } from './ladder';
 import { computeMetrics, type CustomerMetrics } from './metrics';
@@ -49,7 +51,17 @@ export interface AnalysisSummary {
   channels: ChannelRow[];
   churnByMonth: { month: string; active: number; lost: number; rate: number | null }[];
   equityTrend: { asOf: string; equity: number; customers: number }[];
-  ladderMigration: { from: string; labels: string[]; matrix: number[][] };
+  ladderMigration: Migration;
+  cohorts: Omit<CohortTable, 'asOf'>;
+  lifecycle: Record<LifecycleStage, number>;
+  lifecycleMigration: Migration;
+}
+
+/** Customers moving between codes (tiers, stages) from an earlier analysis date to this one. */
+export interface Migration {
+  from: string;
+  labels: string[];
+  matrix: number[][];
 }
 
 /** Per-customer results, in columns (the customers grid, exports and the report read them). */
@@ -63,6 +75,7 @@ export interface CustomerResults {
   strategy: Uint8Array;
   reason: Uint8Array;
   rfm: RfmScores;
+  lifecycle: Uint8Array;
 }
 
 export interface Analysis {
@@ -88,6 +101,7 @@ interface Core {
   future: Float64Array;
   growth: Float64Array;
   ladder: Ladder;
+  lifecycle: Uint8Array;
 }
 
 /** Metrics, activity, future profit and ladder at one date: what the trend and the migration need too. */
@@ -110,24 +124,14 @@ function core(input: AnalysisInput, asOf: number, prefix: string, future?: Futur
   const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}growth`], () =>
     buildLadder(metrics.currentProfit, growth, metrics.present, settings),
   );
-  return { metrics, activity, future: projected, growth, ladder };
+  const lifecycle = cache.get(`${prefix}lifecycle`, null, [`${prefix}activity`], () => lifecycleStages(dataset, metrics, activity.inactivityDays));
+  return { metrics, activity, future: projected, growth, ladder, lifecycle };
 }
 
 function sumWhere(values: Float64Array, present: Uint8Array): number {
   let total = 0;
   for (let c = 0; c < values.length; c++) if (present[c]) total += values[c] as number;
   return total;
-}
-
-/** Counts of customers moving from code `from[c]` to code `to[c]`; the last row/column is "none". */
-export function migrationMatrix(from: Uint8Array, to: Uint8Array, codes: number, none: number): number[][] {
-  const matrix = Array.from({ length: codes + 1 }, () => new Array<number>(codes + 1).fill(0));
-  for (let c = 0; c < from.length; c++) {
-    const a = from[c] === none ? codes : (from[c] as number);
-    const b = to[c] === none ? codes : (to[c] as number);
-    (matrix[a] as number[])[b] = ((matrix[a] as number[])[b] as number) + 1;
-  }
-  return matrix;
 }
 
 export function analyze(input: AnalysisInput): Analysis {
@@ -153,14 +157,25 @@ export function analyze(input: AnalysisInput): Analysis {
     points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.present), customers: ladder.customers });
     return points;
   });
-  const ladderMigration = cache.get('ladderMigration', { months: settings.comparisonMonths }, ['ladder'], () => {
+  const migrations = cache.get('migrations', { months: settings.comparisonMonths }, ['ladder', 'lifecycle'], () => {
     const earlier = core(input, addMonths(asOf, -settings.comparisonMonths), 'compare:');
+    const from = isoFromEpochDay(earlier.metrics.asOf);
+    const tiers = stageMigration(earlier.ladder.tier, ladder.tier, TIERS);
+    const stages = stageMigration(earlier.lifecycle, now.lifecycle, LIFECYCLE_STAGES);
     return {
-      from: isoFromEpochDay(earlier.metrics.asOf),
-      labels: [...TIERS, 'none'],
-      matrix: migrationMatrix(earlier.ladder.tier, ladder.tier, TIERS.length, 255),
+      ladder: { from, labels: tiers.labels, matrix: tiers.counts },
+      lifecycle: { from, labels: stages.labels, matrix: stages.counts },
     };
   });
+  const cohorts = cache.get('cohorts', { period: settings.cohortPeriod }, ['activity'], () => {
+    const { asOf: _asOf, ...table } = computeCohorts(input.dataset, asOf, settings, activity.inactivityDays);
+    return table;
+  });
+  const lifecycle = Object.fromEntries(LIFECYCLE_STAGES.map((name) => [name, 0])) as Record<LifecycleStage, number>;
+  for (let c = 0; c < metrics.count; c++) {
+    const stage = now.lifecycle[c] as number;
+    if (stage !== 255) lifecycle[LIFECYCLE_STAGES[stage] as LifecycleStage]++;
+  }
 
   const rfmSegments = Object.fromEntries(RFM_SEGMENTS.map((name) => [name, 0])) as Record<RfmSegment, number>;
   for (let c = 0; c < metrics.count; c++) {
@@ -195,7 +210,10 @@ export function analyze(input: AnalysisInput): Analysis {
       return { month: periodLabel(month, 'month'), active: activity.churn.activeAtEnd[index] ?? 0, lost: activity.churn.lost[index] ?? 0, rate: activity.churn.churnRate[index] ?? null };
     }),
     equityTrend,
-    ladderMigration,
+    ladderMigration: migrations.ladder,
+    cohorts,
+    lifecycle,
+    lifecycleMigration: migrations.lifecycle,
   };
   return {
     summary,
@@ -209,6 +227,7 @@ export function analyze(input: AnalysisInput): Analysis {
       strategy: strategies.strategy,
       reason: strategies.reason,
       rfm,
+      lifecycle: now.lifecycle,
     },
     computedStages: cache.takeComputed(),
   };

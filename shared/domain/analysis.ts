@@ -4,6 +4,7 @@ import { AnalysisSettings } from './settings';
 const Money = z.number();
 const Cell = z.object({ customers: z.number().int(), profit: Money });
 const Point = z.object({ x: z.number(), y: z.number() });
+const Migration = z.object({ from: z.string(), labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) });
 
 /** The summary of an analysis as the contract carries it (shared/analytics/analyze.ts computes it). */
 export const AnalysisSummarySchema = z.object({
@@ -37,7 +38,35 @@ export const AnalysisSummarySchema = z.object({
   ),
   churnByMonth: z.array(z.object({ month: z.string(), active: z.number(), lost: z.number(), rate: z.number().nullable() })),
   equityTrend: z.array(z.object({ asOf: z.string(), equity: Money, customers: z.number().int() })),
-  ladderMigration: z.object({ from: z.string(), labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) }),
+  ladderMigration: Migration,
+  cohorts: z.object({
+    period: z.enum(['month', 'quarter']),
+    labels: z.array(z.string()),
+    periodIndex: z.array(z.number().int()),
+    size: z.array(z.number().int()),
+    active: z.array(z.array(z.number())),
+    retention: z.array(z.array(z.number())),
+    revenue: z.array(z.array(z.number())),
+    revenuePerCustomer: z.array(z.array(z.number())),
+    margin: z.array(z.array(z.number())),
+    marginPerCustomer: z.array(z.array(z.number())),
+    cumulativeMarginPerCustomer: z.array(z.array(z.number())),
+    lastPeriodComplete: z.boolean(),
+    averageRetention: z.array(z.number()),
+    lifetime: z.object({
+      customers: z.number().int(),
+      inactivityDays: z.number(),
+      observedMeanDays: z.number(),
+      observedMeanYears: z.number(),
+      survivalMeanDays: z.number(),
+      survivalMeanYears: z.number(),
+      survivalHorizonDays: z.number(),
+      survivalAtHorizon: z.number(),
+      survival: z.array(z.number()),
+    }),
+  }),
+  lifecycle: z.record(z.string(), z.number().int()),
+  lifecycleMigration: Migration,
 });
 
 export const AnalysisRun = z.object({

@@ -92,6 +92,7 @@ export function resultColumns(analysis: Analysis, customerIds: Int32Array): Reco
     rfmFrequency: rfm.frequency,
     rfmMonetary: rfm.monetary,
     rfmSegment: rfm.segment,
+    lifecycle: rest.lifecycle,
   };
 }
 
