@@ -4,11 +4,10 @@
  * never part of the packaged app. Bound to loopback, a random port and a random token.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
@@ -94,7 +93,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async chooseFile(purpose, suggestedName) {
       if (dialogAnswers.length > 0) return dialogAnswers.shift() ?? null;
       if (purpose === 'createWorkspace') return join(dataDir, 'workspaces', `workspace-${++untitled}.vlw`);
-      if (purpose === 'saveCsv') return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.csv`);
+      if (purpose === 'saveCsv') {
+        mkdirSync(join(dataDir, 'exports'), { recursive: true });
+        return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.csv`);
+      }
       log('The harness has no file dialog: start it with --workspace FILE, or drop a file on the page to import it.');
       return null;
     },

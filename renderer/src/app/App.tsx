@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { JobBar } from '../components/JobBar';
 import { DataScreen } from '../features/data/DataScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AppProvider, useApp, type Route } from './AppContext';
 import { useAppCommands } from './commands';
@@ -10,12 +11,14 @@ import { useAppCommands } from './commands';
 const SCREENS: Record<Route, () => React.JSX.Element | null> = {
   home: HomeScreen,
   data: DataScreen,
+  import: ImportScreen,
   settings: SettingsScreen,
 };
 
 const NAVIGATION: { route: Route; needsWorkspace: boolean }[] = [
   { route: 'home', needsWorkspace: false },
   { route: 'data', needsWorkspace: true },
+  { route: 'import', needsWorkspace: true },
   { route: 'settings', needsWorkspace: false },
 ];
 
@@ -56,7 +59,7 @@ function Shell() {
       </nav>
       <main className="main">
         {app.error ? <ErrorBanner error={app.error} onDismiss={app.dismissError} /> : null}
-        {app.job ? <JobBar job={app.job} /> : null}
+        {app.job && app.job.screen !== app.route ? <JobBar job={app.job} /> : null}
         <Screen />
       </main>
     </div>

@@ -7,10 +7,12 @@ import { AppError } from '../../../shared/ipc/errors';
 import { api } from '../api';
 import { applyLocale } from '../i18n';
 
-export type Route = 'home' | 'data' | 'settings';
+export type Route = 'home' | 'data' | 'import' | 'settings';
 
 export interface RunningJob {
   label: string;
+  /** The screen that shows this job's progress itself; the shell's job bar stays hidden there. */
+  screen: Route | null;
   progress: JobProgress | null;
   cancel(): void;
 }
@@ -28,7 +30,7 @@ interface AppContextValue {
   navigate(route: Route): void;
   job: RunningJob | null;
   /** Runs a long call with a progress bar and a cancel button; errors are shown, cancels are silent. */
-  runJob<T>(label: string, call: (options: CallOptions) => Promise<T>): Promise<T | undefined>;
+  runJob<T>(label: string, call: (options: CallOptions) => Promise<T>, options?: { screen?: Route }): Promise<T | undefined>;
   error: ShownError | null;
   showError(error: unknown): void;
   dismissError(): void;
@@ -93,10 +95,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   );
 
   const runJob = useCallback(
-    async <T,>(label: string, call: (options: CallOptions) => Promise<T>): Promise<T | undefined> => {
+    async <T,>(label: string, call: (options: CallOptions) => Promise<T>, options: { screen?: Route } = {}): Promise<T | undefined> => {
       const controller = new AbortController();
       jobRef.current = controller;
-      setJob({ label, progress: null, cancel: () => controller.abort() });
+      setJob({ label, screen: options.screen ?? null, progress: null, cancel: () => controller.abort() });
       try {
         return await call({
           signal: controller.signal,

@@ -13,6 +13,16 @@ const SHORTCUTS: Record<string, AppCommand> = {
   ',': 'settings',
 };
 
+/**
+ * Shortcuts the renderer owns everywhere, the desktop app included: the menu (APP_COMMANDS) has no
+ * entry for them, so nothing else would handle them.
+ */
+const LOCAL_SHORTCUTS: Record<string, (app: ReturnType<typeof useApp>) => void> = {
+  i: (app) => {
+    if (app.workspace) app.navigate('import');
+  },
+};
+
 /** Runs app commands from the menu (desktop) and from shortcuts (everywhere). */
 export function useAppCommands(): void {
   const app = useApp();
@@ -37,6 +47,12 @@ export function useAppCommands(): void {
     };
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const local = LOCAL_SHORTCUTS[event.key.toLowerCase()];
+      if (local) {
+        event.preventDefault();
+        local(app);
+        return;
+      }
       const command = SHORTCUTS[event.key.toLowerCase()];
       // In the desktop app the menu owns the accelerators; only the browser harness handles them here.
       if (!command || window.valueLadder) return;

@@ -10,6 +10,7 @@ import { useDarkTheme } from '../../app/useDarkTheme';
 import { EmptyState } from '../../components/EmptyState';
 import { gridTheme } from '../../components/grid/theme';
 import { useFormat } from '../../i18n/format';
+import { ImportLog } from '../import/ImportLog';
 
 type Row = Record<string, string | number | null>;
 const BLOCK = 200;
@@ -21,6 +22,7 @@ export function DataScreen() {
   const format = useFormat();
   const dark = useDarkTheme();
   const [table, setTable] = useState<TableName>('transactions');
+  const [showLog, setShowLog] = useState(false);
   const [loaded, setLoaded] = useState<{ key: string; columns: TableColumn[] } | null>(null);
   const counts = app.workspace?.tables;
   const gridKey = `${app.workspace?.path ?? ''}:${table}`;
@@ -76,16 +78,36 @@ export function DataScreen() {
     <div className="screen data-screen">
       <header className="screen__header">
         <h1>{t('data.title')}</h1>
+        <div className="toolbar">
+          <button type="button" className="button button--primary" onClick={() => app.navigate('import')} data-testid="data-import">
+            {t('import.openWizard')}
+          </button>
+        </div>
       </header>
       <div className="tabs" role="tablist">
         {TABLE_NAMES.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={name === table} className={`tab${name === table ? ' tab--active' : ''}`} onClick={() => setTable(name)}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={!showLog && name === table}
+            className={`tab${!showLog && name === table ? ' tab--active' : ''}`}
+            onClick={() => {
+              setTable(name);
+              setShowLog(false);
+            }}
+          >
             {t(`data.tables.${name}`)}
             <span className="tab__count">{format.integer(counts?.[name] ?? 0)}</span>
           </button>
         ))}
+        <button type="button" role="tab" aria-selected={showLog} className={`tab tab--end${showLog ? ' tab--active' : ''}`} onClick={() => setShowLog(true)} data-testid="data-import-log">
+          {t('import.log.title')}
+        </button>
       </div>
-      {counts && counts[table] === 0 ? (
+      {showLog ? (
+        <ImportLog height={420} />
+      ) : counts && counts[table] === 0 ? (
         <EmptyState title={t('data.empty')} />
       ) : (
         <div className="grid-host" data-testid="data-grid">

@@ -1,0 +1,186 @@
+import type { ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type DuplicateRow, type ImportIssue, type ImportKind, type ImportSummary } from '../../../../shared/domain/import';
+import { useApp } from '../../app/AppContext';
+import { useDarkTheme } from '../../app/useDarkTheme';
+import { EmptyState } from '../../components/EmptyState';
+import { gridTheme } from '../../components/grid/theme';
+import { useFormat } from '../../i18n/format';
+import { FileValueCell } from './cells';
+import { InlineProgress } from './InlineProgress';
+import { PreviousImportBanner } from './PreviousImportBanner';
+import { wizardActions, type WizardState } from './wizard';
+
+type Tab = 'rejected' | 'duplicates' | 'skipped';
+/** Kinds whose rows carry an amount to add up (amount, cost or spend). */
+const TOTALLED: ReadonlySet<ImportKind> = new Set(['transactions', 'costs', 'marketing']);
+
+export type FigureName = 'accepted' | 'rejected' | 'skipped' | 'duplicates' | 'total';
+
+export function Figure({ name, value, unit, label, hint, tone }: { name: FigureName; value: string; unit?: string | null; label: string; hint?: string; tone?: 'good' | 'bad' | 'warn' | undefined }) {
+  return (
+    <div className={`figure figure--${name}${tone ? ` figure--${tone}` : ''}`}>
+      <dt>{label}</dt>
+      <dd data-figure={name} title={unit ? `${value} ${unit}` : value}>
+        <bdi>{value}</bdi>
+        {unit ? (
+          <>
+            {' '}
+            <span className="figure__unit">{unit}</span>
+          </>
+        ) : null}
+      </dd>
+      {hint ? <span className="figure__hint muted">{hint}</span> : null}
+    </div>
+  );
+}
+
+export function SummaryFigures({ summary }: { summary: ImportSummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <dl className="summary-figures" data-testid="summary">
+      <Figure name="accepted" label={t('import.check.accepted')} hint={t('import.check.acceptedHint')} value={format.integer(summary.accepted)} tone="good" />
+      <Figure name="rejected" label={t('import.check.rejected')} hint={t('import.check.rejectedHint')} value={format.integer(summary.rejectedCount)} tone={summary.rejectedCount > 0 ? 'bad' : undefined} />
+      <Figure name="skipped" label={t('import.check.skipped')} hint={t('import.check.skippedHint')} value={format.integer(summary.skippedCount)} />
+      <Figure name="duplicates" label={t('import.check.duplicates')} hint={t('import.check.duplicatesHint')} value={format.integer(summary.duplicateCount)} tone={summary.duplicateCount > 0 ? 'warn' : undefined} />
+      {TOTALLED.has(summary.kind) ? <Figure name="total" label={t(`import.check.total.${summary.kind}`)} hint={t('import.check.totalHint')} value={format.money(summary.total)} unit={summary.detected.currency} /> : null}
+    </dl>
+  );
+}
+
+function IssueGrid<T>({ rows, columns, testId }: { rows: T[]; columns: ColDef<T>[]; testId: string }) {
+  const { i18n } = useTranslation();
+  const dark = useDarkTheme();
+  const rtl = i18n.dir(i18n.language) === 'rtl';
+  return (
+    <div className="issue-grid" data-testid={testId}>
+      <AgGridReact<T>
+        key={rtl ? 'rtl' : 'ltr'}
+        theme={gridTheme(dark)}
+        rowData={rows}
+        columnDefs={columns}
+        defaultColDef={{ resizable: true, sortable: true, filter: false, minWidth: 90 }}
+        enableRtl={rtl}
+        tooltipShowDelay={400}
+      />
+    </div>
+  );
+}
+
+function IssueTabs({ summary }: { summary: ImportSummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [tab, setTab] = useState<Tab>('rejected');
+  const line = t('import.check.columns.line');
+
+  const rejectedColumns = useMemo<ColDef<ImportIssue>[]>(
+    () => [
+      { colId: 'line', field: 'line', headerName: line, width: 100, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
+      { colId: 'column', field: 'column', headerName: t('import.check.columns.column'), width: 170, valueFormatter: ({ value }) => (value as string | null) ?? '—' },
+      { colId: 'value', field: 'value', headerName: t('import.check.columns.value'), flex: 1, minWidth: 160, cellClass: 'cell--mono', cellRenderer: FileValueCell, tooltipField: 'value' },
+      { colId: 'reason', field: 'reason', headerName: t('import.check.columns.reason'), flex: 2, minWidth: 220, tooltipField: 'reason' },
+    ],
+    [t, line, format],
+  );
+  const duplicateColumns = useMemo<ColDef<DuplicateRow>[]>(
+    () => [
+      { colId: 'line', field: 'line', headerName: line, width: 120, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
+      { colId: 'of', field: 'of', headerName: t('import.check.columns.of'), flex: 1, valueFormatter: ({ value }) => format.integer(Number(value)) },
+    ],
+    [t, line, format],
+  );
+  const skippedColumns = useMemo<ColDef<{ line: number; reason: string }>[]>(
+    () => [
+      { colId: 'line', field: 'line', headerName: line, width: 120, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
+      { colId: 'reason', field: 'reason', headerName: t('import.check.columns.reason'), flex: 1 },
+    ],
+    [t, line, format],
+  );
+
+  const tabs: { id: Tab; count: number; shown: number }[] = [
+    { id: 'rejected', count: summary.rejectedCount, shown: summary.rejected.length },
+    { id: 'duplicates', count: summary.duplicateCount, shown: summary.duplicates.length },
+    { id: 'skipped', count: summary.skippedCount, shown: summary.skipped.length },
+  ];
+  const current = tabs.find((candidate) => candidate.id === tab) ?? tabs[0];
+
+  return (
+    <section className="card issues" aria-label={t('import.check.issuesTitle')}>
+      <div className="tabs" role="tablist">
+        {tabs.map(({ id, count }) => (
+          <button key={id} type="button" role="tab" aria-selected={id === tab} className={`tab${id === tab ? ' tab--active' : ''}`} onClick={() => setTab(id)} data-testid={`issues-tab-${id}`}>
+            {t(`import.check.tabs.${id}`)}
+            <span className={`tab__count${count > 0 && id === 'rejected' ? ' tab__count--bad' : ''}`}>{format.integer(count)}</span>
+          </button>
+        ))}
+      </div>
+      {current && current.count > current.shown ? (
+        <p className="muted issues__truncated">{t('import.check.truncated', { shown: format.integer(current.shown), total: format.integer(current.count) })}</p>
+      ) : null}
+      {tab === 'rejected' ? (
+        summary.rejectedCount === 0 ? (
+          <EmptyState title={t('import.check.noRejected')} />
+        ) : (
+          <IssueGrid rows={summary.rejected} columns={rejectedColumns} testId="rejected-grid" />
+        )
+      ) : tab === 'duplicates' ? (
+        summary.duplicateCount === 0 ? (
+          <EmptyState title={t('import.check.noDuplicates')} />
+        ) : (
+          <IssueGrid rows={summary.duplicates} columns={duplicateColumns} testId="duplicates-grid" />
+        )
+      ) : summary.skippedCount === 0 ? (
+        <EmptyState title={t('import.check.noSkipped')} />
+      ) : (
+        <IssueGrid rows={summary.skipped} columns={skippedColumns} testId="skipped-grid" />
+      )}
+    </section>
+  );
+}
+
+/** Step 3: every row checked, nothing written; the summary, the options of the import and the rows it leaves out. */
+export function CheckStep({ wizard }: { wizard: WizardState }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const { summary, preview } = wizard;
+  const job = app.job?.screen === 'import' ? app.job : null;
+
+  return (
+    <div className="check-step">
+      {preview?.previousImport ? <PreviousImportBanner previous={preview.previousImport} replace={wizard.replacePrevious} /> : null}
+      {wizard.busy === 'check' ? (
+        <InlineProgress job={job} title={t('import.jobs.check')} />
+      ) : summary ? (
+        <>
+          <SummaryFigures summary={summary} />
+          <section className="card check-options" aria-label={t('import.check.optionsTitle')}>
+            <label className="check-option">
+              <input type="checkbox" checked={wizard.keepDuplicates} disabled={wizard.busy !== null} onChange={(event) => void wizardActions.setKeepDuplicates(app, event.target.checked)} data-testid="keep-duplicates" />
+              <span>
+                <strong>{t('import.check.keepDuplicates')}</strong>
+                <span className="muted">{t('import.check.keepDuplicatesHint')}</span>
+              </span>
+            </label>
+            <label className="check-option">
+              <input type="checkbox" checked={wizard.strict} disabled={wizard.busy !== null} onChange={(event) => wizardActions.setStrict(event.target.checked)} data-testid="strict" />
+              <span>
+                <strong>{t('import.check.strict')}</strong>
+                <span className="muted">{t('import.check.strictHint')}</span>
+              </span>
+            </label>
+          </section>
+          <IssueTabs summary={summary} />
+        </>
+      ) : (
+        <EmptyState title={t('import.check.notChecked')}>
+          <button type="button" className="button button--primary" onClick={() => void wizardActions.check(app)} disabled={wizard.busy !== null}>
+            {t('import.actions.checkRows')}
+          </button>
+        </EmptyState>
+      )}
+    </div>
+  );
+}

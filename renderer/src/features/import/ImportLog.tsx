@@ -1,0 +1,199 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportIssue, ImportLogEntry } from '../../../../shared/domain/import';
+import type { CallOutput } from '../../../../shared/ipc/contract';
+import { api } from '../../api';
+import { useApp } from '../../app/AppContext';
+import { useDarkTheme } from '../../app/useDarkTheme';
+import { EmptyState } from '../../components/EmptyState';
+import { gridTheme } from '../../components/grid/theme';
+import { useFormat } from '../../i18n/format';
+import { FileValueCell } from './cells';
+import { exportImportLog } from './export-log';
+
+type LoggedIssue = CallOutput<'import.issues'>[number];
+/** Up to this many imports the log is as tall as its rows; beyond, it scrolls. */
+const AUTO_HEIGHT_ROWS = 8;
+
+interface LogContext {
+  onIssues(entry: ImportLogEntry): void;
+  onExport(entry: ImportLogEntry): void;
+}
+
+function LogActions(props: ICellRendererParams<ImportLogEntry, unknown, LogContext>) {
+  const { t } = useTranslation();
+  const entry = props.data;
+  if (!entry) return null;
+  const problems = entry.rejected + entry.skipped + entry.duplicates;
+  return (
+    <div className="log-actions">
+      <button
+        type="button"
+        className="button button--small"
+        disabled={problems === 0}
+        onClick={() => props.context.onIssues(entry)}
+        data-testid={`log-issues-${entry.importId}`}
+      >
+        {t('import.log.issues')}
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        title={t('import.log.export')}
+        onClick={() => props.context.onExport(entry)}
+        data-testid={`log-export-${entry.importId}`}
+      >
+        {t('import.log.exportShort')}
+      </button>
+    </div>
+  );
+}
+
+function IssuesPanel({ entry, onClose }: { entry: ImportLogEntry; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const dark = useDarkTheme();
+  const rtl = i18n.dir(i18n.language) === 'rtl';
+  const [issues, setIssues] = useState<{ id: number; rows: LoggedIssue[] } | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    api['import.issues']({ importId: entry.importId })
+      .then((rows) => alive && setIssues({ id: entry.importId, rows }))
+      .catch(app.showError);
+    return () => {
+      alive = false;
+    };
+  }, [entry.importId, app.showError]);
+
+  const columns = useMemo<ColDef<LoggedIssue>[]>(
+    () => [
+      { colId: 'kind', field: 'kind', headerName: t('import.log.issueKind'), width: 130, valueFormatter: ({ value }) => t(`import.log.issueKinds.${String(value)}`, { defaultValue: String(value) }) },
+      { colId: 'line', field: 'line', headerName: t('import.check.columns.line'), width: 100, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
+      { colId: 'column', field: 'column', headerName: t('import.check.columns.column'), width: 160, valueFormatter: ({ value }) => (value as string | null) ?? '—' },
+      { colId: 'value', field: 'value', headerName: t('import.check.columns.value'), flex: 1, minWidth: 140, cellClass: 'cell--mono', cellRenderer: FileValueCell, tooltipField: 'value' },
+      { colId: 'reason', field: 'reason', headerName: t('import.check.columns.reason'), flex: 2, minWidth: 200, tooltipField: 'reason' },
+    ],
+    [t, format],
+  );
+  const rows = issues?.id === entry.importId ? issues.rows : null;
+
+  return (
+    <section className="log-issues" data-testid="log-issues" aria-label={t('import.log.issuesOf', { file: entry.fileName })}>
+      <div className="log-issues__head">
+        <h3>{t('import.log.issuesOf', { file: entry.fileName })}</h3>
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('import.log.hideIssues')}
+        </button>
+      </div>
+      {rows && rows.length === 0 ? (
+        <EmptyState title={t('import.log.noIssues')} />
+      ) : (
+        <div className="issue-grid">
+          {rows ? <AgGridReact<LoggedIssue> key={rtl ? 'rtl' : 'ltr'} theme={gridTheme(dark)} rowData={rows as (ImportIssue & LoggedIssue)[]} columnDefs={columns} enableRtl={rtl} defaultColDef={{ resizable: true, sortable: true }} tooltipShowDelay={400} /> : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The imports of the open workspace, newest first: counts, the issues of each, and its log as CSV. */
+export function ImportLog({ height = 300 }: { height?: number }) {
+  const { t, i18n } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const dark = useDarkTheme();
+  const rtl = i18n.dir(i18n.language) === 'rtl';
+  const [log, setLog] = useState<{ workspace: unknown; entries: ImportLogEntry[] } | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const workspace = app.workspace;
+
+  useEffect(() => {
+    if (!workspace) return;
+    let alive = true;
+    api['import.log']({})
+      .then((entries) => alive && setLog({ workspace, entries }))
+      .catch(app.showError);
+    return () => {
+      alive = false;
+    };
+  }, [workspace, app.showError]);
+
+  const context = useMemo<LogContext>(
+    () => ({
+      onIssues: (entry) => setSelected((current) => (current === entry.importId ? null : entry.importId)),
+      onExport: (entry) => void exportImportLog(app, entry.importId).then((written) => written && setSaved(written)),
+    }),
+    [app],
+  );
+
+  const columns = useMemo<ColDef<ImportLogEntry>[]>(() => {
+    const count = (field: 'accepted' | 'rejected' | 'skipped' | 'duplicates', label: string): ColDef<ImportLogEntry> => ({
+      colId: field,
+      field,
+      headerName: label,
+      flex: 0.9,
+      minWidth: 96,
+      type: 'rightAligned',
+      valueFormatter: ({ value }) => format.integer(Number(value)),
+      cellClass: field === 'rejected' ? (params) => (Number(params.value) > 0 ? ['ag-right-aligned-cell', 'cell--bad'] : 'ag-right-aligned-cell') : undefined,
+    });
+    return [
+      { colId: 'importedAt', field: 'importedAt', headerName: t('import.log.date'), flex: 1.3, minWidth: 140, sort: 'desc', valueFormatter: ({ value }) => format.dateTime(String(value)) },
+      {
+        colId: 'fileName',
+        field: 'fileName',
+        headerName: t('import.log.file'),
+        flex: 2,
+        minWidth: 150,
+        tooltipValueGetter: ({ data }) => (data ? `${data.filePath ?? data.fileName}\n${t('import.log.hash')}: ${data.hash}` : undefined),
+      },
+      { colId: 'kind', field: 'kind', headerName: t('import.log.kind'), flex: 1.2, minWidth: 110, valueFormatter: ({ value }) => t(`import.kinds.${String(value)}`) },
+      count('accepted', t('import.check.accepted')),
+      count('rejected', t('import.check.rejected')),
+      count('skipped', t('import.check.skipped')),
+      count('duplicates', t('import.check.duplicates')),
+      { colId: 'actions', headerName: '', width: 176, sortable: false, resizable: false, cellRenderer: LogActions, cellClass: 'cell--actions' },
+    ];
+  }, [t, format]);
+
+  if (!workspace) return null;
+  const entries = log?.workspace === workspace ? log.entries : null;
+  const selectedEntry = entries?.find((entry) => entry.importId === selected) ?? null;
+
+  return (
+    <div className="import-log" data-testid="import-log">
+      {entries && entries.length === 0 ? (
+        <EmptyState title={t('import.log.empty')} />
+      ) : (
+        <div className="import-log__grid" style={entries && entries.length <= AUTO_HEIGHT_ROWS ? undefined : { height }}>
+          {entries ? (
+            <AgGridReact<ImportLogEntry>
+              key={rtl ? 'rtl' : 'ltr'}
+              theme={gridTheme(dark)}
+              rowData={entries}
+              columnDefs={columns}
+              context={context}
+              getRowId={({ data }) => String(data.importId)}
+              domLayout={entries.length <= AUTO_HEIGHT_ROWS ? 'autoHeight' : 'normal'}
+              defaultColDef={{ resizable: true, sortable: true }}
+              enableRtl={rtl}
+              suppressCellFocus
+              tooltipShowDelay={400}
+            />
+          ) : null}
+        </div>
+      )}
+      {saved ? (
+        <p className="import-log__saved muted" role="status" data-testid="log-saved">
+          {t('import.log.exported', { path: saved.path })}
+        </p>
+      ) : null}
+      {selectedEntry ? <IssuesPanel entry={selectedEntry} onClose={() => setSelected(null)} /> : null}
+    </div>
+  );
+}
