@@ -5,11 +5,13 @@
 import { join } from 'node:path';
 import { foundationBench } from './foundation';
 import { importBench } from './import';
+import { analysisBench } from './analysis';
 import { tempDir } from './util';
 
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   foundation: foundationBench,
   import: importBench,
+  analysis: analysisBench,
 };
 
 const requested = process.argv.slice(2);

@@ -11,23 +11,24 @@
 import { addMonths, monthIndex, monthStart } from './calendar';
 import type { CustomerMetrics } from './metrics';
 import type { PurchaseOccasions } from './occasions';
+import { selectInPlace } from './stats';
 
 /** The given percentile (0–1) of all gaps between consecutive purchase days, in days; null without gaps. */
 export function inactivityWindowFromGaps(occasions: PurchaseOccasions, percentile: number): number | null {
-  const gaps: number[] = [];
   const { offsets, day: days } = occasions;
+  const gaps = new Int32Array(days.length);
+  let count = 0;
   for (let c = 0; c + 1 < offsets.length; c++) {
     for (let i = (offsets[c] as number) + 1; i < (offsets[c + 1] as number); i++) {
       // Several orders on one day are one day of activity: no gap between them.
       const gap = (days[i] as number) - (days[i - 1] as number);
-      if (gap > 0) gaps.push(gap);
+      if (gap > 0) gaps[count++] = gap;
     }
   }
-  if (gaps.length === 0) return null;
-  const sorted = Float64Array.from(gaps).sort();
-  // Nearest-rank percentile.
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(percentile * sorted.length) - 1));
-  return Math.max(1, sorted[rank] as number);
+  if (count === 0) return null;
+  // Nearest-rank percentile, found without sorting.
+  const rank = Math.min(count - 1, Math.max(0, Math.ceil(percentile * count) - 1));
+  return Math.max(1, selectInPlace(gaps, 0, count, rank));
 }
 
 export interface MonthlyChurn {
@@ -54,7 +55,8 @@ export function monthlyChurn(occasions: PurchaseOccasions, window: number, fromD
   const lostPerMonth = new Float64Array(monthsCount);
   const activeDelta = new Float64Array(monthsCount + 1);
   const { offsets, day: days } = occasions;
-  const monthEnd = (month: number) => Math.min(asOf, monthStart(month + 1) - 1);
+  const monthEnds = Int32Array.from({ length: monthsCount }, (_, k) => Math.min(asOf, monthStart(first + k + 1) - 1));
+  const monthEnd = (month: number) => monthEnds[month - first] ?? Math.min(asOf, monthStart(month + 1) - 1);
   const addInterval = (start: number, end: number) => {
     // Active on [start, end]; count it at the ends of months within that span.
     const startMonth = Math.max(first, monthIndex(start));

@@ -95,24 +95,30 @@ export interface AnalysisInput {
   startProspects?: number;
 }
 
-interface Core {
+interface Base {
   metrics: CustomerMetrics;
   activity: ActivitySummary;
   future: Float64Array;
+}
+
+interface Core extends Base {
   growth: Float64Array;
   ladder: Ladder;
   lifecycle: Uint8Array;
 }
 
-/** Metrics, activity, future profit and ladder at one date: what the trend and the migration need too. */
-function core(input: AnalysisInput, asOf: number, prefix: string, future?: FutureOverride): Core {
+/**
+ * Metrics, activity and future profit at one date (what the equity trend needs). `window` fixes the
+ * inactivity window (the trend uses today's, so that its points differ only by the data).
+ */
+function base(input: AnalysisInput, asOf: number, prefix: string, future?: FutureOverride, window?: number): Base {
   const { dataset, settings, cache } = input;
   const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
   const metrics = cache.get(`${prefix}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
   const occasions = cache.get(`${prefix}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
   const activity = cache.get(`${prefix}activity`, { w: settings.inactivityDays, p: settings.inactivityPercentile, window: settings.currentWindowMonths }, [`${prefix}metrics`, `${prefix}occasions`], () => {
-    const window = settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
-    return computeActivity(occasions, metrics, window, settings.currentWindowMonths);
+    const days = window ?? settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
+    return computeActivity(occasions, metrics, days, settings.currentWindowMonths);
   });
   const projected = cache.get(`${prefix}future`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: future?.source ?? null }, [`${prefix}activity`], () => {
     const simple = projectFutureProfit(metrics, activity.inactivityDays, activity.churnRate, settings);
@@ -120,6 +126,13 @@ function core(input: AnalysisInput, asOf: number, prefix: string, future?: Futur
     // The model's estimate where it has one; the simple projection elsewhere.
     return simple.map((value, c) => (Number.isNaN(future.futureProfit[c] as number) ? value : (future.futureProfit[c] as number)));
   });
+  return { metrics, activity, future: projected };
+}
+
+/** The base plus growth, ladder and lifecycle stages at one date: what the migration tables need too. */
+function core(input: AnalysisInput, asOf: number, prefix: string, future?: FutureOverride): Core {
+  const { dataset, settings, cache } = input;
+  const { metrics, activity, future: projected } = base(input, asOf, prefix, future);
   const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
   const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}growth`], () =>
     buildLadder(metrics.currentProfit, growth, metrics.present, settings),
@@ -148,11 +161,12 @@ export function analyze(input: AnalysisInput): Analysis {
   const channels = cache.get('channels', null, ['future'], () => channelEconomics(input.dataset, metrics, now.future, settings.currentWindowMonths));
 
   // Customer equity now and at the ends of the four previous quarters (the simple projection there).
-  const equityTrend = cache.get('equityTrend', { asOf }, ['future'], () => {
+  const equityTrend = cache.get('equityTrend', { asOf }, ['activity', 'future'], () => {
     const points: AnalysisSummary['equityTrend'] = [];
+    const count = (present: Uint8Array) => present.reduce((sum, value) => sum + value, 0);
     for (let q = 4; q >= 1; q--) {
-      const past = core(input, addMonths(asOf, -3 * q), `past${q}:`);
-      points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.present), customers: past.ladder.customers });
+      const past = base(input, addMonths(asOf, -3 * q), `past${q}:`, undefined, activity.inactivityDays);
+      points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.present), customers: count(past.metrics.present) });
     }
     points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.present), customers: ladder.customers });
     return points;

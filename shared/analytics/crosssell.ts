@@ -18,7 +18,7 @@
  *   any segment, without purchases, or in a segment without buyers.
  */
 import type { AnalysisSettings } from '../domain/settings';
-import { medianInPlace, selectInPlace } from './contacts';
+import { medianInPlace, selectInPlace } from './stats';
 import { offsetsByCustomer, type AnalysisDataset } from './dataset';
 import { lineMargin, type CustomerMetrics } from './metrics';
 

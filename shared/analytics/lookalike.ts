@@ -17,7 +17,7 @@
  *   known): 1 = average, > 1 = looks like the best customers. Start = score ≥ threshold (1.2), up to
  *   rounding (1e-12).
  */
-import { selectInPlace } from './contacts';
+import { selectInPlace } from './stats';
 import { NO_CODE, type AnalysisDataset } from './dataset';
 
 export const LOOKALIKE_ATTRIBUTES = ['region', 'industry', 'size', 'channel', 'ageBand', 'incomeBand'] as const;

@@ -104,27 +104,34 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
   const margin = settings.defaultMarginRate;
   const seenOrders = new Set<number>();
 
-  for (let c = 0; c < n; c++) {
+  // The order being read (an "occasion"); closed when the next one starts or the customer ends.
+  let c = 0;
+  let orders = 0;
+  let currentOrders = 0;
+  let occasionDay = ABSENT_DAY;
+  let occasionOrder: number;
+  let occasionAmount = 0;
+  let occasionOpen = false;
+  const closeOccasion = () => {
+    if (!occasionOpen) return;
+    occasionOpen = false;
+    if (occasionAmount <= 0) return;
+    orders++;
+    if (occasionDay > windowStart) currentOrders++;
+    else if (occasionDay > previousStart) previousOrders[c] = (previousOrders[c] as number) + 1;
+    if (m.firstDay[c] === ABSENT_DAY) m.firstDay[c] = occasionDay;
+    m.lastDay[c] = occasionDay;
+  };
+  for (c = 0; c < n; c++) {
     const from = txOffsets[c] as number;
     const to = txOffsets[c + 1] as number;
-    let orders = 0;
-    let currentOrders = 0;
+    orders = 0;
+    currentOrders = 0;
     seenOrders.clear();
-    // Lines are sorted by day; an "occasion" is an order id, or a day when there are none.
-    let occasionDay = ABSENT_DAY;
-    let occasionOrder = ABSENT_CODE;
-    let occasionAmount = 0;
-    let occasionOpen = false;
-    const closeOccasion = () => {
-      if (!occasionOpen) return;
-      occasionOpen = false;
-      if (occasionAmount <= 0) return;
-      orders++;
-      if (occasionDay > windowStart) currentOrders++;
-      else if (occasionDay > previousStart) previousOrders[c] = (previousOrders[c] as number) + 1;
-      if (m.firstDay[c] === ABSENT_DAY) m.firstDay[c] = occasionDay;
-      m.lastDay[c] = occasionDay;
-    };
+    occasionDay = ABSENT_DAY;
+    occasionOrder = ABSENT_CODE;
+    occasionAmount = 0;
+    occasionOpen = false;
     let firstLine = ABSENT_DAY;
     for (let i = from; i < to; i++) {
       const day = tx.day[i] as number;
@@ -172,7 +179,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
   }
 
   const scOffsets = offsetsByCustomer(sc.customer, sc.count, n);
-  for (let c = 0; c < n; c++) {
+  for (c = 0; c < n; c++) {
     let all = 0;
     let current = 0;
     let previous = 0;
@@ -190,7 +197,7 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
     m.currentCostToServe[c] = current + settings.costPerOrder * (m.currentOrders[c] as number);
   }
 
-  for (let c = 0; c < n; c++) {
+  for (c = 0; c < n; c++) {
     m.contribution[c] = (m.grossMargin[c] as number) - (m.costToServe[c] as number);
     m.currentProfit[c] = (m.currentMargin[c] as number) - (m.currentCostToServe[c] as number);
     m.previousProfit[c] = (m.previousProfit[c] as number) - (previousCost[c] as number) - settings.costPerOrder * (previousOrders[c] as number);

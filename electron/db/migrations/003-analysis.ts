@@ -3,7 +3,8 @@ import type { Migration } from './types';
 /**
  * Analyses kept in the workspace: each run with the settings and data that produced it, its
  * summary (JSON) and its per-customer results as typed-array columns (BLOBs), so that reopening
- * a workspace shows the last analysis at once.
+ * a workspace shows the last analysis at once. And the data itself in the columns the analysis
+ * reads (a snapshot tagged with the data fingerprint), so an analysis does not re-read every row.
  */
 export const migration003: Migration = {
   version: 3,
@@ -25,6 +26,12 @@ export const migration003: Migration = {
       type TEXT NOT NULL CHECK (type IN ('f64', 'i32', 'u8')),
       data BLOB NOT NULL,
       PRIMARY KEY (run_id, name)
+    ) STRICT;
+
+    CREATE TABLE dataset_snapshot (
+      part TEXT PRIMARY KEY,
+      fingerprint TEXT NOT NULL,
+      data BLOB NOT NULL
     ) STRICT;
   `,
 };

@@ -9,7 +9,7 @@ import { StageCache } from '../../../shared/analytics/session';
 import { epochDayFromIso } from '../../../shared/domain/dates';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
-import { dataFingerprint, saveRun, type ColumnArray } from '../../db/analysis-store';
+import { dataFingerprint, loadDatasetSnapshot, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
 import { readAnalysisDataset, readCustomerIds } from '../../db/analysis-reader';
 import { attachWorkspaceDatabase } from '../../db/connection';
 import type { SqliteOptions } from '../../db/sqlite';
@@ -110,7 +110,9 @@ export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): 
     context.progress('reading', 0, 3);
     const fingerprint = time('fingerprint', () => dataFingerprint(db));
     if (!session || session.workspace !== input.workspace || session.fingerprint !== fingerprint) {
-      const dataset = time('load', () => readAnalysisDataset(db));
+      const kept = time('load snapshot', () => loadDatasetSnapshot<AnalysisDataset>(db, fingerprint));
+      const dataset = kept ?? time('load rows', () => readAnalysisDataset(db));
+      if (!kept && input.store) time('keep snapshot', () => saveDatasetSnapshot(db, fingerprint, dataset));
       const cache = new StageCache();
       cache.get('dataset', fingerprint, [], () => dataset);
       session = { workspace: input.workspace, fingerprint, dataset, cache, lastDay: lastTransactionDay(dataset) };

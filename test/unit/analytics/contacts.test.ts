@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_REASONS, contactPlan, medianInPlace, selectInPlace, type ContactPlan } from '../../../shared/analytics/contacts';
+import { medianInPlace, selectInPlace } from '../../../shared/analytics/stats';
+import { CONTACT_REASONS, contactPlan, type ContactPlan } from '../../../shared/analytics/contacts';
 import { NO_CODE, NO_DAY, type AnalysisDataset } from '../../../shared/analytics/dataset';
 import { computeMetrics } from '../../../shared/analytics/metrics';
 
