@@ -40,21 +40,44 @@ export function writeAnalysisSettings(db: SqliteDatabase, settings: AnalysisSett
   db.prepare("INSERT INTO settings (key, value) VALUES ('analysis', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(settings));
 }
 
+function toBlob(values: ColumnArray): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+function fromBlob(data: Buffer, like: string): ColumnArray {
+  const bytes = new Uint8Array(data.byteLength);
+  bytes.set(data);
+  return like === 'f64' ? new Float64Array(bytes.buffer) : like === 'i32' ? new Int32Array(bytes.buffer) : bytes;
+}
+
 function typeOf(values: ColumnArray): 'f64' | 'i32' | 'u8' {
   if (values instanceof Float64Array) return 'f64';
   if (values instanceof Int32Array) return 'i32';
   return 'u8';
 }
 
-export function saveRun(db: SqliteDatabase, run: Omit<StoredRun, 'runId'>, columns: Record<string, ColumnArray>): number {
+/**
+ * Stores a run. `written` remembers which arrays are already in the workspace (by identity): an
+ * analysis reuses unchanged stage results, and their columns are then referenced, not written again.
+ */
+export function saveRun(db: SqliteDatabase, run: Omit<StoredRun, 'runId'>, columns: Record<string, ColumnArray>, written: WeakMap<ColumnArray, number> = new WeakMap()): number {
   return db.transaction(() => {
     const runId = Number(
       db
         .prepare('INSERT INTO analysis_runs (created_at, as_of, data_fingerprint, settings, summary, duration_ms) VALUES (?, ?, ?, ?, ?, ?)')
         .run(run.createdAt, run.asOf, run.fingerprint, JSON.stringify(run.settings), JSON.stringify(run.summary), run.durationMs).lastInsertRowid,
     );
-    const insert = db.prepare('INSERT INTO analysis_columns (run_id, name, type, data) VALUES (?, ?, ?, ?)');
-    for (const [name, values] of Object.entries(columns)) insert.run(runId, name, typeOf(values), Buffer.from(values.buffer, values.byteOffset, values.byteLength));
+    const insertData = db.prepare('INSERT INTO analysis_column_data (type, data) VALUES (?, ?)');
+    const exists = db.prepare('SELECT 1 FROM analysis_column_data WHERE id = ?').pluck();
+    const insert = db.prepare('INSERT INTO analysis_columns (run_id, name, data_id) VALUES (?, ?, ?)');
+    for (const [name, values] of Object.entries(columns)) {
+      let dataId = written.get(values);
+      if (dataId === undefined || !exists.get(dataId)) {
+        dataId = Number(insertData.run(typeOf(values), toBlob(values)).lastInsertRowid);
+        written.set(values, dataId);
+      }
+      insert.run(runId, name, dataId);
+    }
     db.prepare("INSERT INTO meta (key, value) VALUES ('lastAnalysisAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(run.createdAt);
     // Keep the newest runs only.
     const old = db.prepare('SELECT id FROM analysis_runs ORDER BY id DESC LIMIT -1 OFFSET ?').pluck().all(KEEP_RUNS) as number[];
@@ -62,6 +85,7 @@ export function saveRun(db: SqliteDatabase, run: Omit<StoredRun, 'runId'>, colum
       db.prepare('DELETE FROM analysis_columns WHERE run_id = ?').run(id);
       db.prepare('DELETE FROM analysis_runs WHERE id = ?').run(id);
     }
+    if (old.length > 0) db.prepare('DELETE FROM analysis_column_data WHERE id NOT IN (SELECT data_id FROM analysis_columns)').run();
     return runId;
   })();
 }
@@ -84,29 +108,18 @@ export function latestRun(db: SqliteDatabase): StoredRun | null {
 }
 
 export function readRunColumns(db: SqliteDatabase, runId: number, names?: readonly string[]): Record<string, ColumnArray> {
-  const rows = db.prepare('SELECT name, type, data FROM analysis_columns WHERE run_id = ?').all(runId) as { name: string; type: string; data: Buffer }[];
+  const rows = db
+    .prepare('SELECT c.name, d.type, d.data FROM analysis_columns c JOIN analysis_column_data d ON d.id = c.data_id WHERE c.run_id = ?')
+    .all(runId) as { name: string; type: string; data: Buffer }[];
   const columns: Record<string, ColumnArray> = {};
   for (const row of rows) {
     if (names && !names.includes(row.name)) continue;
-    // Copy into an aligned buffer: a Buffer from SQLite may start at any byte offset.
-    const bytes = new Uint8Array(row.data.byteLength);
-    bytes.set(row.data);
-    columns[row.name] = row.type === 'f64' ? new Float64Array(bytes.buffer) : row.type === 'i32' ? new Int32Array(bytes.buffer) : bytes;
+    columns[row.name] = fromBlob(row.data, row.type);
   }
   return columns;
 }
 
 type Columns = Record<string, ColumnArray | string[] | number>;
-
-function toBlob(values: ColumnArray): Buffer {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-}
-
-function fromBlob(data: Buffer, like: string): ColumnArray {
-  const bytes = new Uint8Array(data.byteLength);
-  bytes.set(data);
-  return like === 'f64' ? new Float64Array(bytes.buffer) : like === 'i32' ? new Int32Array(bytes.buffer) : bytes;
-}
 
 /**
  * Keeps the analysis dataset in the workspace as columns (typed arrays as BLOBs, text lists as

@@ -12,7 +12,7 @@ import { channelEconomics, type ChannelRow } from './channels';
 import { computeCohorts, type CohortTable } from './cohorts';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
-import { buildLadder, TIERS, type Ladder, type Tier } from './ladder';
+import { buildLadder, descendingOrder, TIERS, type Ladder, type Tier } from './ladder';
 import { computeMetrics, type CustomerMetrics } from './metrics';
 import { projectFutureProfit } from './projection';
 import { buildQuadrants, type Quadrant, type QuadrantSummary } from './quadrants';
@@ -134,8 +134,12 @@ function core(input: AnalysisInput, asOf: number, prefix: string, future?: Futur
   const { dataset, settings, cache } = input;
   const { metrics, activity, future: projected } = base(input, asOf, prefix, future);
   const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
-  const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}growth`], () =>
-    buildLadder(metrics.currentProfit, growth, metrics.present, settings),
+  const orders = cache.get(`${prefix}ladderOrders`, null, [`${prefix}growth`], () => ({
+    byProfit: descendingOrder(metrics.currentProfit, metrics.present),
+    byGrowth: descendingOrder(growth, metrics.present),
+  }));
+  const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}ladderOrders`], () =>
+    buildLadder(metrics.currentProfit, growth, metrics.present, settings, orders),
   );
   const lifecycle = cache.get(`${prefix}lifecycle`, null, [`${prefix}activity`], () => lifecycleStages(dataset, metrics, activity.inactivityDays));
   return { metrics, activity, future: projected, growth, ladder, lifecycle };

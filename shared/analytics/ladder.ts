@@ -40,11 +40,26 @@ export function gini(values: ArrayLike<number>, members: ArrayLike<number>): num
   return (2 * weighted) / (n * sum) - (n + 1) / n;
 }
 
-export function buildLadder(profit: Float64Array, growth: Float64Array, present: Uint8Array, settings: { mvcProfitShare: number; mgcShare: number }): Ladder {
-  const n = profit.length;
+/** The customers in the analysis, from the largest value to the smallest (ties by index). */
+export function descendingOrder(values: Float64Array, present: Uint8Array): Int32Array {
   const members: number[] = [];
-  for (let c = 0; c < n; c++) if (present[c]) members.push(c);
-  const order = Int32Array.from(members).sort((a, b) => (profit[b] as number) - (profit[a] as number) || a - b);
+  for (let c = 0; c < values.length; c++) if (present[c]) members.push(c);
+  return Int32Array.from(members).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+}
+
+/**
+ * The ladder from profit and growth potential. The two sort orders can be given (they depend on
+ * the data, not on the shares), so that changing a share costs one pass over the customers.
+ */
+export function buildLadder(
+  profit: Float64Array,
+  growth: Float64Array,
+  present: Uint8Array,
+  settings: { mvcProfitShare: number; mgcShare: number },
+  orders: { byProfit: Int32Array; byGrowth: Int32Array } = { byProfit: descendingOrder(profit, present), byGrowth: descendingOrder(growth, present) },
+): Ladder {
+  const n = profit.length;
+  const order = orders.byProfit;
   const tier = new Uint8Array(n).fill(NO_TIER);
   const tiers = Object.fromEntries(TIERS.map((name) => [name, { customers: 0, profit: 0 }])) as Ladder['tiers'];
   const assign = (c: number, index: number) => {
@@ -71,17 +86,22 @@ export function buildLadder(profit: Float64Array, growth: Float64Array, present:
     cumulative += profit[c] as number;
     assign(c, 0);
   }
-  const rest: number[] = [];
+  let rest = 0;
   for (; k < order.length; k++) {
     const c = order[k] as number;
     if ((profit[c] as number) < 0) assign(c, 3);
-    else rest.push(c);
+    else rest++;
   }
-  // MGC: the top share of the rest by growth potential, when it is positive.
-  const byGrowth = rest.filter((c) => (growth[c] as number) > 0).sort((a, b) => (growth[b] as number) - (growth[a] as number) || a - b);
-  const mgcCount = Math.round(settings.mgcShare * rest.length);
-  const mgc = new Set(byGrowth.slice(0, mgcCount));
-  for (const c of rest) assign(c, mgc.has(c) ? 1 : 2);
+  // MGC: the top share of the rest by growth potential, when it is positive; everyone else left is middle.
+  const mgcCount = Math.round(settings.mgcShare * rest);
+  let taken = 0;
+  for (const c of orders.byGrowth) {
+    if (taken === mgcCount || (growth[c] as number) <= 0) break;
+    if (tier[c] !== NO_TIER) continue;
+    assign(c, 1);
+    taken++;
+  }
+  for (const c of order) if (tier[c] === NO_TIER) assign(c, 2);
 
   // Whale curve over all present customers, most profitable first.
   const count = order.length;

@@ -102,7 +102,12 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
   const previousOrders = new Int32Array(n);
   const txOffsets = offsetsByCustomer(tx.customer, tx.count, n);
   const margin = settings.defaultMarginRate;
-  const seenOrders = new Set<number>();
+  // seenBy[order] = the customer who already opened that order (one array instead of a Set per customer).
+  let maxOrder = -1;
+  for (let i = 0; i < tx.count; i++) if ((tx.order[i] as number) > maxOrder) maxOrder = tx.order[i] as number;
+  const seenBy = new Int32Array(maxOrder + 1).fill(-1);
+  const { amount: amounts, cost: costs, product: products, day: days, order: orderCodes } = tx;
+  const productMargin = dataset.productMargin;
 
   // The order being read (an "occasion"); closed when the next one starts or the customer ends.
   let c = 0;
@@ -127,19 +132,26 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
     const to = txOffsets[c + 1] as number;
     orders = 0;
     currentOrders = 0;
-    seenOrders.clear();
     occasionDay = ABSENT_DAY;
     occasionOrder = ABSENT_CODE;
     occasionAmount = 0;
     occasionOpen = false;
     let firstLine = ABSENT_DAY;
     for (let i = from; i < to; i++) {
-      const day = tx.day[i] as number;
+      const day = days[i] as number;
       if (day > asOf) break;
       if (firstLine === ABSENT_DAY) firstLine = day;
-      const order = tx.order[i] as number;
-      const value = tx.amount[i] as number;
-      const gross = lineMargin(dataset, i, margin);
+      const order = orderCodes[i] as number;
+      const value = amounts[i] as number;
+      // lineMargin, inlined: this loop runs over every line, several times per analysis.
+      const goods = costs[i] as number;
+      let gross: number;
+      if (goods === goods) gross = value - goods;
+      else {
+        const code = products[i] as number;
+        const rate = code === ABSENT_CODE ? Number.NaN : (productMargin[code] ?? Number.NaN);
+        gross = value * (rate === rate ? rate : margin);
+      }
       if (order === ABSENT_CODE) {
         if (!occasionOpen || day !== occasionDay || occasionOrder !== ABSENT_CODE) {
           closeOccasion();
@@ -149,9 +161,9 @@ export function computeMetrics(dataset: AnalysisDataset, asOf: number, settings:
           occasionAmount = 0;
         }
         occasionAmount += value;
-      } else if (!seenOrders.has(order)) {
+      } else if (seenBy[order] !== c) {
         closeOccasion();
-        seenOrders.add(order);
+        seenBy[order] = c;
         occasionOpen = true;
         occasionDay = day;
         occasionOrder = order;

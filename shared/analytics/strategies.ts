@@ -14,6 +14,7 @@
  */
 import type { CustomerMetrics } from './metrics';
 import { NO_TIER, type Ladder } from './ladder';
+import { selectInPlace } from './stats';
 
 export const STRATEGIES = ['retain', 'redesign', 'enhance', 'harvest', 'terminate', 'winBack', 'start'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -48,9 +49,10 @@ export function assignStrategies(metrics: CustomerMetrics, ladder: Pick<Ladder, 
   const counts = Object.fromEntries(STRATEGIES.map((name) => [name, 0])) as Record<Strategy, number>;
   counts.start = startProspects;
 
-  // "Valuable before": in the top 20 % of positive previous-window profits.
-  const previous = Array.from(metrics.previousProfit).filter((value) => value > 0).sort((a, b) => b - a);
-  const valuable = previous.length > 0 ? (previous[Math.max(0, Math.ceil(previous.length * 0.2) - 1)] as number) : Number.POSITIVE_INFINITY;
+  // "Valuable before": in the top 20 % of positive previous-window profits (the value ranked ⌈20 %⌉ from the top).
+  const previous = metrics.previousProfit.filter((value) => value > 0);
+  const top = Math.max(1, Math.ceil(previous.length * 0.2));
+  const valuable = previous.length > 0 ? selectInPlace(previous, 0, previous.length, previous.length - top) : Number.POSITIVE_INFINITY;
 
   const set = (c: number, name: Strategy, why: Reason) => {
     strategy[c] = index(STRATEGIES, name);

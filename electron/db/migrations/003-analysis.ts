@@ -20,11 +20,18 @@ export const migration003: Migration = {
       duration_ms REAL NOT NULL
     ) STRICT;
 
+    -- Column contents, shared by the runs that have the same values (a re-run after a threshold
+    -- change writes only the columns that changed).
+    CREATE TABLE analysis_column_data (
+      id INTEGER PRIMARY KEY,
+      type TEXT NOT NULL CHECK (type IN ('f64', 'i32', 'u8')),
+      data BLOB NOT NULL
+    ) STRICT;
+
     CREATE TABLE analysis_columns (
       run_id INTEGER NOT NULL REFERENCES analysis_runs (id) ON DELETE CASCADE,
       name TEXT NOT NULL,
-      type TEXT NOT NULL CHECK (type IN ('f64', 'i32', 'u8')),
-      data BLOB NOT NULL,
+      data_id INTEGER NOT NULL REFERENCES analysis_column_data (id),
       PRIMARY KEY (run_id, name)
     ) STRICT;
 

@@ -39,10 +39,13 @@ export interface RunAnalysisOutput {
 
 interface Session {
   workspace: string;
+  /** Column arrays already stored in the workspace, so unchanged ones are referenced, not written. */
+  written: WeakMap<ColumnArray, number>;
   fingerprint: string;
   dataset: AnalysisDataset;
   cache: StageCache;
   lastDay: number;
+  customerIds?: Int32Array;
 }
 
 /** One workspace's data and stage cache per worker: the analyses of the open workspace reuse them. */
@@ -115,7 +118,7 @@ export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): 
       if (!kept && input.store) time('keep snapshot', () => saveDatasetSnapshot(db, fingerprint, dataset));
       const cache = new StageCache();
       cache.get('dataset', fingerprint, [], () => dataset);
-      session = { workspace: input.workspace, fingerprint, dataset, cache, lastDay: lastTransactionDay(dataset) };
+      session = { workspace: input.workspace, fingerprint, dataset, cache, written: new WeakMap(), lastDay: lastTransactionDay(dataset) };
     }
     const current = session;
     if (current.dataset.transactions.count === 0) {
@@ -131,7 +134,7 @@ export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): 
       context.progress('saving', 2, 3);
       const durationMs = performance.now() - started;
       runId = time('store', () =>
-        saveRun(db, { createdAt, asOf, fingerprint, settings: input.settings, summary: analysis.summary, durationMs }, resultColumns(analysis, readCustomerIds(db))),
+        saveRun(db, { createdAt, asOf, fingerprint, settings: input.settings, summary: analysis.summary, durationMs }, resultColumns(analysis, current.customerIds ?? (current.customerIds = readCustomerIds(db))), current.written),
       );
     }
     context.progress('saving', 3, 3);

@@ -1,0 +1,73 @@
+/**
+ * What every model fit reports: parameters, log-likelihood, convergence (iterations, gradient norm,
+ * a reason in words when it did not converge), standard errors and the starting points tried.
+ */
+import { standardErrorsFromLogHessian, type Objective } from './optimize';
+
+/** Convergence report shared by the model fits. */
+export interface FitReport<P> {
+  params: P;
+  logLikelihood: number;
+  /** Total weight of the customers in the fit. */
+  customers: number;
+  iterations: number;
+  evaluations: number;
+  /** Euclidean norm of the gradient of the log-likelihood with respect to the log-parameters. */
+  gradientNorm: number;
+  converged: boolean;
+  /** Why the fit did not converge, in words; null when it did. */
+  reason: string | null;
+  /** Asymptotic standard errors (inverse observed information, delta method to the natural scale); null when not identified. */
+  standardErrors: { [K in keyof P]: number | null };
+  /** Log-likelihood reached from each starting point in the screening phase. */
+  starts: { start: number[]; logLikelihood: number }[];
+}
+
+/** Options of the model fits (all optional). */
+export interface FitOptions {
+  /** Starting points on the natural scale, in the papers' parameter order. */
+  starts?: number[][];
+  maxIterations?: number;
+  /** Tolerance on the gradient of the mean log-likelihood per customer in log-parameters. */
+  gradientTolerance?: number;
+  /** BFGS iterations each starting point gets before the best is run to convergence. */
+  screenIterations?: number;
+}
+
+/** Shared end of a fit: log-likelihood, gradient norm, standard errors and the identification check. */
+export function finishFitReport<P extends object>(
+  totalWeight: number,
+  fn: Objective,
+  result: { x: Float64Array; f: number; grad: Float64Array; iterations: number; evaluations: number; converged: boolean; reason: string | null; starts: { start: number[]; logLikelihood: number }[] },
+  params: P,
+  names: readonly (keyof P)[],
+): FitReport<P> {
+  let gn = 0;
+  for (let i = 0; i < result.grad.length; i++) gn += ((result.grad[i] as number) * totalWeight) ** 2;
+  const se = Number.isFinite(result.f) ? standardErrorsFromLogHessian(fn, result.x, totalWeight, result.grad) : { se: names.map(() => null), positiveDefinite: false };
+  const standardErrors = {} as { [K in keyof P]: number | null };
+  names.forEach((name, i) => {
+    standardErrors[name] = se.se[i] ?? null;
+  });
+  let converged = result.converged;
+  let reason = result.reason;
+  if (converged && !se.positiveDefinite) {
+    converged = false;
+    const extreme = names.filter((_, i) => Math.abs(result.x[i] as number) > 12).map(String);
+    reason = 'the likelihood is flat in some direction at the optimum (its Hessian is not negative definite): the parameters are not identified by these data'
+      + (extreme.length > 0 ? ` (${extreme.join(', ')} ran off towards 0 or infinity)` : '');
+  }
+  return {
+    params,
+    logLikelihood: Number.isFinite(result.f) ? -result.f * totalWeight : Number.NaN,
+    customers: totalWeight,
+    iterations: result.iterations,
+    evaluations: result.evaluations,
+    gradientNorm: Math.sqrt(gn),
+    converged,
+    reason,
+    standardErrors,
+    starts: result.starts,
+  };
+}
+
