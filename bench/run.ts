@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { foundationBench } from './foundation';
 import { importBench } from './import';
 import { analysisBench } from './analysis';
+import { modelsBench } from './models';
 import { tempDir } from './util';
 
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   foundation: foundationBench,
   import: importBench,
   analysis: analysisBench,
+  models: modelsBench,
 };
 
 const requested = process.argv.slice(2);
