@@ -11,7 +11,7 @@ import { createApi, type Api } from '../../shared/ipc/client';
 import { AppError } from '../../shared/ipc/errors';
 import { SampleName, type WorkspaceSummary } from '../../shared/domain/workspace';
 import { ImportKind, type ImportOptions, type ImportResult } from '../../shared/domain/import';
-import type { AnalysisRun } from '../../shared/domain/analysis';
+import type { AnalysisRun, ExportList } from '../../shared/domain/analysis';
 import { directTransport } from '../services/api/direct-transport';
 import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
@@ -146,6 +146,22 @@ const COMMANDS: Record<string, Command> = {
       await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
       const run = await context.api['analysis.run'](asOf === undefined ? {} : { asOf }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       printAnalysis(run, context);
+    },
+  },
+  export: {
+    usage: 'export <workspace> customers|crosssell|contacts|calendar --out FILE [--json]',
+    summary: 'Write a list of the last analysis: customers with metrics and strategies, cross-sell offers, the contact plan (CSV or iCalendar).',
+    options: { out: { type: 'string' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 2, this.usage);
+      const lists: Record<string, ExportList> = { customers: 'customers', crosssell: 'crosssell', contacts: 'contacts', calendar: 'contactsCalendar' };
+      const list = lists[positionals[1] as string];
+      if (!list) throw new UsageError(`unknown list "${positionals[1]}": choose customers, crosssell, contacts or calendar`);
+      if (typeof values.out !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      if (!(await context.api['analysis.latest']({}))) await context.api['analysis.run']({}, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
+      const result = await context.api['analysis.export']({ list, path: resolve(values.out) });
+      context.out(context.json ? JSON.stringify(result) : `wrote ${result.rows.toLocaleString('en')} rows to ${result.path}`);
     },
   },
   import: {

@@ -157,3 +157,29 @@ export function loadDatasetSnapshot<T>(db: SqliteDatabase, fingerprint: string):
   }
   return dataset as T;
 }
+
+/** Id, label and name of every customer, by workspace id. */
+export function readCustomerNames(db: SqliteDatabase): Map<number, { label: string; name: string | null }> {
+  const names = new Map<number, { label: string; name: string | null }>();
+  for (const row of db.prepare('SELECT id, label, name FROM customers').raw(true).iterate() as Iterable<[number, string, string | null]>) names.set(row[0], { label: row[1], name: row[2] });
+  return names;
+}
+
+/** The workspace id of a customer given as its id in the exports (label) or its identity key. */
+export function findCustomerId(db: SqliteDatabase, labelOrKey: string, key: string): number | null {
+  const row = db.prepare('SELECT id FROM customers WHERE label = ? OR key = ? LIMIT 1').pluck().get(labelOrKey, key) as number | undefined;
+  return row ?? null;
+}
+
+/** A customer's orders by day up to `asOf`: net amount, gross margin (cost, else the product's margin rate, else the default) and lines. */
+export function readCustomerOrders(db: SqliteDatabase, customerId: number, asOf: number, defaultMarginRate: number): { day: number; amount: number; margin: number; lines: number }[] {
+  return db
+    .prepare(
+      `SELECT t.day AS day, total(t.amount) AS amount,
+              total(CASE WHEN t.cost IS NOT NULL THEN t.amount - t.cost WHEN p.margin_rate IS NOT NULL THEN t.amount * p.margin_rate ELSE t.amount * ? END) AS margin,
+              count(*) AS lines
+       FROM transactions t LEFT JOIN products p ON p.product_id = t.product_id
+       WHERE t.customer_id = ? AND t.day <= ? GROUP BY t.day ORDER BY t.day`,
+    )
+    .all(defaultMarginRate, customerId, asOf) as { day: number; amount: number; margin: number; lines: number }[];
+}

@@ -93,9 +93,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async chooseFile(purpose, suggestedName) {
       if (dialogAnswers.length > 0) return dialogAnswers.shift() ?? null;
       if (purpose === 'createWorkspace') return join(dataDir, 'workspaces', `workspace-${++untitled}.vlw`);
-      if (purpose === 'saveCsv') {
+      if (purpose === 'saveCsv' || purpose === 'saveCalendar') {
         mkdirSync(join(dataDir, 'exports'), { recursive: true });
-        return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.csv`);
+        return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.${purpose === 'saveCsv' ? 'csv' : 'ics'}`);
       }
       log('The harness has no file dialog: start it with --workspace FILE, or drop a file on the page to import it.');
       return null;

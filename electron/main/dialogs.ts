@@ -15,6 +15,7 @@ const OPEN: Partial<Record<FilePurpose, OpenDialogOptions>> = {
 const SAVE: Partial<Record<FilePurpose, SaveDialogOptions>> = {
   createWorkspace: { filters: WORKSPACE, defaultPath: `workspace.${WORKSPACE_EXTENSION}`, properties: ['createDirectory', 'showOverwriteConfirmation'] },
   saveCsv: { filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
+  saveCalendar: { filters: [{ name: 'iCalendar', extensions: ['ics'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
 };
 
 /** The native file dialogs behind `dialog.chooseFile`. */

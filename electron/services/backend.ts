@@ -73,6 +73,9 @@ export function createBackend(options: BackendOptions): Backend {
     'analysis.updateSettings': (patch) => analyses.updateSettings(patch),
     'analysis.run': ({ asOf }, { signal, progress }) => analyses.run(asOf, { signal, onProgress: progress }),
     'analysis.latest': () => analyses.latest(),
+    'analysis.customers': (request) => analyses.customers(request),
+    'analysis.customer': ({ customer }) => analyses.customer(customer),
+    'analysis.export': ({ list, path, filter }) => analyses.export(list, path, filter),
 
     'file.stage': ({ name, base64 }) => imports.stage(name, base64),
 

@@ -10,6 +10,9 @@ import { purchaseOccasions } from './occasions';
 import { addMonths, periodLabel } from './calendar';
 import { channelEconomics, type ChannelRow } from './channels';
 import { computeCohorts, type CohortTable } from './cohorts';
+import { contactPlan, type ContactPlan } from './contacts';
+import { crossSell, type CrossSellResult, type IdealItem } from './crosssell';
+import { lookalikeProfile, scoreProspects, type LiftEntry, type ProspectScores } from './lookalike';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
 import { buildLadder, descendingOrder, TIERS, type Ladder, type Tier } from './ladder';
@@ -55,7 +58,22 @@ export interface AnalysisSummary {
   cohorts: Omit<CohortTable, 'asOf'>;
   lifecycle: Record<LifecycleStage, number>;
   lifecycleMigration: Migration;
+  crossSell: {
+    level: 'category' | 'product';
+    segmentBy: 'tier' | 'region' | 'industry';
+    segments: { segment: string; buyers: number; typicalProfit: number | null; ideal: Omit<IdealItem, 'item'>[] }[];
+    customersWithGaps: number;
+    potentialProfit: number;
+    offers: number;
+    /** Names of the items (categories or products) by code, as the offers refer to them. */
+    itemLabels: string[];
+  };
+  lookalike: { entries: Omit<LiftEntry, 'value'>[]; prospects: number; startProspects: number; threshold: number };
+  contacts: { planned: number; customers: number; horizonDays: number; minSpacingDays: number };
 }
+
+/** How many days ahead the contact plan looks. */
+export const CONTACT_HORIZON_DAYS = 90;
 
 /** Customers moving between codes (tiers, stages) from an earlier analysis date to this one. */
 export interface Migration {
@@ -76,6 +94,9 @@ export interface CustomerResults {
   reason: Uint8Array;
   rfm: RfmScores;
   lifecycle: Uint8Array;
+  crossSell: CrossSellResult;
+  prospects: ProspectScores;
+  contacts: ContactPlan;
 }
 
 export interface Analysis {
@@ -91,8 +112,6 @@ export interface AnalysisInput {
   asOf: number;
   cache: StageCache;
   future?: FutureOverride;
-  /** Prospects qualifying for Start (from the look-alike scoring); 0 until that runs. */
-  startProspects?: number;
 }
 
 interface Base {
@@ -158,8 +177,24 @@ export function analyze(input: AnalysisInput): Analysis {
   const quadrants = cache.get('quadrants', { c: settings.currentThreshold, f: settings.futureThreshold }, ['future'], () =>
     buildQuadrants(metrics.currentProfit, now.future, metrics.present, settings),
   );
-  const strategies: StrategyResult = cache.get('strategies', { start: input.startProspects ?? 0 }, ['ladder', 'activity'], () =>
-    assignStrategies(metrics, ladder, now.future, activity.active, input.startProspects ?? 0),
+  // Look-alike: which attributes the customers with the most future profit share; prospects scored by them.
+  const lookalike = cache.get('lookalike', null, ['future'], () => {
+    const profile = lookalikeProfile(input.dataset, now.future);
+    return { profile, scores: scoreProspects(input.dataset, profile) };
+  });
+  const startProspects = lookalike.scores.start.reduce((sum, value) => sum + value, 0);
+  const strategies: StrategyResult = cache.get('strategies', { start: startProspects }, ['ladder', 'activity'], () =>
+    assignStrategies(metrics, ladder, now.future, activity.active, startProspects),
+  );
+  const crossSellResult = cache.get('crossSell', { by: settings.crossSellSegment, level: settings.crossSellLevel, adoption: settings.idealProfileAdoption }, ['ladder'], () => {
+    const { customers } = input.dataset;
+    const segmentOf =
+      settings.crossSellSegment === 'tier' ? Int32Array.from(ladder.tier, (tier) => (tier === 255 ? -1 : tier)) : settings.crossSellSegment === 'region' ? customers.region : customers.industry;
+    const names = settings.crossSellSegment === 'tier' ? [...TIERS] : settings.crossSellSegment === 'region' ? input.dataset.dictionaries.regions : input.dataset.dictionaries.industries;
+    return { names, result: crossSell(input.dataset, metrics, segmentOf, names.length, settings) };
+  });
+  const contacts = cache.get('contacts', { lead: settings.contactLeadDays, cap: settings.contactCap, years: settings.contactCapYears }, ['activity'], () =>
+    contactPlan(input.dataset, metrics, settings, { inactivityDays: activity.inactivityDays, horizonDays: CONTACT_HORIZON_DAYS }),
   );
   const rfm = cache.get('rfm', null, ['metrics'], () => computeRfm(metrics));
   const channels = cache.get('channels', null, ['future'], () => channelEconomics(input.dataset, metrics, now.future, settings.currentWindowMonths));
@@ -232,6 +267,32 @@ export function analyze(input: AnalysisInput): Analysis {
     cohorts,
     lifecycle,
     lifecycleMigration: migrations.lifecycle,
+    crossSell: {
+      level: crossSellResult.result.level,
+      segmentBy: settings.crossSellSegment,
+      segments: crossSellResult.result.segments.map((segment) => ({
+        segment: crossSellResult.names[segment.segment] ?? String(segment.segment),
+        buyers: segment.buyers,
+        typicalProfit: segment.typicalProfit,
+        ideal: segment.ideal.map(({ item: _item, ...rest }) => rest),
+      })),
+      customersWithGaps: crossSellResult.result.missingCount.reduce((sum, value) => sum + (value > 0 ? 1 : 0), 0),
+      potentialProfit: crossSellResult.result.potentialProfit.reduce((sum, value) => sum + value, 0),
+      offers: crossSellResult.result.offers.count,
+      itemLabels: crossSellResult.result.level === 'product' ? input.dataset.dictionaries.products : input.dataset.dictionaries.categories,
+    },
+    lookalike: {
+      entries: lookalike.profile.entries.slice(0, 40).map(({ value: _value, ...rest }) => rest),
+      prospects: input.dataset.prospects.count,
+      startProspects,
+      threshold: lookalike.scores.threshold,
+    },
+    contacts: {
+      planned: contacts.count,
+      customers: new Set(contacts.customer).size,
+      horizonDays: CONTACT_HORIZON_DAYS,
+      minSpacingDays: contacts.minSpacingDays,
+    },
   };
   return {
     summary,
@@ -246,6 +307,9 @@ export function analyze(input: AnalysisInput): Analysis {
       reason: strategies.reason,
       rfm,
       lifecycle: now.lifecycle,
+      crossSell: crossSellResult.result,
+      prospects: lookalike.scores,
+      contacts,
     },
     computedStages: cache.takeComputed(),
   };

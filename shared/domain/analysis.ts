@@ -67,6 +67,31 @@ export const AnalysisSummarySchema = z.object({
   }),
   lifecycle: z.record(z.string(), z.number().int()),
   lifecycleMigration: Migration,
+  crossSell: z.object({
+    level: z.enum(['category', 'product']),
+    segmentBy: z.enum(['tier', 'region', 'industry']),
+    segments: z.array(
+      z.object({
+        segment: z.string(),
+        buyers: z.number().int(),
+        typicalProfit: z.number().nullable(),
+        ideal: z.array(z.object({ label: z.string(), adoption: z.number(), margin: z.number(), score: z.number() })),
+      }),
+    ),
+    customersWithGaps: z.number().int(),
+    potentialProfit: z.number(),
+    offers: z.number().int(),
+    itemLabels: z.array(z.string()),
+  }),
+  lookalike: z.object({
+    entries: z.array(
+      z.object({ attribute: z.string(), label: z.string(), customers: z.number().int(), top: z.number().int(), shareTop: z.number(), shareAll: z.number(), lift: z.number(), supported: z.boolean() }),
+    ),
+    prospects: z.number().int(),
+    startProspects: z.number().int(),
+    threshold: z.number(),
+  }),
+  contacts: z.object({ planned: z.number().int(), customers: z.number().int(), horizonDays: z.number().int(), minSpacingDays: z.number() }),
 });
 
 export const AnalysisRun = z.object({
@@ -81,3 +106,52 @@ export const AnalysisRun = z.object({
   computedStages: z.array(z.string()),
 });
 export type AnalysisRun = z.infer<typeof AnalysisRun>;
+
+/** Filters of the customers grid and of exports; each list keeps customers whose code is in it. */
+export const CustomerFilter = z
+  .object({
+    tier: z.array(z.enum(['mvc', 'mgc', 'middle', 'belowZero'])).optional(),
+    quadrant: z.array(z.enum(['reward', 'manage', 'develop', 'exit'])).optional(),
+    strategy: z.array(z.enum(['retain', 'redesign', 'enhance', 'harvest', 'terminate', 'winBack', 'start'])).optional(),
+    rfmSegment: z.array(z.string().max(40)).max(20).optional(),
+    lifecycle: z.array(z.enum(['new', 'growing', 'stable', 'declining', 'lapsed', 'wonBack'])).optional(),
+    active: z.boolean().optional(),
+    /** Part of the customer id or name, any case. */
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+export type CustomerFilter = z.infer<typeof CustomerFilter>;
+
+export const CustomerColumn = z.object({
+  key: z.string(),
+  type: z.enum(['text', 'code', 'money', 'number', 'integer', 'date', 'share', 'boolean']),
+});
+
+export const CustomerPage = z.object({
+  runId: z.number().int(),
+  asOf: z.string(),
+  columns: z.array(CustomerColumn),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  total: z.number().int(),
+  offset: z.number().int(),
+});
+export type CustomerPage = z.infer<typeof CustomerPage>;
+
+export const CustomerDetail = z.object({
+  customer: z.string(),
+  name: z.string().nullable(),
+  /** Column key → value, as in the customers grid. */
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** The reason's numbers (see describeReason), for writing it in the person's language. */
+  reasonValues: z.record(z.string(), z.number()),
+  /** Medians of the customer's tier for the same columns, for comparison. */
+  tierMedians: z.record(z.string(), z.number()),
+  orders: z.array(z.object({ date: z.string(), amount: z.number(), margin: z.number(), lines: z.number().int() })),
+  missingItems: z.array(z.object({ item: z.string(), rank: z.number().int(), score: z.number() })),
+  nextContact: z.string().nullable(),
+});
+export type CustomerDetail = z.infer<typeof CustomerDetail>;
+
+export const EXPORT_LISTS = ['customers', 'crosssell', 'contacts', 'contactsCalendar'] as const;
+export const ExportList = z.enum(EXPORT_LISTS);
+export type ExportList = z.infer<typeof ExportList>;

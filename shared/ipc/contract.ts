@@ -4,7 +4,7 @@
  * typed client are derived from it; none of them names a call on its own.
  */
 import { z } from 'zod';
-import { AnalysisRun } from '../domain/analysis';
+import { AnalysisRun, CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../domain/analysis';
 import { AppSettings } from '../domain/app-settings';
 import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
@@ -29,7 +29,7 @@ function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, ou
 const NoInput = z.object({}).strict();
 const FilePath = z.string().trim().min(1, 'A file path is required.').max(4096);
 
-export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveCsv'] as const;
+export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveCsv', 'saveCalendar'] as const;
 export const FilePurpose = z.enum(FILE_PURPOSES);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
@@ -103,6 +103,24 @@ export const contract = {
     AnalysisRun,
   ),
   'analysis.latest': call('The last analysis kept in the open workspace (stale when the data changed since), or null.', NoInput, AnalysisRun.nullable()),
+  'analysis.customers': call(
+    'A page of the customers of the last analysis with every metric, tier, quadrant, strategy and reason, RFM segment and lifecycle stage; sorted and filtered.',
+    z
+      .object({
+        offset: z.number().int().nonnegative().max(1e9),
+        limit: z.number().int().min(1).max(10_000),
+        sort: SortSpec.optional(),
+        filter: CustomerFilter.optional(),
+      })
+      .strict(),
+    CustomerPage,
+  ),
+  'analysis.customer': call('Everything about one customer of the last analysis: metrics, orders, strategy with reason, missing products, next contact.', z.object({ customer: z.string().min(1).max(200) }).strict(), CustomerDetail),
+  'analysis.export': call(
+    'Write a list of the last analysis as a file: customers (CSV), cross-sell offers (CSV), contact plan (CSV or iCalendar).',
+    z.object({ list: ExportList, path: FilePath, filter: CustomerFilter.optional() }).strict(),
+    z.object({ path: z.string(), rows: z.number().int() }),
+  ),
 
   'dialog.chooseFile': call(
     'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',

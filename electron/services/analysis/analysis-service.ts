@@ -1,4 +1,6 @@
-import { AnalysisSummarySchema, type AnalysisRun } from '../../../shared/domain/analysis';
+import { AnalysisSummarySchema, type AnalysisRun, type CustomerDetail, type CustomerFilter, type CustomerPage, type ExportList } from '../../../shared/domain/analysis';
+import { AppError } from '../../../shared/ipc/errors';
+import { customerDetail, exportList, filterCustomers, loadRun, page, sortCustomers, type LoadedRun } from './results';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
 import { dataFingerprint, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
@@ -7,7 +9,38 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 
 /** Analyses of the open workspace: settings, runs in the analysis worker, the last stored run. */
 export class AnalysisService {
+  /** The last run's customers in memory, and the last filtered and sorted view of them (the grid pages through it). */
+  private loaded: { path: string; run: LoadedRun } | null = null;
+  private view: { key: string; rows: Int32Array } | null = null;
+
   constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool }) {}
+
+  private latestLoaded(): LoadedRun {
+    const store = this.deps.workspaces.requireStore();
+    const path = this.deps.workspaces.requirePath();
+    const run = latestRun(store.db);
+    if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze).' });
+    if (!this.loaded || this.loaded.path !== path || this.loaded.run.run.runId !== run.runId) {
+      this.loaded = { path, run: loadRun(store.db, run) };
+      this.view = null;
+    }
+    return this.loaded.run;
+  }
+
+  customers(request: { offset: number; limit: number; sort?: { column: string; direction: 'asc' | 'desc' } | undefined; filter?: CustomerFilter | undefined }): CustomerPage {
+    const loaded = this.latestLoaded();
+    const key = JSON.stringify([loaded.run.runId, request.filter ?? {}, request.sort ?? null]);
+    if (this.view?.key !== key) this.view = { key, rows: sortCustomers(loaded, filterCustomers(loaded, request.filter), request.sort) };
+    return page(loaded, this.view.rows, request.offset, request.limit);
+  }
+
+  customer(customer: string): CustomerDetail {
+    return customerDetail(this.deps.workspaces.requireStore().db, this.latestLoaded(), customer, this.settings());
+  }
+
+  export(list: ExportList, path: string, filter: CustomerFilter | undefined): { path: string; rows: number } {
+    return exportList(this.latestLoaded(), list, path, filter, this.settings());
+  }
 
   settings(): AnalysisSettings {
     return readAnalysisSettings(this.deps.workspaces.requireStore().db);

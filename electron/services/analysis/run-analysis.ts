@@ -96,6 +96,19 @@ export function resultColumns(analysis: Analysis, customerIds: Int32Array): Reco
     rfmMonetary: rfm.monetary,
     rfmSegment: rfm.segment,
     lifecycle: rest.lifecycle,
+    crossSellMissing: rest.crossSell.missingCount,
+    crossSellPotential: rest.crossSell.potentialProfit,
+    nextContact: rest.contacts.nextContact,
+    // Lists of other lengths: the cross-sell offers, the contact plan, the prospects' scores.
+    offerCustomer: rest.crossSell.offers.customer,
+    offerItem: rest.crossSell.offers.item,
+    offerRank: rest.crossSell.offers.rank,
+    offerScore: rest.crossSell.offers.score,
+    contactCustomer: rest.contacts.customer,
+    contactDay: rest.contacts.day,
+    contactReason: rest.contacts.reason,
+    prospectScore: rest.prospects.score,
+    prospectStart: rest.prospects.start,
   };
 }
 
