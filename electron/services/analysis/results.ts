@@ -234,7 +234,7 @@ export function exportList(loaded: LoadedRun, list: ExportList, path: string, fi
     return code ? describeReason(code as Reason, reasonValues(loaded, row, settings), money) : '';
   };
   let text: string;
-  let rows = 0;
+  let rows: number;
   if (list === 'customers') {
     const headers = [...loaded.defs.map((def) => def.key), 'reasonText'];
     const cell = (def: ColumnDef, row: number) => {
