@@ -148,6 +148,62 @@ const COMMANDS: Record<string, Command> = {
       printAnalysis(run, context);
     },
   },
+  fit: {
+    usage: 'fit <workspace> --model bgnbd|pareto-nbd|gamma-gamma [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--json]',
+    summary: 'Fit a lifetime-value model: BG/NBD or Pareto/NBD for purchases, Gamma-Gamma for spend (fitted with BG/NBD).',
+    options: { model: { type: 'string' }, unit: { type: 'string' }, 'calibration-end': { type: 'string' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 1, this.usage);
+      const model = values.model;
+      if (model !== 'bgnbd' && model !== 'pareto-nbd' && model !== 'gamma-gamma') throw new UsageError('--model must be bgnbd, pareto-nbd or gamma-gamma');
+      const unit = (values.unit ?? 'week') as string;
+      if (!['day', 'week', 'month'].includes(unit)) throw new UsageError('--unit must be day, week or month');
+      const calibrationEnd = typeof values['calibration-end'] === 'string' ? values['calibration-end'] : null;
+      if (calibrationEnd !== null && !/^\d{4}-\d{2}-\d{2}$/.test(calibrationEnd)) throw new UsageError('--calibration-end must be a date written YYYY-MM-DD');
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      const fit = await context.api['models.fit'](
+        { model: model === 'gamma-gamma' ? 'bgnbd' : model, unit: unit as 'day' | 'week' | 'month', calibrationEnd },
+        { onProgress: (p) => context.progress(p.stage, p.done, p.total) },
+      );
+      const part = model === 'gamma-gamma' ? fit.gammaGamma : fit.purchase;
+      const result = {
+        model,
+        params: part.params,
+        logLikelihood: part.logLikelihood,
+        customers: part.customers,
+        iterations: part.iterations,
+        converged: part.converged,
+        reason: part.reason,
+        standardErrors: part.standardErrors,
+        unit: fit.unit,
+        calibrationEnd: fit.calibrationEnd,
+        ...(model === 'gamma-gamma' ? { correlation: fit.gammaGamma.correlation, warning: fit.gammaGamma.warning } : { validation: fit.validation?.metrics ?? null }),
+      };
+      if (context.json) context.out(JSON.stringify(result, null, 2));
+      else {
+        const params = Object.entries(part.params).map(([name, value]) => `${name} = ${value.toPrecision(6)}${part.standardErrors[name] ? ` (± ${(part.standardErrors[name] as number).toPrecision(3)})` : ''}`);
+        context.out([`${model} on ${part.customers.toLocaleString('en')} customers, ${fit.unit}s, calibration to ${fit.calibrationEnd}`, `  ${params.join(', ')}`, `  log-likelihood ${part.logLikelihood.toFixed(2)}, ${part.iterations} iterations, ${part.converged ? 'converged' : `not converged: ${part.reason ?? ''}`}`, ...(fit.gammaGamma.warning && model === 'gamma-gamma' ? [`  ${fit.gammaGamma.warning}`] : [])].join('\n'));
+      }
+      if (!part.converged) throw new CommandFailed(part.reason ?? 'The fit did not converge.');
+    },
+  },
+  clv: {
+    usage: 'clv <workspace> --horizon-months N --out FILE [--json]',
+    summary: 'Per-customer predictions of the fitted model (a BG/NBD fit is made first when there is none): expected purchases, P(alive), CLV and future profit, as CSV.',
+    options: { 'horizon-months': { type: 'string' }, out: { type: 'string' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 1, this.usage);
+      const horizonMonths = Number(values['horizon-months'] ?? 12);
+      if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 120) throw new UsageError('--horizon-months must be a whole number of months from 1 to 120');
+      if (typeof values.out !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      const fit = await context.api['models.latest']({});
+      if (!fit?.usable) await context.api['models.fit']({ model: 'bgnbd', unit: 'week', calibrationEnd: null });
+      const run = await context.api['analysis.run']({ horizonMonths }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
+      const result = await context.api['analysis.export']({ list: 'clv', path: resolve(values.out) });
+      context.out(context.json ? JSON.stringify({ ...result, model: run.summary.futureSource, horizonMonths }) : `wrote ${result.rows.toLocaleString('en')} customers' predictions (${run.summary.futureSource}, ${horizonMonths} months) to ${result.path}`);
+    },
+  },
   export: {
     usage: 'export <workspace> customers|crosssell|contacts|calendar --out FILE [--json]',
     summary: 'Write a list of the last analysis: customers with metrics and strategies, cross-sell offers, the contact plan (CSV or iCalendar).',

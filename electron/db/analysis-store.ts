@@ -183,3 +183,30 @@ export function readCustomerOrders(db: SqliteDatabase, customerId: number, asOf:
     )
     .all(defaultMarginRate, customerId, asOf) as { day: number; amount: number; margin: number; lines: number }[];
 }
+
+export interface StoredFit {
+  fitId: number;
+  createdAt: string;
+  fingerprint: string;
+  usable: boolean;
+  summary: unknown;
+  /** What the analysis needs to predict (shared/analytics/model-future.ts FittedModels). */
+  fitted: unknown;
+}
+
+export function saveFit(db: SqliteDatabase, fit: Omit<StoredFit, 'fitId'> & { model: string }): number {
+  return Number(
+    db
+      .prepare('INSERT INTO model_fits (created_at, model, data_fingerprint, usable, summary, fitted) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(fit.createdAt, fit.model, fit.fingerprint, fit.usable ? 1 : 0, JSON.stringify(fit.summary), JSON.stringify(fit.fitted)).lastInsertRowid,
+  );
+}
+
+/** The newest fit, or the newest usable one. */
+export function latestFit(db: SqliteDatabase, usableOnly: boolean): StoredFit | null {
+  const row = db.prepare(`SELECT id, created_at, data_fingerprint, usable, summary, fitted FROM model_fits ${usableOnly ? 'WHERE usable = 1' : ''} ORDER BY id DESC LIMIT 1`).get() as
+    | { id: number; created_at: string; data_fingerprint: string; usable: number; summary: string; fitted: string }
+    | undefined;
+  if (!row) return null;
+  return { fitId: row.id, createdAt: row.created_at, fingerprint: row.data_fingerprint, usable: row.usable === 1, summary: JSON.parse(row.summary) as unknown, fitted: JSON.parse(row.fitted) as unknown };
+}

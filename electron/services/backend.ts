@@ -71,11 +71,13 @@ export function createBackend(options: BackendOptions): Backend {
     'dialog.chooseFile': ({ purpose, suggestedName }) => options.ports.chooseFile(purpose, suggestedName),
     'analysis.settings': () => analyses.settings(),
     'analysis.updateSettings': (patch) => analyses.updateSettings(patch),
-    'analysis.run': ({ asOf }, { signal, progress }) => analyses.run(asOf, { signal, onProgress: progress }),
+    'analysis.run': ({ asOf, horizonMonths }, { signal, progress }) => analyses.run({ asOf, horizonMonths }, { signal, onProgress: progress }),
     'analysis.latest': () => analyses.latest(),
     'analysis.customers': (request) => analyses.customers(request),
     'analysis.customer': ({ customer }) => analyses.customer(customer),
     'analysis.export': ({ list, path, filter }) => analyses.export(list, path, filter),
+    'models.fit': ({ model, unit, calibrationEnd }, { signal, progress }) => analyses.fit(model, unit, calibrationEnd, { signal, onProgress: progress }),
+    'models.latest': () => analyses.latestFit(),
 
     'file.stage': ({ name, base64 }) => imports.stage(name, base64),
 

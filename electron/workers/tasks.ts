@@ -8,6 +8,7 @@ import type { ImportOptions } from '../../shared/domain/import';
 import { previewImport, runImport, type RunImportInput } from '../services/import/run-import';
 import { buildSampleWorkspace } from '../services/samples/build-sample';
 import { runAnalysis, type RunAnalysisInput } from '../services/analysis/run-analysis';
+import { runFit, type FitInput } from '../services/analysis/fit-models';
 
 export interface TaskContext {
   sqlite: SqliteOptions;
@@ -26,6 +27,7 @@ export const tasks = {
   'import.preview': (input: { workspace: string; file: string; options: ImportOptions }, context: TaskContext) => previewImport(input, context),
   'import.run': (input: RunImportInput, context: TaskContext) => runImport(input, context),
   'analysis.run': (input: RunAnalysisInput, context: TaskContext) => runAnalysis(input, context),
+  'models.fit': (input: FitInput, context: TaskContext) => runFit(input, context),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type Tasks = typeof tasks;

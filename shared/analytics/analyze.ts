@@ -12,6 +12,7 @@ import { channelEconomics, type ChannelRow } from './channels';
 import { computeCohorts, type CohortTable } from './cohorts';
 import { contactPlan, type ContactPlan } from './contacts';
 import { crossSell, type CrossSellResult, type IdealItem } from './crosssell';
+import { modelFutureProfit, type FittedModels, type ModelFuture } from './model-future';
 import { lookalikeProfile, scoreProspects, type LiftEntry, type ProspectScores } from './lookalike';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
@@ -23,11 +24,11 @@ import { computeRfm, RFM_SEGMENTS, type RfmScores, type RfmSegment } from './rfm
 import type { StageCache } from './session';
 import { assignStrategies, type Strategy, type StrategyResult } from './strategies';
 
-/** A future-profit estimate from a fitted model, replacing the simple projection. */
-export interface FutureOverride {
+/** A fitted lifetime-value model: its future profit replaces the simple projection (see model-future.ts). */
+export interface ModelInput {
+  /** Names the fit (for the stage cache and the summary), e.g. "bgnbd+gg #3". */
   source: string;
-  /** Expected profit over the horizon per customer (NaN where the model says nothing). */
-  futureProfit: Float64Array;
+  fitted: FittedModels;
 }
 
 export interface AnalysisSummary {
@@ -97,6 +98,8 @@ export interface CustomerResults {
   crossSell: CrossSellResult;
   prospects: ProspectScores;
   contacts: ContactPlan;
+  /** The model's CLV and P(alive) per customer, when a model is used. */
+  model: ModelFuture | null;
 }
 
 export interface Analysis {
@@ -111,13 +114,14 @@ export interface AnalysisInput {
   settings: AnalysisSettings;
   asOf: number;
   cache: StageCache;
-  future?: FutureOverride;
+  model?: ModelInput;
 }
 
 interface Base {
   metrics: CustomerMetrics;
   activity: ActivitySummary;
   future: Float64Array;
+  model: ModelFuture | null;
 }
 
 interface Core extends Base {
@@ -130,7 +134,7 @@ interface Core extends Base {
  * Metrics, activity and future profit at one date (what the equity trend needs). `window` fixes the
  * inactivity window (the trend uses today's, so that its points differ only by the data).
  */
-function base(input: AnalysisInput, asOf: number, prefix: string, future?: FutureOverride, window?: number): Base {
+function base(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput, window?: number): Base {
   const { dataset, settings, cache } = input;
   const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
   const metrics = cache.get(`${prefix}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
@@ -139,19 +143,22 @@ function base(input: AnalysisInput, asOf: number, prefix: string, future?: Futur
     const days = window ?? settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
     return computeActivity(occasions, metrics, days, settings.currentWindowMonths);
   });
-  const projected = cache.get(`${prefix}future`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: future?.source ?? null }, [`${prefix}activity`], () => {
+  const modelled = model
+    ? cache.get(`${prefix}modelFuture`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model.source }, [`${prefix}metrics`], () => modelFutureProfit(dataset, metrics, model.fitted, settings))
+    : null;
+  const projected = cache.get(`${prefix}future`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model?.source ?? null }, [`${prefix}activity`], () => {
     const simple = projectFutureProfit(metrics, activity.inactivityDays, activity.churnRate, settings);
-    if (!future) return simple;
+    if (!modelled) return simple;
     // The model's estimate where it has one; the simple projection elsewhere.
-    return simple.map((value, c) => (Number.isNaN(future.futureProfit[c] as number) ? value : (future.futureProfit[c] as number)));
+    return simple.map((value, c) => (Number.isNaN(modelled.futureProfit[c] as number) ? value : (modelled.futureProfit[c] as number)));
   });
-  return { metrics, activity, future: projected };
+  return { metrics, activity, future: projected, model: modelled };
 }
 
 /** The base plus growth, ladder and lifecycle stages at one date: what the migration tables need too. */
-function core(input: AnalysisInput, asOf: number, prefix: string, future?: FutureOverride): Core {
+function core(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput): Core {
   const { dataset, settings, cache } = input;
-  const { metrics, activity, future: projected } = base(input, asOf, prefix, future);
+  const { metrics, activity, future: projected, model: modelled } = base(input, asOf, prefix, model);
   const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
   const orders = cache.get(`${prefix}ladderOrders`, null, [`${prefix}growth`], () => ({
     byProfit: descendingOrder(metrics.currentProfit, metrics.present),
@@ -161,7 +168,7 @@ function core(input: AnalysisInput, asOf: number, prefix: string, future?: Futur
     buildLadder(metrics.currentProfit, growth, metrics.present, settings, orders),
   );
   const lifecycle = cache.get(`${prefix}lifecycle`, null, [`${prefix}activity`], () => lifecycleStages(dataset, metrics, activity.inactivityDays));
-  return { metrics, activity, future: projected, growth, ladder, lifecycle };
+  return { metrics, activity, future: projected, model: modelled, growth, ladder, lifecycle };
 }
 
 function sumWhere(values: Float64Array, present: Uint8Array): number {
@@ -172,7 +179,7 @@ function sumWhere(values: Float64Array, present: Uint8Array): number {
 
 export function analyze(input: AnalysisInput): Analysis {
   const { settings, cache, asOf } = input;
-  const now = core(input, asOf, '', input.future);
+  const now = core(input, asOf, '', input.model);
   const { metrics, activity, ladder } = now;
   const quadrants = cache.get('quadrants', { c: settings.currentThreshold, f: settings.futureThreshold }, ['future'], () =>
     buildQuadrants(metrics.currentProfit, now.future, metrics.present, settings),
@@ -248,7 +255,7 @@ export function analyze(input: AnalysisInput): Analysis {
     ampu: activity.ampu,
     simpleLtv: activity.simpleLtv,
     inactivityDays: activity.inactivityDays,
-    futureSource: input.future?.source ?? 'projection',
+    futureSource: input.model?.source ?? 'projection',
     ladder: ladder.tiers,
     paretoShare: ladder.paretoShare,
     gini: ladder.gini,
@@ -310,6 +317,7 @@ export function analyze(input: AnalysisInput): Analysis {
       crossSell: crossSellResult.result,
       prospects: lookalike.scores,
       contacts,
+      model: now.model,
     },
     computedStages: cache.takeComputed(),
   };

@@ -152,6 +152,6 @@ export const CustomerDetail = z.object({
 });
 export type CustomerDetail = z.infer<typeof CustomerDetail>;
 
-export const EXPORT_LISTS = ['customers', 'crosssell', 'contacts', 'contactsCalendar'] as const;
+export const EXPORT_LISTS = ['customers', 'crosssell', 'contacts', 'contactsCalendar', 'clv'] as const;
 export const ExportList = z.enum(EXPORT_LISTS);
 export type ExportList = z.infer<typeof ExportList>;

@@ -22,6 +22,8 @@ export const AnalysisSettings = z
     /** Inactivity window in days; null derives it from the data (a percentile of inter-purchase gaps). */
     inactivityDays: z.number().int().min(1).max(3650).nullable().default(null),
     inactivityPercentile: z.number().min(0.5).max(0.99).default(0.9),
+    /** Use the latest fitted lifetime-value model for future profit (else the simple projection). */
+    useModel: z.boolean().default(true),
     /** Future profit and CLV horizon. */
     horizonMonths: z.number().int().min(1).max(120).default(12),
     /** Yearly discount rate for CLV. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AnalysisRun, CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../domain/analysis';
 import { AppSettings } from '../domain/app-settings';
+import { ModelFitSummary, PurchaseModelName, TimeUnitSchema } from '../domain/models';
 import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
 import { RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
@@ -99,7 +100,7 @@ export const contract = {
   'analysis.updateSettings': call('Change some analysis settings of the open workspace; returns all of them.', AnalysisSettings.partial().strict(), AnalysisSettings),
   'analysis.run': job(
     'Analyse the open workspace with its settings (asOf given here applies to this run only) and keep the result in it.',
-    z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional() }).strict(),
+    z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(), horizonMonths: z.number().int().min(1).max(120).optional() }).strict(),
     AnalysisRun,
   ),
   'analysis.latest': call('The last analysis kept in the open workspace (stale when the data changed since), or null.', NoInput, AnalysisRun.nullable()),
@@ -121,6 +122,13 @@ export const contract = {
     z.object({ list: ExportList, path: FilePath, filter: CustomerFilter.optional() }).strict(),
     z.object({ path: z.string(), rows: z.number().int() }),
   ),
+
+  'models.fit': job(
+    'Fit a lifetime-value model (BG/NBD or Pareto/NBD with Gamma-Gamma) on the open workspace; with a calibration end before the last date, validate on the holdout. The next analysis uses a converged fit for future profit.',
+    z.object({ model: PurchaseModelName, unit: TimeUnitSchema, calibrationEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }).strict(),
+    ModelFitSummary,
+  ),
+  'models.latest': call('The latest model fit of the open workspace, or null.', NoInput, ModelFitSummary.nullable()),
 
   'dialog.chooseFile': call(
     'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',

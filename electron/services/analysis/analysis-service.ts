@@ -3,7 +3,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import { customerDetail, exportList, filterCustomers, loadRun, page, sortCustomers, type LoadedRun } from './results';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
-import { dataFingerprint, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
+import { dataFingerprint, latestFit, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
+import { ModelFitSummary } from '../../../shared/domain/models';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
@@ -53,12 +54,29 @@ export class AnalysisService {
     return settings;
   }
 
-  async run(asOf: string | null | undefined, run: RunOptions): Promise<AnalysisRun> {
+  /** Runs an analysis; `asOf` and `horizonMonths` given here apply to this run only. */
+  async run(overrides: { asOf?: string | null | undefined; horizonMonths?: number | undefined }, run: RunOptions): Promise<AnalysisRun> {
     const workspace = this.deps.workspaces.requirePath();
-    const settings = { ...this.settings(), ...(asOf !== undefined ? { asOf } : {}) };
+    const settings = {
+      ...this.settings(),
+      ...(overrides.asOf !== undefined ? { asOf: overrides.asOf } : {}),
+      ...(overrides.horizonMonths !== undefined ? { horizonMonths: overrides.horizonMonths } : {}),
+    };
     const result = await this.deps.pool.run('analysis.run', { workspace, settings, store: true }, { ...run, affinity: 'analysis' });
     this.deps.workspaces.changed();
     return { runId: result.runId, createdAt: result.createdAt, stale: false, settings, summary: result.summary, durationMs: result.durationMs, timings: result.timings, computedStages: result.computedStages };
+  }
+
+  async fit(model: 'bgnbd' | 'pareto-nbd', unit: 'day' | 'week' | 'month', calibrationEnd: string | null, run: RunOptions): Promise<ModelFitSummary> {
+    const workspace = this.deps.workspaces.requirePath();
+    return this.deps.pool.run('models.fit', { workspace, model, unit, calibrationEnd, settings: this.settings() }, { ...run, affinity: 'analysis' });
+  }
+
+  latestFit(): ModelFitSummary | null {
+    const fit = latestFit(this.deps.workspaces.requireStore().db, false);
+    if (!fit) return null;
+    const summary = ModelFitSummary.omit({ fitId: true }).safeParse(fit.summary);
+    return summary.success ? { fitId: fit.fitId, ...summary.data } : null;
   }
 
   latest(): AnalysisRun | null {

@@ -260,6 +260,14 @@ export function exportList(loaded: LoadedRun, list: ExportList, path: string, fi
     }
     rows = body.length;
     text = toCsv(['customer', 'name', 'offer', 'rank', 'score', 'potentialProfit', 'tier', 'strategy'], body, { formulaGuard: true });
+  } else if (list === 'clv') {
+    const value = (name: string, row: number) => {
+      const number = (loaded.columns[name] as Float64Array | undefined)?.[row];
+      return number === undefined || Number.isNaN(number) ? null : Number(number.toFixed(6));
+    };
+    const body = Array.from(chosen, (row) => [loaded.labels[row] ?? '', loaded.names[row] ?? '', value('expectedPurchases', row), value('probabilityAlive', row), value('clv', row), value('future', row)]);
+    rows = body.length;
+    text = toCsv(['customer', 'name', 'expectedPurchases', 'probabilityAlive', 'clv', 'futureProfit'], body, { formulaGuard: true });
   } else {
     const customer = loaded.columns.contactCustomer as Int32Array;
     const events: { row: number; day: number; reason: string }[] = [];

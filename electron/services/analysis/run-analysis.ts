@@ -3,13 +3,15 @@
  * fingerprint for the next run), analyse it, store the run. The stage cache lives as long as the
  * worker and the data do, so a changed threshold re-runs only what depends on it.
  */
-import { analyze, type Analysis, type AnalysisSummary } from '../../../shared/analytics/analyze';
+import { analyze, type Analysis, type AnalysisSummary, type ModelInput } from '../../../shared/analytics/analyze';
 import type { AnalysisDataset } from '../../../shared/analytics/dataset';
 import { StageCache } from '../../../shared/analytics/session';
 import { epochDayFromIso } from '../../../shared/domain/dates';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
-import { dataFingerprint, loadDatasetSnapshot, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
+import { dataFingerprint, latestFit, loadDatasetSnapshot, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
+import type { SqliteDatabase } from '../../db/sqlite';
+import type { FittedModels } from '../../../shared/analytics/model-future';
 import { readAnalysisDataset, readCustomerIds } from '../../db/analysis-reader';
 import { attachWorkspaceDatabase } from '../../db/connection';
 import type { SqliteOptions } from '../../db/sqlite';
@@ -108,50 +110,72 @@ export function resultColumns(analysis: Analysis, customerIds: Int32Array): Reco
     contactDay: rest.contacts.day,
     contactReason: rest.contacts.reason,
     prospectScore: rest.prospects.score,
+    ...(rest.model ? { clv: rest.model.clv, probabilityAlive: rest.model.probabilityAlive, expectedPurchases: rest.model.expectedPurchases } : {}),
     prospectStart: rest.prospects.start,
   };
 }
 
-export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): RunAnalysisOutput {
-  const started = performance.now();
-  const timings: { stage: string; ms: number }[] = [];
-  const time = <T>(stage: string, work: () => T): T => {
+type Timer = <T>(stage: string, work: () => T) => T;
+
+/** The workspace's data in this worker: kept in memory while its fingerprint holds, else read from the snapshot or the rows. */
+export function workspaceSession(db: SqliteDatabase, workspace: string, keepSnapshot: boolean, time: Timer): Session {
+  const fingerprint = time('fingerprint', () => dataFingerprint(db));
+  if (!session || session.workspace !== workspace || session.fingerprint !== fingerprint) {
+    const kept = time('load snapshot', () => loadDatasetSnapshot<AnalysisDataset>(db, fingerprint));
+    const dataset = kept ?? time('load rows', () => readAnalysisDataset(db));
+    if (!kept && keepSnapshot) time('keep snapshot', () => saveDatasetSnapshot(db, fingerprint, dataset));
+    const cache = new StageCache();
+    cache.get('dataset', fingerprint, [], () => dataset);
+    session = { workspace, fingerprint, dataset, cache, written: new WeakMap(), lastDay: lastTransactionDay(dataset) };
+  }
+  if (session.dataset.transactions.count === 0) {
+    throw new AppError('invalid_input', 'There is nothing to analyse yet: the workspace has no transactions.', { hint: 'Import an export of orders or invoices first.' });
+  }
+  return session;
+}
+
+export function stageTimer(timings: { stage: string; ms: number }[]): Timer {
+  return (stage, work) => {
     const from = performance.now();
     const value = work();
     timings.push({ stage, ms: performance.now() - from });
     return value;
   };
+}
+
+/** The latest usable model fit, as the analysis uses it (when the settings say so). */
+function modelInput(db: SqliteDatabase, settings: AnalysisSettings): ModelInput | undefined {
+  if (!settings.useModel) return undefined;
+  const fit = latestFit(db, true);
+  if (!fit) return undefined;
+  const fitted = fit.fitted as FittedModels;
+  return { source: `${fitted.purchase.model}+gamma-gamma #${fit.fitId}`, fitted };
+}
+
+export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): RunAnalysisOutput {
+  const started = performance.now();
+  const timings: { stage: string; ms: number }[] = [];
+  const time = stageTimer(timings);
   const db = attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: !input.store });
   try {
     context.progress('reading', 0, 3);
-    const fingerprint = time('fingerprint', () => dataFingerprint(db));
-    if (!session || session.workspace !== input.workspace || session.fingerprint !== fingerprint) {
-      const kept = time('load snapshot', () => loadDatasetSnapshot<AnalysisDataset>(db, fingerprint));
-      const dataset = kept ?? time('load rows', () => readAnalysisDataset(db));
-      if (!kept && input.store) time('keep snapshot', () => saveDatasetSnapshot(db, fingerprint, dataset));
-      const cache = new StageCache();
-      cache.get('dataset', fingerprint, [], () => dataset);
-      session = { workspace: input.workspace, fingerprint, dataset, cache, written: new WeakMap(), lastDay: lastTransactionDay(dataset) };
-    }
-    const current = session;
-    if (current.dataset.transactions.count === 0) {
-      throw new AppError('invalid_input', 'There is nothing to analyse yet: the workspace has no transactions.', { hint: 'Import an export of orders or invoices first.' });
-    }
+    const current = workspaceSession(db, input.workspace, input.store, time);
     if (context.shouldStop()) throw new AppError('cancelled', 'Cancelled.');
     const asOf = input.settings.asOf ? epochDayFromIso(input.settings.asOf) : current.lastDay;
     context.progress('analysing', 1, 3);
-    const analysis = time('analyse', () => analyze({ dataset: current.dataset, settings: input.settings, asOf, cache: current.cache }));
+    const model = modelInput(db, input.settings);
+    const analysis = time('analyse', () => analyze({ dataset: current.dataset, settings: input.settings, asOf, cache: current.cache, ...(model ? { model } : {}) }));
     const createdAt = new Date().toISOString();
     let runId: number | null = null;
     if (input.store) {
       context.progress('saving', 2, 3);
       const durationMs = performance.now() - started;
       runId = time('store', () =>
-        saveRun(db, { createdAt, asOf, fingerprint, settings: input.settings, summary: analysis.summary, durationMs }, resultColumns(analysis, current.customerIds ?? (current.customerIds = readCustomerIds(db))), current.written),
+        saveRun(db, { createdAt, asOf, fingerprint: current.fingerprint, settings: input.settings, summary: analysis.summary, durationMs }, resultColumns(analysis, current.customerIds ?? (current.customerIds = readCustomerIds(db))), current.written),
       );
     }
     context.progress('saving', 3, 3);
-    return { runId, createdAt, fingerprint, summary: analysis.summary, durationMs: performance.now() - started, timings, computedStages: analysis.computedStages };
+    return { runId, createdAt, fingerprint: current.fingerprint, summary: analysis.summary, durationMs: performance.now() - started, timings, computedStages: analysis.computedStages };
   } finally {
     db.close();
   }
