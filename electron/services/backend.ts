@@ -45,8 +45,8 @@ export function createBackend(options: BackendOptions): Backend {
   const pool = new WorkerPool({ sqlite, script: options.workerScript ?? defaultWorkerScript(), logError: (task, detail) => logError(task, detail) });
   const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
-  const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir });
   const analyses = new AnalysisService({ workspaces, pool });
+  const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, afterImport: () => analyses.prepare() });
 
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Value Ladder', version: options.appVersion, host: options.ports.kind, platform: process.platform, dataDir: options.dataDir }),

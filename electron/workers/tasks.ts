@@ -7,7 +7,7 @@ import type { SqliteOptions } from '../db/sqlite';
 import type { ImportOptions } from '../../shared/domain/import';
 import { previewImport, runImport, type RunImportInput } from '../services/import/run-import';
 import { buildSampleWorkspace } from '../services/samples/build-sample';
-import { runAnalysis, type RunAnalysisInput } from '../services/analysis/run-analysis';
+import { prepareAnalysis, runAnalysis, type RunAnalysisInput } from '../services/analysis/run-analysis';
 import { runFit, type FitInput } from '../services/analysis/fit-models';
 
 export interface TaskContext {
@@ -28,6 +28,7 @@ export const tasks = {
   'import.run': (input: RunImportInput, context: TaskContext) => runImport(input, context),
   'analysis.run': (input: RunAnalysisInput, context: TaskContext) => runAnalysis(input, context),
   'models.fit': (input: FitInput, context: TaskContext) => runFit(input, context),
+  'analysis.prepare': (input: { workspace: string }, context: TaskContext) => prepareAnalysis(input, context),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type Tasks = typeof tasks;

@@ -79,6 +79,14 @@ export class AnalysisService {
     return summary.success ? { fitId: fit.fitId, ...summary.data } : null;
   }
 
+  /** Starts reading the open workspace's data into the analysis worker in the background (after an import). */
+  prepare(): void {
+    const workspace = this.deps.workspaces.requirePath();
+    this.deps.pool.run('analysis.prepare', { workspace }, { affinity: 'analysis' }).catch(() => {
+      // Only a head start: the analysis reads the data itself if this did not happen.
+    });
+  }
+
   latest(): AnalysisRun | null {
     const db = this.deps.workspaces.requireStore().db;
     const run = latestRun(db);

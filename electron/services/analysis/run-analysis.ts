@@ -180,3 +180,17 @@ export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): 
     db.close();
   }
 }
+
+/**
+ * Reads new data into the analysis worker and keeps its columnar snapshot, right after an import:
+ * the analysis that follows then starts from memory.
+ */
+export function prepareAnalysis(input: { workspace: string }, context: AnalysisContext): { customers: number; transactions: number } {
+  const db = attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: false });
+  try {
+    const current = workspaceSession(db, input.workspace, true, stageTimer([]));
+    return { customers: current.dataset.customers.count, transactions: current.dataset.transactions.count };
+  } finally {
+    db.close();
+  }
+}

@@ -11,7 +11,7 @@ const MAX_STAGED_BYTES = 512 * 1024 * 1024;
 
 /** Imports into the open workspace. The reading and writing run in a worker thread. */
 export class ImportService {
-  constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string }) {}
+  constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string; afterImport?: () => void }) {}
 
   preview(path: string, options: ImportOptions, run: RunOptions): Promise<ImportPreview> {
     return this.deps.pool.run('import.preview', { workspace: this.deps.workspaces.requirePath(), file: path, options }, run);
@@ -26,7 +26,10 @@ export class ImportService {
 
   async run(path: string, options: ImportOptions, settings: { onPreviousImport: 'replace' | 'skip'; strict: boolean }, run: RunOptions): Promise<ImportResult> {
     const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', ...settings }, run);
-    if (result.committed) this.deps.workspaces.changed();
+    if (result.committed) {
+      this.deps.workspaces.changed();
+      this.deps.afterImport?.();
+    }
     return result;
   }
 
