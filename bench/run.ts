@@ -7,6 +7,7 @@ import { foundationBench } from './foundation';
 import { importBench } from './import';
 import { analysisBench } from './analysis';
 import { modelsBench } from './models';
+import { fuzzBench } from './fuzz';
 import { tempDir } from './util';
 
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
@@ -14,6 +15,7 @@ const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   import: importBench,
   analysis: analysisBench,
   models: modelsBench,
+  fuzz: fuzzBench,
 };
 
 const requested = process.argv.slice(2);
