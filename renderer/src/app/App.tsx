@@ -1,31 +1,61 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JobBar } from '../components/JobBar';
+import { useAnalysisSync } from '../features/analysis/store';
+import { ChannelsScreen } from '../features/channels/ChannelsScreen';
+import { CohortsScreen } from '../features/cohorts/CohortsScreen';
+import { CustomersScreen } from '../features/customers/CustomersScreen';
 import { DataScreen } from '../features/data/DataScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { LadderScreen } from '../features/ladder/LadderScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StrategiesScreen } from '../features/strategies/StrategiesScreen';
 import { AppProvider, useApp, type Route } from './AppContext';
-import { useAppCommands } from './commands';
+import { SCREEN_SHORTCUTS, useAppCommands } from './commands';
 
 const SCREENS: Record<Route, () => React.JSX.Element | null> = {
   home: HomeScreen,
   data: DataScreen,
   import: ImportScreen,
+  ladder: LadderScreen,
+  strategies: StrategiesScreen,
+  customers: CustomersScreen,
+  cohorts: CohortsScreen,
+  channels: ChannelsScreen,
   settings: SettingsScreen,
 };
 
-const NAVIGATION: { route: Route; needsWorkspace: boolean }[] = [
-  { route: 'home', needsWorkspace: false },
-  { route: 'data', needsWorkspace: true },
-  { route: 'import', needsWorkspace: true },
-  { route: 'settings', needsWorkspace: false },
+/** The sidebar: the analysis screens first (what the app is for), then the data they are made from. */
+const NAVIGATION: { group: string | null; items: { route: Route; needsWorkspace: boolean }[] }[] = [
+  { group: null, items: [{ route: 'home', needsWorkspace: false }] },
+  {
+    group: 'analysis',
+    items: [
+      { route: 'ladder', needsWorkspace: true },
+      { route: 'strategies', needsWorkspace: true },
+      { route: 'customers', needsWorkspace: true },
+      { route: 'cohorts', needsWorkspace: true },
+      { route: 'channels', needsWorkspace: true },
+    ],
+  },
+  {
+    group: 'data',
+    items: [
+      { route: 'data', needsWorkspace: true },
+      { route: 'import', needsWorkspace: true },
+    ],
+  },
+  { group: null, items: [{ route: 'settings', needsWorkspace: false }] },
 ];
+
+const shortcutOf = (route: Route) => Object.entries(SCREEN_SHORTCUTS).find(([, target]) => target === route)?.[0];
 
 function Shell() {
   const { t } = useTranslation();
   const app = useApp();
   useAppCommands();
+  useAnalysisSync(app);
   if (!app.settings) return <div className="splash">{t('app.name')}</div>;
   const Screen = SCREENS[app.route];
   return (
@@ -39,22 +69,32 @@ function Shell() {
           <span className="muted">{t('nav.workspace')}</span>
           <strong>{app.workspace?.name ?? t('nav.noWorkspace')}</strong>
         </div>
-        <ul>
-          {NAVIGATION.map(({ route, needsWorkspace }) => (
-            <li key={route}>
-              <button
-                type="button"
-                className={`nav-item${app.route === route ? ' nav-item--active' : ''}`}
-                aria-current={app.route === route ? 'page' : undefined}
-                disabled={needsWorkspace && !app.workspace}
-                onClick={() => app.navigate(route)}
-                data-route={route}
-              >
-                {t(`nav.${route}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
+        {NAVIGATION.map(({ group, items }, index) => (
+          <div className="nav-group" key={group ?? `group-${index}`}>
+            {group ? <div className="nav-group__title">{t(`nav.groups.${group}`)}</div> : null}
+            <ul>
+              {items.map(({ route, needsWorkspace }) => {
+                const digit = shortcutOf(route);
+                return (
+                  <li key={route}>
+                    <button
+                      type="button"
+                      className={`nav-item${app.route === route ? ' nav-item--active' : ''}`}
+                      aria-current={app.route === route ? 'page' : undefined}
+                      aria-keyshortcuts={digit ? `Control+${digit}` : undefined}
+                      disabled={needsWorkspace && !app.workspace}
+                      onClick={() => app.navigate(route)}
+                      data-route={route}
+                    >
+                      <span>{t(`nav.${route}`)}</span>
+                      {digit ? <kbd className="nav-item__key">{`Ctrl+${digit}`}</kbd> : null}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
         <p className="sidebar__hint muted">{t('shortcuts.hint')}</p>
       </nav>
       <main className="main">

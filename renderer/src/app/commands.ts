@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { AppCommand } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import { workspaceActions } from '../features/workspace/actions';
-import { useApp } from './AppContext';
+import { useApp, type Route } from './AppContext';
 
 /** Keyboard shortcuts of the renderer; the desktop menu shows the same accelerators and sends the same commands. */
 const SHORTCUTS: Record<string, AppCommand> = {
@@ -12,6 +12,23 @@ const SHORTCUTS: Record<string, AppCommand> = {
   w: 'closeWorkspace',
   ',': 'settings',
 };
+
+/** Ctrl+1 … Ctrl+6: the analysis screens in the order of the sidebar, then the data. */
+export const SCREEN_SHORTCUTS: Record<string, Route> = {
+  '1': 'ladder',
+  '2': 'strategies',
+  '3': 'customers',
+  '4': 'cohorts',
+  '5': 'channels',
+  '6': 'data',
+};
+
+/** The digit of a key press, whatever the keyboard layout writes on it (Persian digits, AZERTY's &é"…). */
+function digitOf(event: KeyboardEvent): string | null {
+  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  if (match) return match[1] ?? null;
+  return /^[1-9]$/.test(event.key) ? event.key : null;
+}
 
 /**
  * Shortcuts the renderer owns everywhere, the desktop app included: the menu (APP_COMMANDS) has no
@@ -26,7 +43,9 @@ const LOCAL_SHORTCUTS: Record<string, (app: ReturnType<typeof useApp>) => void> 
 /** Runs app commands from the menu (desktop) and from shortcuts (everywhere). */
 export function useAppCommands(): void {
   const app = useApp();
-  useEffect(() => {
+  // A layout effect: the handlers see the app as it is drawn (a shortcut pressed right after a
+  // workspace appears must not meet the handler of the frame before).
+  useLayoutEffect(() => {
     const run = (command: AppCommand) => {
       switch (command) {
         case 'home':
@@ -47,6 +66,13 @@ export function useAppCommands(): void {
     };
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const digit = digitOf(event);
+      const screen = digit ? SCREEN_SHORTCUTS[digit] : undefined;
+      if (screen) {
+        event.preventDefault();
+        if (app.workspace) app.navigate(screen);
+        return;
+      }
       const local = LOCAL_SHORTCUTS[event.key.toLowerCase()];
       if (local) {
         event.preventDefault();

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { LANGUAGE_NAMES } from '../../i18n';
+import { AnalysisSettingsForm } from './AnalysisSettingsForm';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -43,6 +44,13 @@ export function SettingsScreen() {
             ))}
           </select>
         </label>
+      </section>
+      <section className="card settings-analysis" aria-labelledby="analysis-settings-title">
+        <h2 id="analysis-settings-title">
+          {t('settings.analysis.title')}
+          {app.workspace ? <span className="settings-analysis__workspace"> — {app.workspace.name}</span> : null}
+        </h2>
+        <AnalysisSettingsForm />
       </section>
       {info ? (
         <section className="card">

@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { init, type ChartOption, type EChartsType } from './echarts';
+import { useChartTheme } from './chart-theme';
+
+export interface ChartClick {
+  seriesIndex?: number;
+  seriesName?: string;
+  dataIndex: number;
+  name: string;
+  data: unknown;
+  dataType?: string;
+}
+
+interface Props {
+  option: ChartOption;
+  /** CSS height of the chart; it takes the container's width and follows its size. */
+  height: number | string;
+  /** What the chart shows, for screen readers. */
+  label: string;
+  onClick?: (event: ChartClick) => void;
+  testId?: string;
+  className?: string;
+}
+
+/**
+ * One ECharts chart: created for the current theme (again when it changes), resized with its
+ * container, disposed with the component.
+ */
+export function EChart({ option, height, label, onClick, testId, className }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const theme = useChartTheme();
+  const clickRef = useRef(onClick);
+  useEffect(() => {
+    clickRef.current = onClick;
+  });
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const instance = init(element, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (event) => clickRef.current?.(event as unknown as ChartClick));
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!instance.isDisposed()) instance.resize();
+      });
+    });
+    observer.observe(element);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, [theme.dark]);
+
+  useEffect(() => {
+    // No animation for people who asked the system for less motion.
+    const animation = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.current?.setOption({ backgroundColor: 'transparent', textStyle: { fontFamily: theme.font, color: theme.text }, animation, animationDuration: 400, ...option }, { notMerge: true });
+  }, [option, theme]);
+
+  return <div ref={host} className={`chart${onClick ? ' chart--clickable' : ''}${className ? ` ${className}` : ''}`} style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import type { AnalysisRun } from '../../../../shared/domain/analysis';
+import { EmptyState } from '../../components/EmptyState';
+import { AnalysisFrame, Panel } from '../analysis/AnalysisFrame';
+import { useAnalysisFormat } from '../analysis/format';
+import { CohortHeatmap } from './CohortHeatmap';
+import { LifecycleStages, MigrationTable } from './Lifecycle';
+import { LtvCurves } from './LtvCurves';
+
+function LifetimeFigures({ run }: { run: AnalysisRun }) {
+  const { t } = useTranslation();
+  const f = useAnalysisFormat();
+  const { cohorts } = run.summary;
+  const life = cohorts.lifetime;
+  const years = (value: number) => t('cohorts.lifetime.years', { years: f.oneDecimal(value) });
+  const figures = [
+    { id: 'cohorts', label: t('cohorts.lifetime.cohorts'), value: f.integer(cohorts.labels.length), hint: t(`cohorts.lifetime.period.${cohorts.period}`) },
+    { id: 'observed', label: t('cohorts.lifetime.observed'), value: years(life.observedMeanYears), hint: t('cohorts.lifetime.observedHint') },
+    { id: 'survival', label: t('cohorts.lifetime.survival'), value: years(life.survivalMeanYears), hint: t('cohorts.lifetime.survivalHint', { years: f.oneDecimal(life.survivalHorizonDays / 365.25) }) },
+    { id: 'atHorizon', label: t('cohorts.lifetime.atHorizon'), value: f.percent(life.survivalAtHorizon), hint: t('cohorts.lifetime.atHorizonHint', { years: f.oneDecimal(life.survivalHorizonDays / 365.25) }) },
+    { id: 'window', label: t('cohorts.lifetime.window'), value: t('cohorts.lifetime.days', { days: f.integer(life.inactivityDays) }), hint: t('cohorts.lifetime.windowHint') },
+  ];
+  return (
+    <dl className="kpis kpis--compact" data-testid="lifetime">
+      {figures.map((figure) => (
+        <div className="kpi" key={figure.id} data-kpi={figure.id}>
+          <dt className="kpi__label">{figure.label}</dt>
+          <dd className="kpi__value">{figure.value}</dd>
+          <dd className="kpi__hint muted">{figure.hint}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Acquisition cohorts (retention, margin per customer, LTV curves, lifetime) and lifecycle stages with their movement. */
+export function CohortsScreen() {
+  const { t } = useTranslation();
+  const f = useAnalysisFormat();
+  return (
+    <AnalysisFrame title={t('cohorts.title')} name="cohorts">
+      {(run) => {
+        const { cohorts } = run.summary;
+        if (cohorts.labels.length === 0) return <EmptyState title={t('cohorts.empty')} />;
+        const partial = cohorts.lastPeriodComplete ? null : t('cohorts.partial');
+        return (
+          <div className="dashboard">
+            <LifetimeFigures run={run} />
+            <Panel title={t('cohorts.retention.title')} subtitle={[t('cohorts.retention.subtitle'), partial].filter(Boolean).join(' ')} testId="retention-panel">
+              <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.retention} kind="share" title={t('cohorts.retention.title')} testId="retention-chart" period={cohorts.period} scaleFromFirstPeriod />
+            </Panel>
+            <Panel title={t('cohorts.margin.title')} subtitle={t('cohorts.margin.subtitle')} testId="margin-panel">
+              <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.marginPerCustomer} kind="money" title={t('cohorts.margin.title')} testId="margin-chart" period={cohorts.period} />
+            </Panel>
+            <Panel title={t('cohorts.ltv.title')} subtitle={t('cohorts.ltv.subtitle')} testId="ltv-panel">
+              <LtvCurves run={run} />
+            </Panel>
+            <Panel title={t('cohorts.lifecycle.title')} subtitle={t('cohorts.lifecycle.subtitle', { days: f.integer(run.summary.inactivityDays) })} testId="lifecycle-panel">
+              <LifecycleStages run={run} />
+            </Panel>
+            <Panel
+              title={t('cohorts.migration.title')}
+              subtitle={t('cohorts.migration.subtitle', { from: f.date(run.summary.lifecycleMigration.from), to: f.date(run.summary.asOf) })}
+              className="dashboard__wide"
+            >
+              <MigrationTable migration={run.summary.lifecycleMigration} asOf={run.summary.asOf} codeKind="lifecycle" testId="lifecycle-migration" />
+            </Panel>
+          </div>
+        );
+      }}
+    </AnalysisFrame>
+  );
+}

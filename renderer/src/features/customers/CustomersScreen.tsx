@@ -1,0 +1,246 @@
+import type { CellKeyDownEvent, ColDef, GridApi, IDatasource, IGetRowsParams, RowClickedEvent, SortChangedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { AnalysisRun, CustomerFilter } from '../../../../shared/domain/analysis';
+import { api } from '../../api';
+import { useApp } from '../../app/AppContext';
+import { useDarkTheme } from '../../app/useDarkTheme';
+import { EmptyState } from '../../components/EmptyState';
+import { gridTheme } from '../../components/grid/theme';
+import { AnalysisFrame, useHeaderSlot } from '../analysis/AnalysisFrame';
+import { CODE_KINDS } from '../analysis/codes';
+import { useAnalysisFormat } from '../analysis/format';
+import { CodeCell } from './cells';
+import { ColumnChooser } from './ColumnChooser';
+import { columnIndex, DEFAULT_VISIBLE, KEYS, PINNED, type CustomerColumn } from './columns';
+import { CustomerPanel } from './CustomerPanel';
+import { ExportMenu, type Exported } from './ExportMenu';
+import { FilterBar } from './FilterBar';
+import { isFilterEmpty, normalizeFilter, setCustomerFilter, useCustomerFilter } from './filter-store';
+import { useHiddenColumns, useSavedViews, type SavedView } from './views';
+import { formatValue, useCodeWord, useColumnName } from './values';
+import { ViewsMenu } from './ViewsMenu';
+
+type Row = Record<string, string | number | boolean | null>;
+type Sort = { column: string; direction: 'asc' | 'desc' } | null;
+const BLOCK = 200;
+const PILL_KINDS = new Set(['tier', 'quadrant', 'strategy', 'lifecycle', 'rfmSegment']);
+
+/** A column's first width: enough for its values, so that the headers and figures are not cut. */
+function widthOf(column: CustomerColumn, kind: string | undefined, pill: boolean): number {
+  if (kind === 'reason') return 250;
+  if (PINNED.has(column.key)) return 120;
+  if (column.key === 'name' || column.key === 'customerName') return 200;
+  if (pill) return 140;
+  if (column.type === 'money') return 140;
+  if (column.type === 'date') return 130;
+  if (column.type === 'boolean') return 90;
+  return 120;
+}
+
+/** The default hidden set: every column not in DEFAULT_VISIBLE (all shown when none of those exist). */
+function defaultHidden(columns: CustomerColumn[]): string[] {
+  const known = columns.filter((column) => DEFAULT_VISIBLE.includes(column.key));
+  if (known.length === 0) return [];
+  return columns.filter((column) => !DEFAULT_VISIBLE.includes(column.key)).map((column) => column.key);
+}
+
+function CustomersBody({ run }: { run: AnalysisRun }) {
+  const { t, i18n } = useTranslation();
+  const app = useApp();
+  const f = useAnalysisFormat();
+  const dark = useDarkTheme();
+  const word = useCodeWord();
+  const columnName = useColumnName();
+  const rtl = i18n.dir(i18n.language) === 'rtl';
+  const workspacePath = app.workspace?.path ?? '';
+  const filter = useCustomerFilter(workspacePath);
+  const filterKey = JSON.stringify(normalizeFilter(filter));
+  const runKey = `${workspacePath}#${run.runId ?? run.createdAt}`;
+  const [columns, setColumns] = useState<{ key: string; list: CustomerColumn[] } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [total, setTotal] = useState<{ key: string; count: number } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [sort, setSort] = useState<Sort>(null);
+  const [exported, setExported] = useState<Exported | null>(null);
+  const [hidden, setHidden] = useHiddenColumns(workspacePath);
+  const views = useSavedViews(workspacePath);
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const headerSlot = useHeaderSlot();
+  const { showError } = app;
+
+  useEffect(() => {
+    let alive = true;
+    api['analysis.customers']({ offset: 0, limit: 1 })
+      .then((page) => alive && setColumns({ key: runKey, list: page.columns }))
+      .catch((error: unknown) => {
+        if (!alive) return;
+        setFailed(runKey);
+        showError(error);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [runKey, showError]);
+
+  const list = useMemo(() => (columns?.key === runKey ? columns.list : null), [columns, runKey]);
+  const hiddenSet = useMemo(() => new Set(hidden ?? (list ? defaultHidden(list) : [])), [hidden, list]);
+  const customerKey = list ? (list[columnIndex(list, KEYS.customer)]?.key ?? null) : null;
+  const profitKey = list ? (list[columnIndex(list, KEYS.currentProfit)]?.key ?? null) : null;
+
+  const columnDefs = useMemo<ColDef<Row>[]>(() => {
+    if (!list) return [];
+    const yesNo: [string, string] = [t('customers.yes'), t('customers.no')];
+    const ordered = [...list].sort((a, b) => {
+      const ia = DEFAULT_VISIBLE.indexOf(a.key);
+      const ib = DEFAULT_VISIBLE.indexOf(b.key);
+      return (ia < 0 ? 1000 : ia) - (ib < 0 ? 1000 : ib);
+    });
+    return ordered.map((column) => {
+      const numeric = column.type === 'money' || column.type === 'number' || column.type === 'integer' || column.type === 'share';
+      const kind = CODE_KINDS[column.key];
+      const pill = column.type === 'code' && PILL_KINDS.has(kind ?? '');
+      const text = (value: unknown) => formatValue(column, value as Row[string], f, word, yesNo);
+      return {
+        colId: column.key,
+        field: column.key,
+        headerName: columnName(column.key),
+        headerTooltip: columnName(column.key),
+        hide: hiddenSet.has(column.key),
+        sortable: true,
+        pinned: PINNED.has(column.key) ? (rtl ? 'right' : 'left') : undefined,
+        initialSort: column.key === profitKey ? 'desc' : undefined,
+        type: numeric ? 'rightAligned' : undefined,
+        width: widthOf(column, kind, pill),
+        minWidth: 80,
+        cellRenderer: pill ? CodeCell : undefined,
+        valueFormatter: pill ? undefined : ({ value }) => text(value),
+        tooltipValueGetter: kind === 'reason' ? ({ value }) => text(value) : undefined,
+        cellClassRules: column.type === 'money' ? { negative: ({ value }) => typeof value === 'number' && value < 0 } : undefined,
+      } satisfies ColDef<Row>;
+    });
+  }, [list, hiddenSet, t, f, word, columnName, rtl, profitKey]);
+
+  const datasource = useMemo<IDatasource | null>(() => {
+    if (!list) return null;
+    const request = normalizeFilter(JSON.parse(filterKey) as CustomerFilter);
+    return {
+      getRows(params: IGetRowsParams) {
+        const order = params.sortModel[0];
+        api['analysis.customers']({
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          sort: order ? { column: order.colId, direction: order.sort } : undefined,
+          filter: isFilterEmpty(request) ? undefined : request,
+        })
+          .then((page) => {
+            const rows = page.rows.map((values) => Object.fromEntries(page.columns.map((column, index) => [column.key, values[index] ?? null])) as Row);
+            params.successCallback(rows, page.total);
+            setTotal({ key: `${runKey}|${filterKey}`, count: page.total });
+          })
+          .catch((error: unknown) => {
+            params.failCallback();
+            showError(error);
+          });
+      },
+    };
+  }, [list, filterKey, runKey, showError]);
+
+  const onFilter = useCallback((next: CustomerFilter) => setCustomerFilter(workspacePath, next), [workspacePath]);
+  const select = useCallback(
+    (row: Row | undefined) => {
+      const id = row && customerKey ? row[customerKey] : null;
+      if (id !== null && id !== undefined) setSelected(String(id));
+    },
+    [customerKey],
+  );
+  const toggleColumn = (key: string) => {
+    const next = new Set(hiddenSet);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setHidden([...next]);
+  };
+  const applyView = (view: SavedView) => {
+    setHidden(view.hidden);
+    setCustomerFilter(workspacePath, view.filter);
+    gridApi.current?.applyColumnState({ state: view.sort ? [{ colId: view.sort.column, sort: view.sort.direction }] : [], defaultState: { sort: null } });
+  };
+
+  if (failed === runKey) return <EmptyState title={t('customers.failed')} />;
+  const tools = (
+    <>
+      <ViewsMenu views={views.views} onApply={applyView} onSave={(name) => views.save({ name, filter, sort: sort ?? (profitKey ? { column: profitKey, direction: 'desc' } : null), hidden })} onRemove={views.remove} />
+      {list ? <ColumnChooser columns={list} isVisible={(key) => !hiddenSet.has(key)} onToggle={toggleColumn} onDefaults={() => setHidden(null)} onAll={() => setHidden([])} /> : null}
+      <ExportMenu filter={normalizeFilter(filter)} asOf={run.summary.asOf} filtered={!isFilterEmpty(filter)} onExported={setExported} />
+    </>
+  );
+  const count = total?.key === `${runKey}|${filterKey}` ? total.count : null;
+  const filtered = !isFilterEmpty(filter);
+
+  return (
+    <div className="customers">
+      <div className="customers__toolbar">
+        <FilterBar run={run} filter={filter} onChange={onFilter} />
+        <span className="customers__count muted" data-testid="customer-count" aria-live="polite">
+          {count === null ? '' : filtered ? t('customers.countFiltered', { n: f.integer(count), total: f.integer(run.summary.customers) }) : t('customers.count', { n: f.integer(count) })}
+        </span>
+      </div>
+      {headerSlot ? createPortal(tools, headerSlot) : null}
+      {exported ? (
+        <div className="banner banner--success" role="status" data-testid="export-done">
+          <span className="banner__text">{t('customers.export.done', { rows: f.integer(exported.rows), path: exported.path })}</span>
+          <button type="button" className="button button--quiet button--small" onClick={() => setExported(null)}>
+            {t('errors.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      <div className={`customers__body${selected ? ' customers__body--panel' : ''}`}>
+        <div className="grid-host customers__grid" data-testid="customers-grid">
+          {list && datasource ? (
+            <AgGridReact<Row>
+              key={`${runKey}|${rtl ? 'rtl' : 'ltr'}`}
+              theme={gridTheme(dark)}
+              columnDefs={columnDefs}
+              defaultColDef={{ resizable: true }}
+              rowModelType="infinite"
+              datasource={datasource}
+              cacheBlockSize={BLOCK}
+              maxBlocksInCache={60}
+              blockLoadDebounceMillis={60}
+              rowBuffer={20}
+              suppressColumnVirtualisation
+              enableRtl={rtl}
+              tooltipShowDelay={500}
+              getRowId={customerKey ? ({ data }) => String(data[customerKey] ?? '') : undefined}
+              rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+              onGridReady={({ api: grid }) => {
+                gridApi.current = grid;
+              }}
+              onRowClicked={(event: RowClickedEvent<Row>) => select(event.data)}
+              onCellKeyDown={(event: CellKeyDownEvent<Row>) => {
+                if ((event.event as KeyboardEvent | undefined)?.key === 'Enter') select(event.data);
+              }}
+              onSortChanged={(event: SortChangedEvent<Row>) => {
+                const state = event.api.getColumnState().find((column) => column.sort);
+                setSort(state?.sort ? { column: state.colId, direction: state.sort } : null);
+              }}
+            />
+          ) : null}
+        </div>
+        {selected && list ? <CustomerPanel key={selected} customer={selected} columns={list} onClose={() => setSelected(null)} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** Every customer of the analysis with every metric: search, filters, saved views, columns, exports, and a drill-down per customer. */
+export function CustomersScreen() {
+  const { t } = useTranslation();
+  return (
+    <AnalysisFrame title={t('customers.title')} name="customers">
+      {(run) => <CustomersBody run={run} />}
+    </AnalysisFrame>
+  );
+}

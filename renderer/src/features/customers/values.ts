@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CODE_KINDS, isReason, type Reason } from '../analysis/codes';
+import type { AnalysisFormat } from '../analysis/format';
+import type { CustomerColumn, CustomerValue } from './columns';
+
+/** A column's header in the UI language (its key, spaced out, when the catalogue has no name for it). */
+export function useColumnName() {
+  const { t } = useTranslation();
+  return useCallback((key: string) => t(`customers.columns.${key}`, { defaultValue: key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()) }), [t]);
+}
+
+/** A code in words: tiers, quadrants, strategies, lifecycle stages, RFM segments; reasons by their short label. */
+export function useCodeWord() {
+  const { t } = useTranslation();
+  return useCallback(
+    (key: string, code: string) => {
+      const kind = CODE_KINDS[key];
+      if (kind === 'reason') return t(`reasons.short.${code}`, { defaultValue: code });
+      return t(`codes.${kind ?? key}.${code}`, { defaultValue: code });
+    },
+    [t],
+  );
+}
+
+/** A value of a customer column as people read it, by the column's type. */
+export function formatValue(column: CustomerColumn, value: CustomerValue | undefined, f: AnalysisFormat, word: (key: string, code: string) => string, yesNo: [string, string]): string {
+  if (value === null || value === undefined || value === '') return '';
+  switch (column.type) {
+    case 'money':
+      return typeof value === 'number' ? f.money(value) : String(value);
+    case 'integer':
+      return typeof value === 'number' ? f.integer(value) : String(value);
+    case 'number':
+      return typeof value === 'number' ? f.decimal(value) : String(value);
+    case 'share':
+      return typeof value === 'number' ? f.percent(value) : String(value);
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? f.date(value) : String(value);
+    case 'boolean':
+      return value === true || value === 1 ? yesNo[0] : yesNo[1];
+    case 'code':
+      return word(column.key, String(value));
+    default:
+      return String(value);
+  }
+}
+
+/** The numbers a reason is written from (shared/analytics/strategies.ts ReasonValues). */
+const REASON_NUMBERS = ['profit', 'margin', 'costToServe', 'future', 'recencyDays', 'inactivityDays', 'previousProfit', 'previousRevenue', 'revenue', 'recentRevenue', 'earlierRevenue', 'months'] as const;
+const SIGNED = new Set(['profit', 'margin', 'future', 'previousProfit']);
+const COUNTS = new Set(['recencyDays', 'inactivityDays', 'months']);
+
+/**
+ * The reason for a customer's strategy as a full sentence in the UI language, from the customer's
+ * own numbers — the same wording as describeReason (shared/analytics/strategies.ts) in English.
+ */
+export function reasonSentence(t: (key: string, options?: Record<string, unknown>) => string, f: AnalysisFormat, reason: Reason, values: Record<string, number>): string {
+  const params: Record<string, string> = {};
+  for (const name of REASON_NUMBERS) {
+    const value = values[name];
+    params[name] = typeof value !== 'number' || !Number.isFinite(value) ? '—' : COUNTS.has(name) ? f.integer(value) : SIGNED.has(name) ? f.signedMoney(value) : f.money(value);
+  }
+  return t(`reasons.full.${reason}`, params);
+}
+
+export { isReason };

@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnalysisRun } from '../../../../shared/domain/analysis';
+import { useApp } from '../../app/AppContext';
+import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
+import { EChart } from '../../components/charts/EChart';
+import type { ChartOption } from '../../components/charts/echarts';
+import { EmptyState } from '../../components/EmptyState';
+import { QUADRANT_COLORS, QUADRANTS, type Quadrant } from '../analysis/codes';
+import { useAnalysisFormat } from '../analysis/format';
+import { columnIndex, KEYS } from '../customers/columns';
+import { MAX_POINTS, readAllCustomers, type AllCustomers } from '../customers/customer-data';
+
+interface Points {
+  byQuadrant: Record<Quadrant, [number, number][]>;
+  /** The customer of each point, by quadrant and point. */
+  ids: Record<Quadrant, string[]>;
+  /** A view that leaves out the farthest 0.5 % on each side (the person can zoom out). */
+  view: { x: [number, number]; y: [number, number] };
+  shown: number;
+  total: number;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] as number;
+}
+
+function toPoints(all: AllCustomers): Points | null {
+  const x = columnIndex(all.columns, KEYS.currentProfit);
+  const y = columnIndex(all.columns, KEYS.futureProfit);
+  const q = columnIndex(all.columns, KEYS.quadrant);
+  const id = columnIndex(all.columns, KEYS.customer);
+  if (x < 0 || y < 0 || q < 0) return null;
+  const byQuadrant = Object.fromEntries(QUADRANTS.map((name) => [name, []])) as unknown as Points['byQuadrant'];
+  const ids = Object.fromEntries(QUADRANTS.map((name) => [name, []])) as unknown as Points['ids'];
+  const xs = new Float64Array(all.rows.length);
+  const ys = new Float64Array(all.rows.length);
+  let n = 0;
+  for (const row of all.rows) {
+    const current = row[x];
+    const future = row[y];
+    const quadrant = row[q] as Quadrant;
+    if (typeof current !== 'number' || typeof future !== 'number' || !byQuadrant[quadrant]) continue;
+    byQuadrant[quadrant].push([current, future]);
+    ids[quadrant].push(id >= 0 ? String(row[id] ?? '') : '');
+    xs[n] = current;
+    ys[n] = future;
+    n++;
+  }
+  const sx = xs.subarray(0, n).sort();
+  const sy = ys.subarray(0, n).sort();
+  // Round the view out to a step of the axis, so that its first and last labels are round numbers.
+  const pad = (low: number, high: number): [number, number] => {
+    const span = high - low || Math.abs(high) || 1;
+    const step = 10 ** Math.floor(Math.log10(span / 5));
+    return [Math.floor((low - span * 0.03) / step) * step, Math.ceil((high + span * 0.03) / step) * step];
+  };
+  return { byQuadrant, ids, view: { x: pad(quantile(sx, 0.005), quantile(sx, 0.995)), y: pad(quantile(sy, 0.005), quantile(sy, 0.995)) }, shown: n, total: all.total };
+}
+
+/** Every customer as a point: current profit (x) against future profit (y), coloured by quadrant. */
+export function QuadrantScatter({ run }: { run: AnalysisRun }) {
+  const { t } = useTranslation();
+  const app = useApp();
+  const f = useAnalysisFormat();
+  const theme = useChartTheme();
+  const runKey = `${app.workspace?.path ?? ''}#${run.runId ?? run.createdAt}`;
+  const [loaded, setLoaded] = useState<{ key: string; points: Points | null } | null>(null);
+  const [progress, setProgress] = useState<{ read: number; total: number } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const { showError } = app;
+
+  useEffect(() => {
+    let alive = true;
+    readAllCustomers(runKey, (read, total) => alive && setProgress({ read, total }))
+      .then((all) => alive && setLoaded({ key: runKey, points: toPoints(all) }))
+      .catch((error: unknown) => {
+        if (!alive) return;
+        setFailed(runKey);
+        showError(error);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [runKey, showError]);
+
+  const points = loaded?.key === runKey ? loaded.points : undefined;
+  const option = useMemo<ChartOption | null>(() => {
+    if (!points) return null;
+    const money = (value: number) => f.compactMoney(value);
+    return {
+      grid: { left: 16, right: 20, top: 40, bottom: 40 },
+      legend: { top: 0, [theme.rtl ? 'right' : 'left']: 0, textStyle: { color: theme.text, fontFamily: theme.font }, itemWidth: 10, itemHeight: 10 },
+      tooltip: {
+        ...theme.tooltip,
+        trigger: 'item',
+        formatter: (params: unknown) => {
+          const p = params as { value: [number, number]; seriesIndex: number; dataIndex: number; seriesName: string; color: string };
+          const [current, future] = p.value;
+          const quadrant = QUADRANTS[p.seriesIndex];
+          const id = quadrant ? (points.ids[quadrant][p.dataIndex] ?? '') : '';
+          return `${dot(p.color)}<strong>${escapeHtml(id)}</strong> · ${escapeHtml(p.seriesName)}<br/>${escapeHtml(t('strategies.scatter.current'))}: ${escapeHtml(f.money(current))}<br/>${escapeHtml(t('strategies.scatter.future'))}: ${escapeHtml(f.money(future))}`;
+        },
+      },
+      dataZoom: [
+        { type: 'inside', xAxisIndex: 0, filterMode: 'none', startValue: points.view.x[0], endValue: points.view.x[1] },
+        { type: 'inside', yAxisIndex: 0, filterMode: 'none', startValue: points.view.y[0], endValue: points.view.y[1] },
+      ],
+      xAxis: {
+        type: 'value',
+        inverse: theme.rtl,
+        scale: true,
+        name: t('strategies.scatter.xAxis', { months: f.integer(run.settings.currentWindowMonths) }),
+        nameLocation: 'middle',
+        nameGap: 28,
+        ...theme.axisStyle,
+        axisLabel: { ...theme.axisStyle.axisLabel, formatter: money, hideOverlap: true, showMinLabel: false, showMaxLabel: false },
+      },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        position: theme.rtl ? 'right' : 'left',
+        name: t('strategies.scatter.yAxis', { months: f.integer(run.settings.horizonMonths) }),
+        nameLocation: 'middle',
+        nameGap: 44,
+        nameRotate: theme.rtl ? -90 : 90,
+        ...theme.axisStyle,
+        axisLabel: { ...theme.axisStyle.axisLabel, formatter: money, showMinLabel: false, showMaxLabel: false },
+      },
+      series: QUADRANTS.map((quadrant, index) => ({
+        name: t(`codes.quadrant.${quadrant}`),
+        type: 'scatter' as const,
+        large: true,
+        largeThreshold: 2000,
+        symbolSize: 5,
+        itemStyle: { color: QUADRANT_COLORS[quadrant], opacity: 0.6 },
+        data: points.byQuadrant[quadrant],
+        ...(index === 0
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: theme.muted, type: 'dashed' as const },
+                label: { show: false },
+                data: [{ xAxis: run.settings.currentThreshold }, { yAxis: run.settings.futureThreshold }],
+              },
+            }
+          : {}),
+      })),
+    };
+  }, [points, t, f, theme, run.settings]);
+
+  if (failed === runKey) return <EmptyState title={t('strategies.scatter.failed')} />;
+  if (points === null) return <EmptyState title={t('strategies.scatter.noColumns')} />;
+  if (!option || !points) {
+    return (
+      <div className="chart-loading muted" aria-busy="true" data-testid="scatter-loading">
+        {progress ? t('strategies.scatter.loading', { read: f.integer(progress.read), total: f.integer(progress.total) }) : t('analysis.loading')}
+      </div>
+    );
+  }
+  return (
+    <>
+      <EChart option={option} height={420} label={t('strategies.scatter.title')} testId="scatter-chart" />
+      <p className="chart-note muted" data-testid="scatter-count">
+        {points.total > MAX_POINTS ? t('strategies.scatter.capped', { shown: f.integer(points.shown), total: f.integer(points.total) }) : t('strategies.scatter.count', { shown: f.integer(points.shown) })}
+        {' · '}
+        {t('strategies.scatter.zoomHint')}
+      </p>
+    </>
+  );
+}
