@@ -2,10 +2,11 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-import-log';
 import { migration003 } from './003-analysis';
 import { migration004 } from './004-model-fits';
+import { migration005 } from './005-scenarios';
 import type { Migration } from './types';
 
 /** Every migration, in order; a workspace's `user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
