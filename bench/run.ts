@@ -7,7 +7,9 @@ import { foundationBench } from './foundation';
 import { importBench } from './import';
 import { analysisBench } from './analysis';
 import { modelsBench } from './models';
+import { whatifBench } from './whatif';
 import { fuzzBench } from './fuzz';
+import { reportBench } from './report';
 import { tempDir } from './util';
 
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
@@ -15,7 +17,9 @@ const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   import: importBench,
   analysis: analysisBench,
   models: modelsBench,
+  whatif: whatifBench,
   fuzz: fuzzBench,
+  report: reportBench,
 };
 
 const requested = process.argv.slice(2);

@@ -3,7 +3,7 @@
  * Each command is an entry of COMMANDS; `--json` prints machine-readable output on stdout,
  * errors go to stderr with a non-zero exit code.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -12,6 +12,10 @@ import { AppError } from '../../shared/ipc/errors';
 import { SampleName, type WorkspaceSummary } from '../../shared/domain/workspace';
 import { ImportKind, type ImportOptions, type ImportResult } from '../../shared/domain/import';
 import type { AnalysisRun, ExportList } from '../../shared/domain/analysis';
+import { LOCALES, Locale } from '../../shared/domain/app-settings';
+import { REPORT_SECTIONS, ReportPageSize, type ReportSection } from '../../shared/domain/report';
+import { plusFiveRetentionScenario, type WhatIfResult } from '../../shared/analytics/whatif';
+import { validateScenario } from '../../shared/domain/whatif';
 import { directTransport } from '../services/api/direct-transport';
 import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
@@ -134,6 +138,59 @@ function printAnalysis(run: AnalysisRun, context: CommandContext): void {
   context.out(lines.join('\n'));
 }
 
+function signedMoney(value: number): string {
+  return `${value > 0 ? '+' : ''}${formatMoney(value)}`;
+}
+
+function signedPercent(value: number | null): string {
+  return value === null ? '—' : `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`;
+}
+
+function printWhatIf(result: WhatIfResult, analysis: { runId: number | null; asOf: string; futureSource: string }, context: CommandContext): void {
+  if (context.json) {
+    context.out(JSON.stringify({ analysis, ...result }, null, 2));
+    return;
+  }
+  const b = result.baseline;
+  const s = result.scenario;
+  const table = (rows: string[][]) => {
+    const widths = rows[0]?.map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length))) ?? [];
+    return rows.map((row) => '  ' + row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('   '));
+  };
+  const lines = [
+    `what-if by ${result.grouping} over ${result.horizonYears} years, discount ${(result.discountRate * 100).toFixed(1)} % a year, ${result.customers.toLocaleString('en')} customers (analysis as of ${analysis.asOf}, ${analysis.futureSource})`,
+    ...table([
+      ['year', 'baseline revenue', 'scenario revenue', 'baseline contribution', 'scenario contribution', 'customers at end'],
+      ...result.years.map((year) => [
+        String(year.year),
+        formatMoney(year.baseline.revenue),
+        formatMoney(year.scenario.revenue),
+        formatMoney(year.baseline.contribution),
+        formatMoney(year.scenario.contribution),
+        `${Math.round(year.baseline.customers).toLocaleString('en')} → ${Math.round(year.scenario.customers).toLocaleString('en')}`,
+      ]),
+    ]),
+    `customer equity (discounted contribution): ${formatMoney(b.customerEquity)} → ${formatMoney(s.customerEquity)} (${signedMoney(result.delta.customerEquity)}, ${signedPercent(result.delta.customerEquityPercent)})`,
+    `campaign cost ${formatMoney(s.campaignCost)}; profit ${formatMoney(b.profit)} → ${formatMoney(s.profit)} (${signedMoney(result.delta.profit)}, ${signedPercent(result.delta.profitPercent)})`,
+    'groups:',
+    ...table([
+      ['group', 'strategy', 'customers', 'incremental profit', 'campaign cost', 'ROI'],
+      ...result.groups.map((group) => [
+        group.group,
+        group.strategy === null ? '—' : `${group.strategy}${group.dropped ? ' (dropped)' : ''}`,
+        group.customers.toLocaleString('en'),
+        signedMoney(group.incrementalProfit),
+        formatMoney(group.campaignCost),
+        group.roi === null ? '—' : `${(group.roi * 100).toFixed(0)} %`,
+      ]),
+    ]),
+    `waterfall: baseline ${formatMoney(result.waterfall.baseline)}, ${result.waterfall.steps.filter((step) => step.change !== 0).map((step) => `${step.lever} ${signedMoney(step.change)}`).join(', ') || 'no change'} → scenario ${formatMoney(result.waterfall.scenario)}`,
+    ...(result.tornado.length > 0 ? ['most sensitive levers (±10 %, or ±0.01 when 0):', ...result.tornado.slice(0, 5).map((entry) => `  ${entry.group} ${entry.lever}: ${signedMoney(entry.low.change)} … ${signedMoney(entry.high.change)}`)] : []),
+    `customers at the end by starting tier: ${result.tiersAtEnd.map((tier) => `${tier.tier} ${Math.round(tier.baseline).toLocaleString('en')} → ${Math.round(tier.scenario).toLocaleString('en')}`).join(', ')}`,
+  ];
+  context.out(lines.join('\n'));
+}
+
 const COMMANDS: Record<string, Command> = {
   analyze: {
     usage: 'analyze <workspace> [--as-of YYYY-MM-DD] [--json]',
@@ -218,6 +275,75 @@ const COMMANDS: Record<string, Command> = {
       if (!(await context.api['analysis.latest']({}))) await context.api['analysis.run']({}, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       const result = await context.api['analysis.export']({ list, path: resolve(values.out) });
       context.out(context.json ? JSON.stringify(result) : `wrote ${result.rows.toLocaleString('en')} rows to ${result.path}`);
+    },
+  },
+  whatif: {
+    usage: 'whatif <workspace> --scenario FILE.json [--json] | whatif --example',
+    summary:
+      'Project a what-if scenario (a strategy and levers per tier, quadrant or strategy) against the latest analysis (made first when there is none): profit per year, customer equity, ROI, waterfall, sensitivity. --example prints the "+5 % retention for everyone" scenario file.',
+    options: { scenario: { type: 'string' }, example: { type: 'boolean' } },
+    async run(positionals, values, context) {
+      if (values.example === true) {
+        if (positionals.length > 0 || values.scenario !== undefined) throw new UsageError('--example takes no workspace and no --scenario: it prints a scenario file');
+        context.out(JSON.stringify(plusFiveRetentionScenario(), null, 2));
+        return;
+      }
+      requireArgs(positionals, 1, this.usage);
+      if (typeof values.scenario !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
+      const file = values.scenario;
+      let text: string;
+      try {
+        text = readFileSync(resolve(file), 'utf8');
+      } catch {
+        throw new UsageError(`cannot read the scenario file ${file}`);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (error) {
+        throw new UsageError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const checked = validateScenario(json);
+      // One line per bad field, each "value-ladder: FILE: path: message".
+      if (!checked.ok) throw new UsageError(checked.errors.map((error) => `${file}: ${error.path}: ${error.message}`).join('\nvalue-ladder: '));
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      const run = (await context.api['analysis.latest']({})) ?? (await context.api['analysis.run']({}, { onProgress: (p) => context.progress(p.stage, p.done, p.total) }));
+      const result = await context.api['whatif.compute']({ scenario: checked.scenario });
+      printWhatIf(result, { runId: run.runId, asOf: run.summary.asOf, futureSource: run.summary.futureSource }, context);
+    },
+  },
+  report: {
+    usage: `report <workspace> --out FILE.pdf [--locale ${LOCALES.join('|')}] [--sections s1,s2,…] [--page-size A4|Letter] [--client NAME] [--author NAME] [--json]`,
+    summary: `The PDF report for a client, in their language with the workspace's currency; sections (all by default): ${REPORT_SECTIONS.join(', ')}.`,
+    options: { out: { type: 'string' }, locale: { type: 'string' }, sections: { type: 'string' }, 'page-size': { type: 'string' }, client: { type: 'string' }, author: { type: 'string' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 1, this.usage);
+      if (typeof values.out !== 'string' || values.out.trim() === '') throw new UsageError(`--out FILE.pdf is required\nusage: value-ladder ${this.usage}`);
+      if (!values.out.toLowerCase().endsWith('.pdf')) throw new UsageError(`--out must name a .pdf file, not "${values.out}"`);
+      const locale = Locale.safeParse(values.locale ?? 'en');
+      if (!locale.success) throw new UsageError(`unknown locale "${String(values.locale)}": choose one of ${LOCALES.join(', ')}`);
+      const pageSize = ReportPageSize.safeParse(values['page-size'] ?? 'A4');
+      if (!pageSize.success) throw new UsageError(`--page-size must be A4 or Letter, not "${String(values['page-size'])}"`);
+      let sections: ReportSection[] = [...REPORT_SECTIONS];
+      if (values.sections !== undefined) {
+        const names = String(values.sections).split(',').map((name) => name.trim()).filter(Boolean);
+        const unknown = names.filter((name) => !(REPORT_SECTIONS as readonly string[]).includes(name));
+        if (unknown.length > 0 || names.length === 0) throw new UsageError(`unknown section${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => `"${name}"`).join(', ') || '(none given)'}: choose from ${REPORT_SECTIONS.join(', ')}`);
+        sections = REPORT_SECTIONS.filter((name) => names.includes(name));
+      }
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      const result = await context.api['report.create'](
+        {
+          path: resolve(values.out),
+          locale: locale.data,
+          sections,
+          pageSize: pageSize.data,
+          ...(typeof values.client === 'string' ? { client: values.client } : {}),
+          ...(typeof values.author === 'string' ? { author: values.author } : {}),
+        },
+        { onProgress: (p) => context.progress(p.stage, p.done, p.total) },
+      );
+      context.out(context.json ? JSON.stringify({ ...result, locale: locale.data, sections, pageSize: pageSize.data }) : `wrote a ${result.pages}-page report (${locale.data}, ${pageSize.data}, ${(result.bytes / 1024).toFixed(0)} KB) to ${result.path}`);
     },
   },
   import: {

@@ -13,6 +13,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { createBackend, type Backend } from '../services/backend';
 import type { HostPorts } from '../services/host/host-ports';
+import { ChromiumPrinter } from '../services/report/chromium-printer';
 import { SOURCE_ROOT, SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
 
 export const TOKEN_HEADER = 'x-value-ladder-token';
@@ -88,6 +89,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dialogAnswers: (string | null)[] = [];
   const openedLinks: string[] = [];
   let untitled = 0;
+  const printer = new ChromiumPrinter();
   const ports: HostPorts = {
     kind: 'harness',
     async chooseFile(purpose, suggestedName) {
@@ -97,6 +99,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         mkdirSync(join(dataDir, 'exports'), { recursive: true });
         return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.${purpose === 'saveCsv' ? 'csv' : 'ics'}`);
       }
+      if (purpose === 'savePdf') {
+        mkdirSync(join(dataDir, 'exports'), { recursive: true });
+        return join(dataDir, 'exports', suggestedName ?? `report-${++untitled}.pdf`);
+      }
       log('The harness has no file dialog: start it with --workspace FILE, or drop a file on the page to import it.');
       return null;
     },
@@ -104,6 +110,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       openedLinks.push(url);
       log(`open link: ${url}`);
     },
+    printPdf: (html, pdfOptions) => printer.print(html, pdfOptions),
+    warmUpPrinter: () => printer.warmUp(),
+    close: () => printer.close(),
   };
   const backend = createBackend({
     ports,

@@ -16,6 +16,7 @@ const SAVE: Partial<Record<FilePurpose, SaveDialogOptions>> = {
   createWorkspace: { filters: WORKSPACE, defaultPath: `workspace.${WORKSPACE_EXTENSION}`, properties: ['createDirectory', 'showOverwriteConfirmation'] },
   saveCsv: { filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
   saveCalendar: { filters: [{ name: 'iCalendar', extensions: ['ics'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
+  savePdf: { filters: [{ name: 'PDF', extensions: ['pdf'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
 };
 
 /** The native file dialogs behind `dialog.chooseFile`. */

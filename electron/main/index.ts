@@ -9,7 +9,7 @@ import { chooseFile } from './dialogs';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { appPaths } from './paths';
-import { serveReports } from './print';
+import { printHtmlToPdf, serveReports } from './print';
 import { registerSchemes, serveRenderer } from './protocol';
 import { guardWebContents, hardenSession, safeOpenExternal } from './security';
 import { createMainWindow } from './window';
@@ -50,7 +50,7 @@ void app.whenReady().then(async () => {
   serveRenderer(paths.rendererDir);
   serveReports();
   backend = createBackend({
-    ports: { kind: 'electron', chooseFile, openExternal: safeOpenExternal },
+    ports: { kind: 'electron', chooseFile, openExternal: safeOpenExternal, printPdf: printHtmlToPdf },
     dataDir: app.getPath('userData'),
     samplesDir: paths.samplesDir,
     sqlite: existsSync(paths.nativeBinding) ? { nativeBinding: paths.nativeBinding } : {},

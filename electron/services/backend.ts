@@ -10,7 +10,10 @@ import { assertSafeExternalUrl } from './host/external-url';
 import type { HostPorts } from './host/host-ports';
 import { AnalysisService } from './analysis/analysis-service';
 import { ImportService } from './import/import-service';
+import { WhatIfService } from './whatif/whatif-service';
 import { WorkspaceService } from './workspace/workspace-service';
+import { ChromiumPrinter } from './report/chromium-printer';
+import { ReportService, reportScenario } from './report/report-service';
 
 export interface BackendOptions {
   ports: HostPorts;
@@ -32,6 +35,7 @@ export interface Backend {
   events: EventBus;
   workspaces: WorkspaceService;
   appState: AppState;
+  reports: ReportService;
   dispose(): Promise<void>;
 }
 
@@ -46,6 +50,14 @@ export function createBackend(options: BackendOptions): Backend {
   const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
   const analyses = new AnalysisService({ workspaces, pool });
+  const whatifs = new WhatIfService({ workspaces });
+  const reports = new ReportService({
+    workspaces,
+    analyses,
+    printPdf: (html, pdfOptions) => options.ports.printPdf(html, pdfOptions),
+    warmUpPrinter: () => options.ports.warmUpPrinter?.(),
+    scenarios: () => whatifs.list().filter((saved) => saved.forReport).map((saved) => reportScenario(saved.name, whatifs.compute(saved.scenario))),
+  });
   const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, afterImport: () => analyses.prepare() });
 
   const handlers: Handlers = {
@@ -69,6 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
     'data.page': (request) => ({ table: request.table, offset: request.offset, ...workspaces.page(request) }),
 
     'dialog.chooseFile': ({ purpose, suggestedName }) => options.ports.chooseFile(purpose, suggestedName),
+    'report.create': (request, { signal, progress }) => reports.create(request, { signal, onProgress: progress }),
     'analysis.settings': () => analyses.settings(),
     'analysis.updateSettings': (patch) => analyses.updateSettings(patch),
     'analysis.run': ({ asOf, horizonMonths }, { signal, progress }) => analyses.run({ asOf, horizonMonths }, { signal, onProgress: progress }),
@@ -78,6 +91,12 @@ export function createBackend(options: BackendOptions): Backend {
     'analysis.export': ({ list, path, filter }) => analyses.export(list, path, filter),
     'models.fit': ({ model, unit, calibrationEnd }, { signal, progress }) => analyses.fit(model, unit, calibrationEnd, { signal, onProgress: progress }),
     'models.latest': () => analyses.latestFit(),
+    'whatif.baseline': () => whatifs.baseline(),
+    'whatif.compute': ({ scenario }) => whatifs.compute(scenario),
+    'whatif.list': () => whatifs.list(),
+    'whatif.save': (entry) => whatifs.save(entry),
+    'whatif.delete': ({ id }) => whatifs.delete(id),
+    'whatif.duplicate': ({ id }) => whatifs.duplicate(id),
 
     'file.stage': ({ name, base64 }) => imports.stage(name, base64),
 
@@ -105,9 +124,11 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     workspaces,
     appState,
+    reports,
     async dispose() {
       workspaces.dispose();
       await pool.close();
+      await options.ports.close?.();
     },
   };
 }
@@ -115,5 +136,7 @@ export function createBackend(options: BackendOptions): Backend {
 /** For hosts without a person to ask (the CLI). */
 export function headlessPorts(kind: HostPorts['kind']): HostPorts {
   const unavailable = () => Promise.reject(new AppError('unavailable', 'This needs the desktop app.'));
-  return { kind, chooseFile: unavailable, openExternal: unavailable };
+  // Reports print with Chromium: one browser for the whole process, closed with the backend.
+  const printer = new ChromiumPrinter();
+  return { kind, chooseFile: unavailable, openExternal: unavailable, printPdf: (html, pdfOptions) => printer.print(html, pdfOptions), warmUpPrinter: () => printer.warmUp(), close: () => printer.close() };
 }

@@ -45,6 +45,10 @@ export const AnalysisSettings = z
     comparisonMonths: z.number().int().min(1).max(36).default(3),
     /** How money is shown: an ISO 4217 code, or null for plain numbers. */
     currency: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+    /** The report's cover: the client's name, the author, and a logo image file (PNG, JPEG, WebP or SVG); null: none given. */
+    reportClient: z.string().trim().max(200).nullable().default(null),
+    reportAuthor: z.string().trim().max(200).nullable().default(null),
+    reportLogoPath: z.string().max(4096).nullable().default(null),
   })
   .strict();
 export type AnalysisSettings = z.infer<typeof AnalysisSettings>;

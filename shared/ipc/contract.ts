@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { AnalysisRun, CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../domain/analysis';
 import { AppSettings } from '../domain/app-settings';
 import { ModelFitSummary, PurchaseModelName, TimeUnitSchema } from '../domain/models';
+import { ReportRequest, ReportResult } from '../domain/report';
 import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
 import { RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
+import { SavedScenario, ScenarioName, ScenarioSchema, WhatIfBaselineReply, WhatIfResultSchema } from '../domain/whatif';
 
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** What the call does, for people reading the contract and for `value-ladder --help`. */
@@ -30,7 +32,7 @@ function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, ou
 const NoInput = z.object({}).strict();
 const FilePath = z.string().trim().min(1, 'A file path is required.').max(4096);
 
-export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveCsv', 'saveCalendar'] as const;
+export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveCsv', 'saveCalendar', 'savePdf'] as const;
 export const FilePurpose = z.enum(FILE_PURPOSES);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
@@ -129,6 +131,31 @@ export const contract = {
     ModelFitSummary,
   ),
   'models.latest': call('The latest model fit of the open workspace, or null.', NoInput, ModelFitSummary.nullable()),
+
+  'whatif.baseline': call(
+    "The what-if baseline of the open workspace's latest analysis: per-customer columns (group codes, yearly revenue, margin, cost to serve, P(alive), yearly retention, cross-sell potential…) as number arrays, the group labels and the analysis settings it came from. The renderer projects scenarios from it with shared/analytics/whatif.ts.",
+    NoInput,
+    WhatIfBaselineReply,
+  ),
+  'whatif.compute': call(
+    'Project a what-if scenario against the baseline of the latest analysis: profit per year, customer equity, customers per tier at the end, incremental profit and ROI per group, the profit waterfall and the sensitivity ranking.',
+    z.object({ scenario: ScenarioSchema }).strict(),
+    WhatIfResultSchema,
+  ),
+  'whatif.list': call('The what-if scenarios saved in the open workspace, oldest first.', NoInput, z.array(SavedScenario)),
+  'whatif.save': call(
+    'Save a what-if scenario in the open workspace: with an id over that one (renaming it), else over the one with the same name, else as a new one.',
+    z.object({ id: z.number().int().positive().optional(), name: ScenarioName, scenario: ScenarioSchema, forReport: z.boolean().optional() }).strict(),
+    SavedScenario,
+  ),
+  'whatif.delete': call('Delete a saved what-if scenario; returns the ones left.', z.object({ id: z.number().int().positive() }).strict(), z.array(SavedScenario)),
+  'whatif.duplicate': call('Copy a saved what-if scenario under a free name ("… (copy)"), not included in the report.', z.object({ id: z.number().int().positive() }).strict(), SavedScenario),
+
+  'report.create': job(
+    'Write the PDF report of the open workspace for a client: the chosen sections of its last analysis (one is made when there is none), in the client\'s language with the workspace\'s currency.',
+    ReportRequest,
+    ReportResult,
+  ),
 
   'dialog.chooseFile': call(
     'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',
