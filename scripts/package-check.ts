@@ -120,6 +120,12 @@ const shippedSamples = existsSync(join(resources, 'samples')) ? readdirSync(join
 const missingSamples = wantedSamples.filter((it) => !shippedSamples.includes(it));
 check(wantedSamples.length > 0 && missingSamples.length === 0, `resources/samples/ holds the ${wantedSamples.length} sample CSVs`, missingSamples.join(', ') || 'no samples found');
 
+for (const font of ['noto-sans', 'noto-sans-sc', 'vazirmatn']) {
+  const dir = join(resources, 'fonts', font);
+  const woff2 = existsSync(join(dir, 'files')) ? readdirSync(join(dir, 'files')).filter((it) => it.endsWith('.woff2')) : [];
+  check(existsSync(join(dir, '400.css')) && existsSync(join(dir, '700.css')) && woff2.length > 0 && woff2.every((it) => /-(400|700)-normal\.woff2$/.test(it)), `resources/fonts/${font} holds the report's regular and bold faces only (${woff2.length} files)`);
+}
+
 check(
   existsSync(join(resources, 'native/better_sqlite3.node')),
   `resources/native/better_sqlite3.node exists${usingStandIn ? ' (stand-in: Node-ABI build)' : ' (Electron-ABI build)'}`,
