@@ -193,7 +193,8 @@ export function analyze(input: AnalysisInput): Analysis {
   const strategies: StrategyResult = cache.get('strategies', { start: startProspects }, ['ladder', 'activity'], () =>
     assignStrategies(metrics, ladder, now.future, activity.active, startProspects),
   );
-  const crossSellResult = cache.get('crossSell', { by: settings.crossSellSegment, level: settings.crossSellLevel, adoption: settings.idealProfileAdoption }, ['ladder'], () => {
+  // Segments by tier follow the ladder; by region or industry only the metrics.
+  const crossSellResult = cache.get('crossSell', { by: settings.crossSellSegment, level: settings.crossSellLevel, adoption: settings.idealProfileAdoption }, [settings.crossSellSegment === 'tier' ? 'ladder' : 'metrics'], () => {
     const { customers } = input.dataset;
     const segmentOf =
       settings.crossSellSegment === 'tier' ? Int32Array.from(ladder.tier, (tier) => (tier === 255 ? -1 : tier)) : settings.crossSellSegment === 'region' ? customers.region : customers.industry;
