@@ -9,8 +9,11 @@ import { DataScreen } from '../features/data/DataScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { LadderScreen } from '../features/ladder/LadderScreen';
+import { ModelsScreen } from '../features/models/ModelsScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StrategiesScreen } from '../features/strategies/StrategiesScreen';
+import { WhatIfScreen } from '../features/whatif/WhatIfScreen';
 import { AppProvider, useApp, type Route } from './AppContext';
 import { SCREEN_SHORTCUTS, useAppCommands } from './commands';
 
@@ -23,6 +26,9 @@ const SCREENS: Record<Route, () => React.JSX.Element | null> = {
   customers: CustomersScreen,
   cohorts: CohortsScreen,
   channels: ChannelsScreen,
+  whatif: WhatIfScreen,
+  models: ModelsScreen,
+  report: ReportScreen,
   settings: SettingsScreen,
 };
 
@@ -37,6 +43,9 @@ const NAVIGATION: { group: string | null; items: { route: Route; needsWorkspace:
       { route: 'customers', needsWorkspace: true },
       { route: 'cohorts', needsWorkspace: true },
       { route: 'channels', needsWorkspace: true },
+      { route: 'whatif', needsWorkspace: true },
+      { route: 'models', needsWorkspace: true },
+      { route: 'report', needsWorkspace: true },
     ],
   },
   {

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { api } from '../api';
 import { applyLocale } from '../i18n';
 
-export type Route = 'home' | 'data' | 'import' | 'ladder' | 'strategies' | 'customers' | 'cohorts' | 'channels' | 'settings';
+export type Route = 'home' | 'data' | 'import' | 'ladder' | 'strategies' | 'customers' | 'cohorts' | 'channels' | 'whatif' | 'models' | 'report' | 'settings';
 
 export interface RunningJob {
   label: string;
