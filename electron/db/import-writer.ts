@@ -6,22 +6,7 @@
 import type { ImportDetection, ImportKind } from '../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../shared/domain/records';
 import type { SqliteDatabase } from './sqlite';
-import type { TransactionBatch } from './transaction-batch';
-
-export interface TransactionRow {
-  customerKey: string;
-  customerLabel: string;
-  day: number;
-  amount: number;
-  cost: number | null;
-  quantity: number | null;
-  productId: string | null;
-  category: string | null;
-  orderId: string | null;
-  channel: string | null;
-  customerName: string | null;
-  region: string | null;
-}
+import { TextColumnReader, type TransactionBatch } from './transaction-batch';
 
 export interface CostRow {
   customerKey: string;
@@ -48,26 +33,53 @@ export interface ImportHeader {
   detection: ImportDetection;
 }
 
+// Rows are inserted a few hundred at a time by one statement, its parameters passed as arguments
+// (`run(...buffer)`): given one array, better-sqlite3 reads it element by element through V8's
+// generic property lookup, which cost about a quarter of the writer's time.
 const TRANSACTION_BATCH = 200;
 const CUSTOMER_BATCH = 200;
 const ISSUE_BATCH = 200;
-/** Page cache of the importing connection: large enough that a big import rarely spills mid-way. */
-const IMPORT_CACHE_KIB = 48 * 1024;
+/**
+ * Page cache of the importing connection. Small on purpose: pages that do not fit are written to the
+ * write-ahead log during the import (in this thread, while the rows are still being read) rather than
+ * all at the commit, and the memory stays small; the pages an import keeps changing (the ends of the
+ * tables, the customer index) fit.
+ */
+const IMPORT_CACHE_KIB = 8 * 1024;
 
-function multiRowInsert(db: SqliteDatabase, head: string, columns: number, rows: number) {
-  const tuple = `(${new Array(columns).fill('?').join(', ')})`;
-  return db.prepare(`${head} VALUES ${new Array(rows).fill(tuple).join(', ')}`);
+/** Parameters of one transaction row; its import id is written into the statement itself. */
+const TRANSACTION_COLUMNS = 9;
+
+/**
+ * `INSERT OR FAIL INTO <into> VALUES (?, …), …`. Any failure rolls the whole import back, so a
+ * failing statement need not undo its own earlier rows first: OR FAIL spares SQLite the statement
+ * journal, a copy of every page the statement changes (for new customers, whose key index is
+ * written all over, that copying was about 40% of their cost).
+ */
+function multiRowInsert(db: SqliteDatabase, into: string, columns: number, rows: number, constant?: number) {
+  const tuple = `(${[...new Array<string>(columns).fill('?'), ...(constant === undefined ? [] : [String(constant)])].join(', ')})`;
+  return db.prepare(`INSERT OR FAIL INTO ${into} VALUES ${new Array(rows).fill(tuple).join(', ')}`);
 }
 
 export class ImportWriter {
   readonly importId: number;
   private readonly customerIds = new Map<string, number>();
+  /** The import's list of customers as its batches name them (key, label), and the id of each once a row has used it. */
+  private readonly listedKeys: string[] = [];
+  private readonly listedLabels: string[] = [];
+  private listedIds = new Float64Array(1024);
+  /** The ids of a batch's customers, read before its rows are written (see addTransactions). */
+  private batchIds = new Float64Array(0);
   /** New customers get their ids here (the import holds the write lock), and are inserted in batches. */
   private nextCustomerId: number;
   private readonly customerBuffer: (string | number | null)[] = [];
-  /** Customers this import has already given a name or region to. */
+  /** Customers from before this import that it has already given a name or region to. */
   private readonly described = new Set<number>();
-  private readonly transactionBuffer: (string | number | null)[] = [];
+  /** Customers from this id on are new: created with their name and region. */
+  private readonly firstNewCustomerId: number;
+  /** Parameters of the rows waiting for the next multi-row insert (a fixed array: emptying an array frees its storage). */
+  private readonly transactionBuffer = new Array<string | number | null>(TRANSACTION_BATCH * TRANSACTION_COLUMNS).fill(null);
+  private transactionCount = 0;
   private readonly issueBuffer: (string | number | null)[] = [];
   private readonly statements;
   private open = true;
@@ -77,6 +89,9 @@ export class ImportWriter {
     // each reference again: foreign keys are off for the import's connection only.
     db.pragma('foreign_keys = OFF');
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+    // The commit only appends the import to the write-ahead log; copying the log into the database
+    // file (tens of MB for a big import) is left to `checkpoint`, after the import has answered.
+    db.pragma('wal_autocheckpoint = 0');
     db.exec('BEGIN IMMEDIATE');
     try {
       this.importId = Number(
@@ -86,14 +101,15 @@ export class ImportWriter {
       );
       for (const row of db.prepare('SELECT id, key FROM customers').raw(true).iterate() as Iterable<[number, string]>) this.customerIds.set(row[1], row[0]);
       this.nextCustomerId = ((db.prepare('SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0) + 1;
+      this.firstNewCustomerId = this.nextCustomerId;
       this.statements = {
-        customerBatch: multiRowInsert(db, 'INSERT INTO customers (id, key, label, name, region)', 5, CUSTOMER_BATCH),
-        newCustomer: multiRowInsert(db, 'INSERT INTO customers (id, key, label, name, region)', 5, 1),
+        customerBatch: multiRowInsert(db, 'customers (id, key, label, name, region)', 5, CUSTOMER_BATCH),
+        newCustomer: multiRowInsert(db, 'customers (id, key, label, name, region)', 5, 1),
         describeCustomer: db.prepare('UPDATE customers SET name = coalesce(name, ?), region = coalesce(region, ?) WHERE id = ?'),
-        transactionBatch: multiRowInsert(db, 'INSERT INTO transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', 10, TRANSACTION_BATCH),
-        transaction: multiRowInsert(db, 'INSERT INTO transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', 10, 1),
-        issueBatch: multiRowInsert(db, 'INSERT INTO import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, ISSUE_BATCH),
-        issue: multiRowInsert(db, 'INSERT INTO import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, 1),
+        transactionBatch: multiRowInsert(db, 'transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', TRANSACTION_COLUMNS, TRANSACTION_BATCH, this.importId),
+        transaction: multiRowInsert(db, 'transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', TRANSACTION_COLUMNS, 1, this.importId),
+        issueBatch: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, ISSUE_BATCH),
+        issue: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, 1),
         cost: db.prepare('INSERT INTO service_costs (customer_id, day, cost, kind, import_id) VALUES (?, ?, ?, ?, ?)'),
         customer: db.prepare(
           `INSERT INTO customers (key, label, name, acquired_day, channel, acquisition_cost, region, industry, size, age, income, attributes)
@@ -140,32 +156,77 @@ export class ImportWriter {
     if (id === undefined) {
       id = this.nextCustomerId++;
       this.customerIds.set(key, id);
-      this.described.add(id);
       this.customerBuffer.push(id, key, label, name, region);
       if (this.customerBuffer.length === CUSTOMER_BATCH * 5) {
-        this.statements.customerBatch.run(this.customerBuffer);
+        this.statements.customerBatch.run(...this.customerBuffer);
         this.customerBuffer.length = 0;
       }
-    } else if ((name !== null || region !== null) && !this.described.has(id)) {
+    } else this.describe(id, name, region);
+    return id;
+  }
+
+  /** Gives a customer that existed before this import the first name or region the import has for it. */
+  private describe(id: number, name: string | null, region: string | null): void {
+    if ((name !== null || region !== null) && id < this.firstNewCustomerId && !this.described.has(id)) {
       this.statements.describeCustomer.run(name, region, id);
       this.described.add(id);
     }
-    return id;
   }
 
   /** A batch of accepted transaction rows, in columns. */
   addTransactions(batch: TransactionBatch): void {
+    const { listedKeys, listedLabels } = this;
+    if (listedKeys.length + batch.newCustomers.length / 2 > this.listedIds.length) {
+      const grown = new Float64Array(Math.max(this.listedIds.length * 2, listedKeys.length + batch.newCustomers.length / 2));
+      grown.set(this.listedIds);
+      this.listedIds = grown;
+    }
+    const listedIds = this.listedIds;
+    for (let i = 0; i < batch.newCustomers.length; i += 2) {
+      // Resolved when a row first uses it (a customer named only by rejected rows is never created).
+      listedIds[listedKeys.length] = -1;
+      listedKeys.push(batch.newCustomers[i] as string);
+      listedLabels.push(batch.newCustomers[i + 1] as string);
+    }
+    const { customers, days, amounts, costs, quantities } = batch;
+    // Every row's customer id first, in a loop of nothing but those reads: rows name customers in
+    // no order, and the reads' cache misses overlap here instead of stalling the loop below.
+    if (this.batchIds.length < batch.size) this.batchIds = new Float64Array(batch.size);
+    const batchIds = this.batchIds;
+    for (let i = 0; i < batch.size; i++) batchIds[i] = listedIds[customers[i] as number] as number;
     const buffer = this.transactionBuffer;
-    const importId = this.importId;
-    const { customerKeys, customerLabels, days, amounts, costs, quantities, productIds, categories, orderIds, channels, customerNames, regions } = batch;
+    const productIds = new TextColumnReader(batch.productIds);
+    const categories = new TextColumnReader(batch.categories);
+    const orderIds = new TextColumnReader(batch.orderIds);
+    const channels = new TextColumnReader(batch.channels);
+    const customerNames = new TextColumnReader(batch.customerNames);
+    const regions = new TextColumnReader(batch.regions);
     for (let i = 0; i < batch.size; i++) {
-      const id = this.customerId(customerKeys[i] as string, customerLabels[i] as string, customerNames?.[i] ?? null, regions?.[i] ?? null);
+      const listed = customers[i] as number;
+      const name = customerNames.next();
+      const region = regions.next();
+      let id = batchIds[i] as number;
+      // Perhaps resolved by an earlier row of this batch.
+      if (id === -1) id = listedIds[listed] as number;
+      if (id === -1) {
+        id = this.customerId(listedKeys[listed] as string, listedLabels[listed] as string, name, region);
+        listedIds[listed] = id;
+      } else this.describe(id, name, region);
       const cost = costs[i] as number;
       const quantity = quantities[i] as number;
-      buffer.push(id, days[i] as number, amounts[i] as number, Number.isNaN(cost) ? null : cost, productIds?.[i] ?? null, categories?.[i] ?? null, Number.isNaN(quantity) ? null : quantity, orderIds?.[i] ?? null, channels?.[i] ?? null, importId);
-      if (buffer.length === TRANSACTION_BATCH * 10) {
-        this.statements.transactionBatch.run(buffer);
-        buffer.length = 0;
+      let at = this.transactionCount++ * TRANSACTION_COLUMNS;
+      buffer[at++] = id;
+      buffer[at++] = days[i] as number;
+      buffer[at++] = amounts[i] as number;
+      buffer[at++] = Number.isNaN(cost) ? null : cost;
+      buffer[at++] = productIds.next();
+      buffer[at++] = categories.next();
+      buffer[at++] = Number.isNaN(quantity) ? null : quantity;
+      buffer[at++] = orderIds.next();
+      buffer[at] = channels.next();
+      if (this.transactionCount === TRANSACTION_BATCH) {
+        this.statements.transactionBatch.run(...buffer);
+        this.transactionCount = 0;
       }
     }
   }
@@ -196,7 +257,7 @@ export class ImportWriter {
   addIssue(issue: IssueRow): void {
     this.issueBuffer.push(this.importId, issue.kind, issue.line, issue.column, issue.value, issue.reason, issue.ofLine);
     if (this.issueBuffer.length === ISSUE_BATCH * 7) {
-      this.statements.issueBatch.run(this.issueBuffer);
+      this.statements.issueBatch.run(...this.issueBuffer);
       this.issueBuffer.length = 0;
     }
   }
@@ -204,8 +265,8 @@ export class ImportWriter {
   private flush(): void {
     for (let i = 0; i < this.customerBuffer.length; i += 5) this.statements.newCustomer.run(this.customerBuffer.slice(i, i + 5));
     this.customerBuffer.length = 0;
-    for (let i = 0; i < this.transactionBuffer.length; i += 10) this.statements.transaction.run(this.transactionBuffer.slice(i, i + 10));
-    this.transactionBuffer.length = 0;
+    for (let i = 0; i < this.transactionCount; i++) this.statements.transaction.run(...this.transactionBuffer.slice(i * TRANSACTION_COLUMNS, (i + 1) * TRANSACTION_COLUMNS));
+    this.transactionCount = 0;
     for (let i = 0; i < this.issueBuffer.length; i += 7) this.statements.issue.run(this.issueBuffer.slice(i, i + 7));
     this.issueBuffer.length = 0;
   }
@@ -223,6 +284,11 @@ export class ImportWriter {
     this.db.exec('COMMIT');
     this.open = false;
     this.db.pragma('foreign_keys = ON');
+  }
+
+  /** Copies the committed import from the write-ahead log into the database file (as far as readers allow). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   close(): void {

@@ -41,7 +41,8 @@ type FromWriter = { type: 'done'; importId: number | null } | { type: 'failed'; 
 /** Flags shared by the two threads: [batches in flight, failed]. */
 const IN_FLIGHT = 0;
 const FAILED = 1;
-const MAX_IN_FLIGHT = 3;
+/** Batches the reader may be ahead by: enough to ride out the writer's uneven pace, few enough to bound memory. */
+const MAX_IN_FLIGHT = 8;
 
 /** The writer thread's loop; worker-entry runs it when started with the role "import-writer". */
 export function runImportWriterThread(): void {
@@ -84,12 +85,20 @@ export function runImportWriterThread(): void {
         case 'commit':
           writer?.commit(message.request.counts, message.request.remember);
           port.postMessage({ type: 'done', importId: writer?.importId ?? null } satisfies FromWriter);
+          // The import is committed and answered; the log is copied into the file meanwhile.
+          try {
+            writer?.checkpoint();
+          } catch {
+            // The log then stays until the next checkpoint: nothing is lost.
+          }
           writer?.close();
+          port.close();
           break;
         case 'rollback':
           writer?.rollback();
           port.postMessage({ type: 'done', importId: null } satisfies FromWriter);
           writer?.close();
+          port.close();
           break;
       }
     } catch (error) {
@@ -108,8 +117,10 @@ export class ImportWriterClient {
   private readonly worker: Worker;
   private readonly flags = new Int32Array(new SharedArrayBuffer(8));
   private readonly reply: Promise<FromWriter>;
+  private begun = false;
 
-  constructor(options: { script: URL | string; workspace: string; sqlite: SqliteOptions; header: ImportHeader; replaceImportId: number | null }) {
+  /** Starts the thread; `begin` then opens the import. (Starting takes a while: do it early.) */
+  constructor(private readonly options: { script: URL | string; sqlite: SqliteOptions }) {
     this.worker = new Worker(options.script, { resourceLimits: { maxYoungGenerationSizeMb: 32 }, workerData: { role: 'import-writer', sqlite: options.sqlite, script: typeof options.script === 'string' ? options.script : fileURLToPath(options.script) } });
     this.reply = new Promise((resolve) => {
       this.worker.on('message', (message: FromWriter) => {
@@ -119,7 +130,11 @@ export class ImportWriterClient {
       this.worker.on('error', (error) => resolve({ type: 'failed', error: toAppError(error).toShape(), detail: error.stack ?? null }));
       this.worker.on('exit', (code) => resolve({ type: 'failed', error: new AppError('internal', `The import writer stopped (exit ${code}).`).toShape(), detail: null }));
     });
-    this.send({ type: 'begin', workspace: options.workspace, sqlite: options.sqlite, header: options.header, replaceImportId: options.replaceImportId, flags: this.flags.buffer as SharedArrayBuffer });
+  }
+
+  begin(options: { workspace: string; header: ImportHeader; replaceImportId: number | null }): void {
+    this.begun = true;
+    this.send({ type: 'begin', workspace: options.workspace, sqlite: this.options.sqlite, header: options.header, replaceImportId: options.replaceImportId, flags: this.flags.buffer as SharedArrayBuffer });
   }
 
   /** True once the writer has failed; the reader stops and `finish` reports why. */
@@ -148,13 +163,18 @@ export class ImportWriterClient {
 
   /** Commit (or roll back) and wait for the writer; throws the writer's error if it failed. */
   async finish(request: CommitRequest | null): Promise<number | null> {
-    if (!this.failed) this.send(request ? { type: 'commit', request } : { type: 'rollback' });
-    try {
-      const reply = await this.reply;
-      if (reply.type === 'failed') throw AppError.fromShape(reply.error);
-      return reply.importId;
-    } finally {
+    if (!this.begun) {
+      // Nothing was opened (the import ended before it began): nothing to roll back.
       await this.worker.terminate();
+      return null;
     }
+    if (!this.failed) this.send(request ? { type: 'commit', request } : { type: 'rollback' });
+    const reply = await this.reply;
+    if (reply.type === 'failed') {
+      await this.worker.terminate();
+      throw AppError.fromShape(reply.error);
+    }
+    // After 'done' the writer finishes its checkpoint and ends by itself.
+    return reply.importId;
   }
 }

@@ -71,7 +71,7 @@ export function columnSamples(rows: readonly RawRow[], column: number, limit = 1
 export function detect(content: SourceContent, options: ImportOptions, recall: (signature: string) => RememberedMapping | null): Detected {
   const delimiter = content.format === 'text' ? (options.delimiter ?? sniffDelimiter(content.text)) : null;
   const rows: RawRow[] = [];
-  forEachRow(content, { delimiter, limit: SAMPLE_ROWS + HEADER_SEARCH }, (row) => void rows.push(row));
+  forEachRow(content, { delimiter, limit: SAMPLE_ROWS + HEADER_SEARCH }, (fields, line, start, end, unclosedQuote) => void rows.push({ fields, line, start, end, unclosedQuote }));
 
   const headerLine = options.headerLine ?? findHeaderLine(rows);
   const headerRow = rows.find((row) => row.line === headerLine);

@@ -1,29 +1,16 @@
 /**
- * Turning one parsed row into a record of its kind, or into the reason it is rejected or
- * skipped. A reader is built once per import (formats and columns resolved up front) and then
- * called for every row, so it does no detection work per row.
+ * Turning one parsed row into a record of its kind, or into the reason it is rejected. A reader
+ * is built once per import (formats and columns resolved up front) and then called for every row,
+ * so it does no detection work per row; accepted transactions go straight into a columnar batch.
  */
 import { normalizeCustomerKey, type CustomerKeyRules } from '../../../shared/domain/customer-key';
 import type { ImportKind } from '../../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../../shared/domain/records';
+import type { TransactionBatchBuilder } from '../../db/transaction-batch';
 import type { DateFormat } from './values/dates';
+import { StringTable } from './string-table';
 import { dateParser } from './values/dates';
 import { numberParser, rateParser, type NumberFormat } from './values/numbers';
-
-export interface ImportedTransaction {
-  customerKey: string;
-  customerLabel: string;
-  day: number;
-  amount: number;
-  cost: number | null;
-  quantity: number | null;
-  productId: string | null;
-  category: string | null;
-  orderId: string | null;
-  channel: string | null;
-  customerName: string | null;
-  region: string | null;
-}
 
 export interface ImportedCost {
   customerKey: string;
@@ -33,18 +20,29 @@ export interface ImportedCost {
   kind: string | null;
 }
 
-export type ImportedRecord =
-  | { kind: 'transactions'; row: ImportedTransaction }
-  | { kind: 'customers'; row: CustomerRecord }
-  | { kind: 'costs'; row: ImportedCost }
-  | { kind: 'products'; row: ProductRecord }
-  | { kind: 'marketing'; row: MarketingSpendRecord }
-  | { kind: 'prospects'; row: ProspectRecord };
+/** An accepted row of any kind but transactions (those go into batches). */
+export type ImportedRecord = CustomerRecord | ImportedCost | ProductRecord | MarketingSpendRecord | ProspectRecord;
 
-export type RowOutcome =
-  | { type: 'accepted'; record: ImportedRecord; value: number }
-  | { type: 'rejected'; column: string | null; value: string | null; reason: string }
-  | { type: 'skipped'; reason: string };
+/** Where a reader puts the rows it accepts. */
+export interface RowSink {
+  transactions: TransactionBatchBuilder;
+  records: ImportedRecord[];
+}
+
+/** Why a row is rejected: the column (header) and cell at fault, in words. */
+export class RowRejection {
+  constructor(readonly column: string | null, readonly value: string | null, readonly reason: string) {}
+}
+
+export interface RowReader {
+  /**
+   * Reads one row. An accepted row goes to the sink and its value (amount, cost or spend, for the
+   * file's total) is returned; a rejected one returns why.
+   */
+  read(fields: readonly string[]): number | RowRejection;
+  /** Fetches what the next rows will look up (see ReadOptions.lookAhead). */
+  lookAhead(rows: readonly (readonly string[])[], count: number): void;
+}
 
 export interface ReaderSetup {
   kind: ImportKind;
@@ -59,11 +57,17 @@ export interface ReaderSetup {
 
 const TOTAL_WORDS = new Set(['итого', 'всего', 'общо', 'всичко', 'total', 'totals', 'subtotal', 'sub-total', 'grand total', 'sum', 'totaluri', 'total general', '合计', '总计', '小计', '合計', '總計', 'جمع', 'جمع کل', 'مجموع']);
 
+/** 1 for the ASCII letters a total word starts with (t, s, g): any other ASCII letter starts no total. */
+const TOTAL_INITIALS = new Uint8Array(128);
+for (const word of TOTAL_WORDS) if (word.charCodeAt(0) < 128) TOTAL_INITIALS[word.charCodeAt(0)] = 1;
+
 /** "Итого", "Total:", "合计", "جمع کل", "Total for March" … — a total or subtotal line of a report, not a customer. */
 export function isTotalLabel(text: string): boolean {
-  // Fast answer for the usual cell: ids and numbers start with a digit, totals are short.
+  // Fast answer for the usual cell: ids and numbers start with a digit or another letter, totals are short.
   const first = text.charCodeAt(0);
   if (Number.isNaN(first) || (first >= 48 && first <= 57) || text.length > 24) return false;
+  const lower = first | 0x20;
+  if (lower >= 97 && lower <= 122 && TOTAL_INITIALS[lower] === 0) return false;
   const value = text.trim().toLowerCase().replace(/[:.\s]+$/u, '');
   if (TOTAL_WORDS.has(value)) return true;
   const space = value.search(/[\s:]/u);
@@ -86,14 +90,8 @@ const DATE_HINT: Record<DateFormat, string> = {
   jalali: 'a Solar Hijri date YYYY/MM/DD',
 };
 
-type Cell = (fields: readonly string[]) => string;
-
-class RowError {
-  constructor(readonly column: string | null, readonly value: string | null, readonly reason: string) {}
-}
-
 /** Builds the reader of rows of one import. */
-export function createRowReader(setup: ReaderSetup): (fields: readonly string[]) => RowOutcome {
+export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
   const { kind, headers, mapping, keyRules, latestDay } = setup;
   const parseNumber = numberParser(setup.numberFormat);
   const parseRate = rateParser(setup.numberFormat);
@@ -105,23 +103,24 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
     const column = columnOf(field);
     return column === null ? field : (headers[column] || `column ${column + 1}`);
   };
-  const cell = (field: string): Cell | null => {
+  /** The trimmed cell of a field; '' when the file has no column for it. */
+  const cell = (field: string): ((fields: readonly string[]) => string) => {
     const column = columnOf(field);
-    return column === null ? null : (fields) => trimmed(fields[column]);
+    return column === null ? () => '' : (fields) => trimmed(fields[column]);
   };
 
   const text = (field: string) => {
     const read = cell(field);
     return (fields: readonly string[]): string | null => {
-      const value = read ? read(fields) : '';
+      const value = read(fields);
       return value === '' ? null : value;
     };
   };
   const required = (field: string) => {
     const read = cell(field);
     return (fields: readonly string[]): string => {
-      const value = read ? read(fields) : '';
-      if (value === '') throw new RowError(headerOf(field), '', `${headerOf(field)} is missing`);
+      const value = read(fields);
+      if (value === '') throw new RowRejection(headerOf(field), '', `${headerOf(field)} is missing`);
       return value;
     };
   };
@@ -129,58 +128,78 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
     const read = cell(field);
     const parse = options.rate ? parseRate : parseNumber;
     return (fields: readonly string[]): number | null => {
-      const raw = read ? read(fields) : '';
+      const raw = read(fields);
       if (raw === '') {
-        if (options.required) throw new RowError(headerOf(field), '', `${headerOf(field)} is missing`);
+        if (options.required) throw new RowRejection(headerOf(field), '', `${headerOf(field)} is missing`);
         return null;
       }
       const value = parse(raw);
-      if (Number.isNaN(value)) throw new RowError(headerOf(field), raw, `${headerOf(field)} is not a number`);
+      if (Number.isNaN(value)) throw new RowRejection(headerOf(field), raw, `${headerOf(field)} is not a number`);
       return value;
     };
   };
   const date = (field: string, options: { required: boolean }) => {
     const read = cell(field);
     return (fields: readonly string[]): number | null => {
-      const raw = read ? read(fields) : '';
+      const raw = read(fields);
       if (raw === '') {
-        if (options.required) throw new RowError(headerOf(field), '', `${headerOf(field)} is missing`);
+        if (options.required) throw new RowRejection(headerOf(field), '', `${headerOf(field)} is missing`);
         return null;
       }
       const day = parseDate(raw);
-      if (Number.isNaN(day)) throw new RowError(headerOf(field), raw, `not a valid date (expected ${dateHint})`);
-      if (day > latestDay) throw new RowError(headerOf(field), raw, 'the date is in the future');
+      if (Number.isNaN(day)) throw new RowRejection(headerOf(field), raw, `not a valid date (expected ${dateHint})`);
+      if (day > latestDay) throw new RowRejection(headerOf(field), raw, 'the date is in the future');
       return day;
     };
   };
-  const customer = (field: string) => {
+  /**
+   * A customer id cell, read as the number `identify` gives each distinct id. A file names each
+   * customer many times: each distinct id is normalised, and identified, once.
+   */
+  const customer = (field: string, identify: (key: string, label: string) => number) => {
     const read = required(field);
-    // A file names each customer many times: normalise each distinct id once.
-    const keys = new Map<string, string>();
-    return (fields: readonly string[]): { key: string; label: string } => {
-      const label = read(fields);
-      let key = keys.get(label);
-      if (key === undefined) {
-        key = normalizeCustomerKey(label, keyRules);
-        keys.set(label, key);
-      }
-      if (key === '') throw new RowError(headerOf(field), label, `${headerOf(field)} is missing`);
-      return { key, label };
+    const known = new StringTable();
+    const first = (label: string) => {
+      const key = normalizeCustomerKey(label, keyRules);
+      return key === '' ? -1 : identify(key, label);
     };
+    const lookup = (fields: readonly string[]): number => {
+      const label = read(fields);
+      const identity = known.get(label, first);
+      if (identity === -1) throw new RowRejection(headerOf(field), label, `${headerOf(field)} is missing`);
+      return identity;
+    };
+    const cellOf = cell(field);
+    const labels: string[] = [];
+    lookup.lookAhead = (rows: readonly (readonly string[])[], count: number) => {
+      for (let k = 0; k < count; k++) labels[k] = cellOf(rows[k] as readonly string[]);
+      known.lookAhead(labels, count);
+    };
+    return lookup;
+  };
+  /** For kinds that keep the key and label in their records. */
+  const keysAndLabels = () => {
+    const seen: { key: string; label: string }[] = [];
+    const read = customer('customerId', (key, label) => seen.push({ key, label }) - 1);
+    return (fields: readonly string[]) => seen[read(fields)] as { key: string; label: string };
   };
 
-  const guard = (build: (fields: readonly string[]) => RowOutcome) => (fields: readonly string[]): RowOutcome => {
-    try {
-      return build(fields);
-    } catch (error) {
-      if (error instanceof RowError) return { type: 'rejected', column: error.column, value: error.value, reason: error.reason };
-      throw error;
-    }
-  };
+  const guard = (build: (fields: readonly string[]) => number, lookAhead: RowReader['lookAhead'] = () => undefined): RowReader => ({
+    read(fields) {
+      try {
+        return build(fields);
+      } catch (error) {
+        if (error instanceof RowRejection) return error;
+        throw error;
+      }
+    },
+    lookAhead,
+  });
 
   switch (kind) {
     case 'transactions': {
-      const customerId = customer('customerId');
+      // Rows name customers by their index in the batches' list (see TransactionBatch).
+      const customerId = customer('customerId', (key, label) => sink.transactions.addCustomer(key, label));
       const day = date('date', { required: true });
       const hasAmount = columnOf('amount') !== null;
       const amount = number('amount', { required: true });
@@ -195,7 +214,7 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
       const name = text('customerName');
       const region = text('region');
       return guard((fields) => {
-        const { key, label } = customerId(fields);
+        const who = customerId(fields);
         const when = day(fields) as number;
         const count = quantity(fields);
         const value = hasAmount ? (amount(fields) as number) : (count as number) * (unitPrice(fields) as number);
@@ -204,16 +223,12 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
           const rate = margin(fields);
           if (rate !== null) goodsCost = value * (1 - rate);
         }
-        const row: ImportedTransaction = {
-          customerKey: key, customerLabel: label, day: when, amount: value, cost: goodsCost, quantity: count,
-          productId: product(fields), category: category(fields), orderId: order(fields), channel: channel(fields),
-          customerName: name(fields), region: region(fields),
-        };
-        return { type: 'accepted', record: { kind, row }, value };
-      });
+        sink.transactions.add(who, when, value, goodsCost, count, product(fields), category(fields), order(fields), channel(fields), name(fields), region(fields));
+        return value;
+      }, customerId.lookAhead);
     }
     case 'customers': {
-      const customerId = customer('customerId');
+      const customerId = keysAndLabels();
       const name = text('name');
       const acquired = date('acquiredDate', { required: false });
       const channel = text('channel');
@@ -232,22 +247,23 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
           if (header && value) attributes[header] = value;
         });
         const acquisitionCost = cac(fields);
-        const row: CustomerRecord = {
+        sink.records.push({
           key, label, name: name(fields), acquiredDay: acquired(fields), channel: channel(fields), acquisitionCost,
           region: region(fields), industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
-        };
-        return { type: 'accepted', record: { kind, row }, value: acquisitionCost ?? 0 };
+        });
+        return acquisitionCost ?? 0;
       });
     }
     case 'costs': {
-      const customerId = customer('customerId');
+      const customerId = keysAndLabels();
       const day = date('date', { required: true });
       const cost = number('cost', { required: true });
       const costKind = text('kind');
       return guard((fields) => {
         const { key, label } = customerId(fields);
         const row: ImportedCost = { customerKey: key, customerLabel: label, day: day(fields) as number, cost: cost(fields) as number, kind: costKind(fields) };
-        return { type: 'accepted', record: { kind, row }, value: row.cost };
+        sink.records.push(row);
+        return row.cost;
       });
     }
     case 'products': {
@@ -256,8 +272,8 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
       const category = text('category');
       const margin = number('marginRate', { required: false, rate: true });
       return guard((fields) => {
-        const row: ProductRecord = { productId: id(fields), name: name(fields), category: category(fields), marginRate: margin(fields) };
-        return { type: 'accepted', record: { kind, row }, value: 0 };
+        sink.records.push({ productId: id(fields), name: name(fields), category: category(fields), marginRate: margin(fields) });
+        return 0;
       });
     }
     case 'marketing': {
@@ -272,7 +288,8 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
         const end = d.getUTCDate() === 1 ? Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / 86_400_000) : start;
         const count = newCustomers(fields);
         const row: MarketingSpendRecord = { channel: channel(fields), periodStart: start, periodEnd: end, spend: spend(fields) as number, newCustomers: count === null ? null : Math.round(count) };
-        return { type: 'accepted', record: { kind, row }, value: row.spend };
+        sink.records.push(row);
+        return row.spend;
       });
     }
     case 'prospects': {
@@ -292,11 +309,11 @@ export function createRowReader(setup: ReaderSetup): (fields: readonly string[])
           const value = fields[column]?.trim();
           if (header && value) attributes[header] = value;
         });
-        const row: ProspectRecord = {
+        sink.records.push({
           key: normalizeCustomerKey(label, keyRules), label, name: name(fields), channel: channel(fields), region: region(fields),
           industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
-        };
-        return { type: 'accepted', record: { kind, row }, value: 0 };
+        });
+        return 0;
       });
     }
   }

@@ -14,9 +14,10 @@ import { ImportWriterClient } from '../../workers/import-writer-thread';
 import { WorkspaceStore } from '../../db/queries';
 import type { SqliteOptions } from '../../db/sqlite';
 import { detect, columnSamples, type RememberedMapping } from './detect';
-import { createRowReader, isTotalLabel, missingRequiredFields } from './rows';
-import { describeFile, readBytes, readContent } from './source';
-import { forEachRow, isBlank } from './table';
+import { createRowReader, isTotalLabel, missingRequiredFields, type ImportedRecord } from './rows';
+import { DuplicateFinder } from './duplicates';
+import { readSource, type SourceContent } from './source';
+import { forEachRow, isBlank, type RawRow, type RowRun } from './table';
 
 export interface ImportContext {
   sqlite: SqliteOptions;
@@ -39,6 +40,8 @@ export interface RunImportInput {
 }
 
 const PREVIEW_ROWS = 50;
+/** Accepted transactions per batch handed to the writer thread: small enough that a batch's text dies young. */
+const TRANSACTION_BATCH_ROWS = 4096;
 const VALUE_PREVIEW = 120;
 
 function recaller(store: WorkspaceStore): (signature: string) => RememberedMapping | null {
@@ -47,10 +50,7 @@ function recaller(store: WorkspaceStore): (signature: string) => RememberedMappi
 
 async function load(path: string, options: ImportOptions, context: ImportContext) {
   context.progress('reading', 0, 1);
-  const bytes = readBytes(path);
-  const file = describeFile(path, bytes);
-  const content = await readContent(file, bytes, options.encoding);
-  return { file, content };
+  return readSource(path, options.encoding);
 }
 
 export async function previewImport(input: { workspace: string; file: string; options: ImportOptions }, context: ImportContext): Promise<ImportPreview> {
@@ -71,94 +71,21 @@ export async function previewImport(input: { workspace: string; file: string; op
   }
 }
 
-/**
- * Remembers accepted rows to find exact repeats. For text it keeps, per row, a hash and the
- * row's offsets in an open-addressing table of typed arrays rather than a copy of every row:
- * a million rows cost a few megabytes and no garbage.
- */
-class DuplicateFinder {
-  private slots = new Int32Array(1 << 16).fill(-1);
-  private hashes = new Int32Array(1 << 15);
-  private starts = new Int32Array(1 << 15);
-  private ends = new Int32Array(1 << 15);
-  private lines = new Int32Array(1 << 15);
-  private count = 0;
-  /** Spreadsheet rows (no text to point into), by their cells. */
-  private readonly byCells = new Map<string, number>();
-
-  constructor(private readonly text: string | null) {}
-
-  /** The line of an identical earlier row, or null (and this row is remembered). */
-  check(fields: readonly string[], start: number, end: number, line: number): number | null {
-    const text = this.text;
-    if (text === null) {
-      const key = fields.join('\u001f');
-      const seen = this.byCells.get(key);
-      if (seen !== undefined) return seen;
-      this.byCells.set(key, line);
-      return null;
-    }
-    let last = end;
-    while (last > start && (text.charCodeAt(last - 1) === 10 || text.charCodeAt(last - 1) === 13)) last--;
-    let hash = 0x811c9dc5;
-    for (let i = start; i < last; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const index = this.slots[slot] as number;
-      if (index === -1) {
-        this.remember(slot, hash, start, last, line);
-        return null;
-      }
-      if (this.hashes[index] === hash && this.same(index, start, last)) return this.lines[index] as number;
-    }
-  }
-
-  private same(index: number, start: number, end: number): boolean {
-    const otherStart = this.starts[index] as number;
-    if ((this.ends[index] as number) - otherStart !== end - start) return false;
-    const text = this.text as string;
-    for (let i = 0; i < end - start; i++) if (text.charCodeAt(start + i) !== text.charCodeAt(otherStart + i)) return false;
-    return true;
-  }
-
-  private remember(slot: number, hash: number, start: number, end: number, line: number): void {
-    const index = this.count++;
-    if (index === this.hashes.length) {
-      const grow = (array: Int32Array) => {
-        const next = new Int32Array(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      this.hashes = grow(this.hashes);
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-      this.lines = grow(this.lines);
-    }
-    this.hashes[index] = hash;
-    this.starts[index] = start;
-    this.ends[index] = end;
-    this.lines[index] = line;
-    this.slots[slot] = index;
-    // Keep the table at most half full.
-    if (this.count * 2 > this.slots.length) this.rehash();
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let index = 0; index < this.count; index++) {
-      let slot = (this.hashes[index] as number) & mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.slots[slot] = index;
-    }
-  }
+/** About how many rows a text has, from the length of the rows detection read. */
+function expectedRows(content: SourceContent, sample: readonly RawRow[]): number {
+  if (content.format !== 'text' || sample.length === 0) return 0;
+  const last = sample[sample.length - 1] as RawRow;
+  const first = sample[0] as RawRow;
+  return Math.ceil((content.text.length / Math.max(1, last.end - first.start)) * sample.length);
 }
 
 export async function runImport(input: RunImportInput, context: ImportContext): Promise<ImportResult> {
-  const { file, content } = await load(input.file, input.options, context);
-  const store = new WorkspaceStore(attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true }));
-  let writer: ImportWriterClient | null = null;
+  // The writer thread starts while this one reads the file.
+  let writer = input.mode === 'commit' ? new ImportWriterClient({ script: context.workerScript, sqlite: context.sqlite }) : null;
+  let store: WorkspaceStore | null = null;
   try {
+    const { file, content } = await load(input.file, input.options, context);
+    store = new WorkspaceStore(attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true }));
     const detected = detect(content, input.options, recaller(store));
     const { detection, headers } = detected;
     const missing = missingRequiredFields(detection.kind, detection.mapping);
@@ -168,16 +95,6 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
       });
     }
     const keyRules = input.options.keyRules ?? DEFAULT_CUSTOMER_KEY_RULES;
-    const read = createRowReader({
-      kind: detection.kind,
-      headers,
-      mapping: detection.mapping,
-      numberFormat: detection.numberFormat,
-      dateFormat: detection.dateFormat,
-      keyRules,
-      // One day of slack for exports made in a time zone ahead of UTC.
-      latestDay: todayEpochDay() + 1,
-    });
 
     const previous = store.findImportByHash(file.hash);
     const result: ImportResult = {
@@ -188,11 +105,9 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
       result.notCommittedReason = `This file was already imported on ${previous.importedAt.slice(0, 10)} (as ${previous.fileName}); nothing was imported again.`;
       return result;
     }
-    if (input.mode === 'commit') {
-      writer = new ImportWriterClient({
-        script: context.workerScript,
+    if (writer) {
+      writer.begin({
         workspace: input.workspace,
-        sqlite: context.sqlite,
         header: { kind: detection.kind, fileName: file.name, filePath: file.path, hash: file.hash, detection },
         replaceImportId: previous?.importId ?? null,
       });
@@ -204,15 +119,29 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
         mapped(field) ? [column] : [],
       ),
     );
-    const transactions = new TransactionBatchBuilder(16_384, optionalColumns);
-    let records: unknown[] = [];
+    const transactions = new TransactionBatchBuilder(TRANSACTION_BATCH_ROWS, optionalColumns);
+    const records: ImportedRecord[] = [];
+    const reader = createRowReader(
+      {
+        kind: detection.kind,
+        headers,
+        mapping: detection.mapping,
+        numberFormat: detection.numberFormat,
+        dateFormat: detection.dateFormat,
+        keyRules,
+        // One day of slack for exports made in a time zone ahead of UTC.
+        latestDay: todayEpochDay() + 1,
+      },
+      { transactions, records },
+    );
     let issues: IssueRow[] = [];
     const flush = () => {
       if (!writer) return;
       if (transactions.size > 0) writer.transactions(transactions.take());
+      // Sending copies the rows: the array is reused.
       if (records.length > 0) writer.records({ kind: detection.kind, rows: records } as Parameters<ImportWriterClient['records']>[0]);
       if (issues.length > 0) writer.issues(issues);
-      records = [];
+      records.length = 0;
       issues = [];
     };
     const addIssue = (issue: IssueRow) => {
@@ -239,44 +168,52 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
 
     const width = headers.length;
     const customerColumn = detection.mapping.customerId ?? detection.mapping.productId ?? detection.mapping.prospectId ?? detection.mapping.channel ?? 0;
-    const duplicates = input.options.keepDuplicates ? null : new DuplicateFinder(content.format === 'text' ? content.text : null);
+    const duplicates = input.options.keepDuplicates ? null : new DuplicateFinder(content.format === 'text' ? content.text : null, expectedRows(content, detected.sampleRows));
     const text = content.format === 'text' ? content.text : '';
     const rowText = (start: number, end: number, fields: readonly string[]) =>
       (content.format === 'text' ? text.slice(start, end).replace(/\r?\n$/, '') : fields.join(', ')).slice(0, VALUE_PREVIEW);
     let stopped = false;
     let rows = 0;
 
-    forEachRow(content, { delimiter: detection.delimiter, onProgress: (done, total) => context.progress(input.mode === 'check' ? 'checking' : 'importing', done, total) }, (raw) => {
-      if (raw.line <= detection.headerLine) return;
+    const onProgress = (done: number, total: number) => context.progress(input.mode === 'check' ? 'checking' : 'importing', done, total);
+    const lookAhead = (rows: RowRun) => {
+      duplicates?.lookAhead(rows.starts, rows.ends, rows.count);
+      reader.lookAhead(rows.fields, rows.count);
+    };
+    forEachRow(content, { delimiter: detection.delimiter, onProgress, lookAhead }, (cells, line, start, end, unclosedQuote) => {
+      if (line <= detection.headerLine) return;
       if ((++rows & 4095) === 0 && (context.shouldStop() || writer?.failed)) {
         stopped = true;
         return false;
       }
-      let fields = raw.fields;
-      if (isBlank(fields)) return skip(raw.line, 'blank line');
-      if (raw.unclosedQuote) return reject({ line: raw.line, column: null, value: rowText(raw.start, raw.end, fields), reason: 'a quote is never closed' });
-      if (isTotalLabel(fields[customerColumn] ?? '') || (customerColumn !== 0 && isTotalLabel(fields[0] ?? ''))) return skip(raw.line, 'total row');
+      let fields = cells;
+      if (isBlank(fields)) return skip(line, 'blank line');
+      if (unclosedQuote) return reject({ line, column: null, value: rowText(start, end, fields), reason: 'a quote is never closed' });
+      if (isTotalLabel(fields[customerColumn] ?? '') || (customerColumn !== 0 && isTotalLabel(fields[0] ?? ''))) return skip(line, 'total row');
       if (content.format === 'xlsx' && fields.length !== width) {
         // Spreadsheets omit trailing empty cells; only cells beyond the header's are an error.
         if (fields.length < width) fields = [...fields, ...new Array<string>(width - fields.length).fill('')];
         else if (fields.slice(width).every((field) => field === '')) fields = fields.slice(0, width);
       }
-      if (fields.length !== width) return reject({ line: raw.line, column: null, value: rowText(raw.start, raw.end, fields), reason: `expected ${width} fields, found ${fields.length}` });
-      const outcome = read(fields);
-      if (outcome.type === 'rejected') return reject({ line: raw.line, column: outcome.column, value: outcome.value, reason: outcome.reason });
-      if (outcome.type === 'skipped') return skip(raw.line, outcome.reason);
-      const of = duplicates?.check(fields, raw.start, raw.end, raw.line) ?? null;
-      if (of !== null) return duplicate({ line: raw.line, of });
+      if (fields.length !== width) return reject({ line, column: null, value: rowText(start, end, fields), reason: `expected ${width} fields, found ${fields.length}` });
+      // An accepted row is already in the batch (or records); a repeat is taken back out.
+      const value = reader.read(fields);
+      if (typeof value !== 'number') return reject({ line, column: value.column, value: value.value, reason: value.reason });
+      const of = duplicates?.check(fields, start, end, line) ?? null;
+      if (of !== null) {
+        if (detection.kind === 'transactions') transactions.pop();
+        else records.pop();
+        return duplicate({ line, of });
+      }
       result.accepted++;
-      result.total += outcome.value;
-      if (!writer) return;
-      const { record } = outcome;
-      if (record.kind === 'transactions') {
-        transactions.push(record.row);
-        if (transactions.full) writer.transactions(transactions.take());
-      } else {
-        records.push(record.row);
-        if (records.length === 5000) flush();
+      result.total += value;
+      // When only checking, full batches are dropped.
+      if (transactions.full) {
+        const batch = transactions.take();
+        if (writer) writer.transactions(batch);
+      } else if (records.length === 5000) {
+        if (writer) flush();
+        else records.length = 0;
       }
     });
     if (stopped && !writer?.failed) throw new AppError('cancelled', 'Cancelled.');
@@ -305,6 +242,6 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
   } finally {
     // Anything that ends the import early (an error, a cancel) rolls the writer back.
     await writer?.finish(null).catch(() => undefined);
-    store.close();
+    store?.close();
   }
 }

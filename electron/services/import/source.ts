@@ -4,10 +4,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import chardet from 'chardet';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/ipc/errors';
 
@@ -30,11 +30,12 @@ export function normalizeEncodingName(name: string): string {
   return normalized;
 }
 
-export function detectEncoding(bytes: Buffer): EncodingGuess {
+/** `bytes` may be only the start of the file when whether the whole of it is UTF-8 is known. */
+export function detectEncoding(bytes: Buffer, wholeIsUtf8 = isUtf8(bytes)): EncodingGuess {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', confidence: 1, bom: true };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', confidence: 1, bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', confidence: 1, bom: true };
-  if (isUtf8(bytes)) return { encoding: 'utf-8', confidence: 1, bom: false };
+  if (wholeIsUtf8) return { encoding: 'utf-8', confidence: 1, bom: false };
   const [best] = chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE));
   if (!best) return { encoding: 'windows-1252', confidence: 0, bom: false };
   // GBK files are reported as GB18030, its superset: decoding with GB18030 reads both.
@@ -42,7 +43,10 @@ export function detectEncoding(bytes: Buffer): EncodingGuess {
 }
 
 export function decodeText(bytes: Buffer, encoding: string): string {
-  const text = iconv.decode(bytes, encoding, { stripBOM: true });
+  return withoutBom(iconv.decode(bytes, encoding, { stripBOM: true }));
+}
+
+function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -74,6 +78,12 @@ export function describeFile(path: string, bytes: Buffer): SourceFile {
 }
 
 export function readBytes(path: string): Buffer {
+  checkedSize(path);
+  return readFileSync(path);
+}
+
+/** The size of a file that can be imported; a clear error for anything else. */
+function checkedSize(path: string): number {
   let size: number;
   try {
     const stat = statSync(path);
@@ -84,7 +94,7 @@ export function readBytes(path: string): Buffer {
     throw new AppError('not_found', `The file ${path} cannot be read.`, { hint: 'Check that it exists and that you may read it.', cause: error });
   }
   if (size > MAX_FILE_BYTES) throw new AppError('invalid_input', `${basename(path)} is larger than 2 GB.`, { hint: 'Split the export into smaller files.' });
-  return readFileSync(path);
+  return size;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -102,7 +112,10 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet's cells as text; dates as ISO (YYYY-MM-DD), numbers as JavaScript writes them. */
 export async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]; sheet: string }> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and a worker thread that never reads a spreadsheet
+  // (every CSV import, the writer thread) should not pay for starting it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
@@ -119,6 +132,73 @@ export async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   return { rows, sheet: sheet.name };
+}
+
+const SCAN_CHUNK = 1024 * 1024;
+
+/** Where the character cut off by the end of `bytes[0, length)` starts (`length` when none is). */
+function completeUtf8(bytes: Buffer, length: number): number {
+  let start = length;
+  // Back over at most three continuation bytes to the character's first byte.
+  while (start > 0 && length - start < 3 && ((bytes[start - 1] as number) & 0xc0) === 0x80) start--;
+  if (start === 0) return length;
+  const lead = bytes[start - 1] as number;
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start - 1 + size > length ? start - 1 : length;
+}
+
+/** One pass over a text file a megabyte at a time: its SHA-256, its first bytes, whether all of it is UTF-8. */
+function scanText(path: string, size: number): { hash: string; head: Buffer; utf8: boolean } {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafeSlow(SCAN_CHUNK);
+  const head = Buffer.allocUnsafe(Math.min(size, DETECTION_SAMPLE));
+  let headLength = 0;
+  let utf8 = true;
+  // Bytes of a character cut by the previous read, kept at the front of `chunk`.
+  let carried = 0;
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const read = readSync(fd, chunk, carried, SCAN_CHUNK - carried, null);
+      if (read === 0) break;
+      hash.update(chunk.subarray(carried, carried + read));
+      if (headLength < head.length) headLength += chunk.copy(head, headLength, carried, carried + read);
+      const filled = carried + read;
+      carried = 0;
+      if (!utf8) continue;
+      const complete = completeUtf8(chunk, filled);
+      utf8 = isUtf8(chunk.subarray(0, complete));
+      if (utf8 && complete < filled) {
+        chunk.copyWithin(0, complete, filled);
+        carried = filled - complete;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  // A character cut off by the end of the file is not UTF-8.
+  return { hash: hash.digest('hex'), head: head.subarray(0, headLength), utf8: utf8 && carried === 0 };
+}
+
+/**
+ * A file's description and content. A text file in UTF-8 (the usual large export) is hashed and
+ * checked a megabyte at a time, then decoded by Node straight from the file: its bytes are never
+ * held whole, where a buffer of tens of MB that outlived the import's first garbage collections
+ * would stay allocated, next to the text, to the end of the import.
+ */
+export async function readSource(path: string, encoding?: string): Promise<{ file: SourceFile; content: SourceContent }> {
+  if (isSpreadsheet(path)) {
+    const bytes = readBytes(path);
+    const file = describeFile(path, bytes);
+    return { file, content: await readContent(file, bytes, encoding) };
+  }
+  const sizeBytes = checkedSize(path);
+  const scan = scanText(path, sizeBytes);
+  const file: SourceFile = { path, name: basename(path), sizeBytes, hash: scan.hash, format: 'text' };
+  const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(scan.head, scan.utf8);
+  // Valid UTF-8 decodes the same by any decoder; anything else goes through iconv-lite.
+  const text = guess.encoding === 'utf-8' && scan.utf8 ? withoutBom(withoutBom(readFileSync(path, 'utf8'))) : decodeText(readFileSync(path), guess.encoding);
+  return { file, content: { format: 'text', text, encoding: guess } };
 }
 
 export async function readContent(file: SourceFile, bytes: Buffer, encoding?: string): Promise<SourceContent> {

@@ -17,15 +17,32 @@ export interface RawRow {
   end: number;
 }
 
-/** Return false to stop reading. */
-export type RowVisitor = (row: RawRow) => boolean | void;
+/**
+ * Called for each row with the fields of a RawRow as arguments (no object per row: an import
+ * visits millions). `fields` belongs to the visitor. Return false to stop reading.
+ */
+export type RowVisitor = (fields: string[], line: number, start: number, end: number, unclosedQuote: boolean) => boolean | void;
+
+/** Rows of text about to be visited, in the order they will be (reused: valid during the call only). */
+export interface RowRun {
+  count: number;
+  fields: string[][];
+  starts: Int32Array;
+  ends: Int32Array;
+}
 
 export interface ReadOptions {
   delimiter: string | null;
   /** Stop after this many rows. */
   limit?: number;
-  /** Called every ~64k characters (text) or 10k rows (spreadsheets) with the share done. */
+  /** Called every 256k characters (text) or 10k rows (spreadsheets) with the share done. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Sees each run of up to 64 rows of text before they are visited one by one. The import uses it
+   * to fetch the places in its big lookup tables that those rows will read all at once: their
+   * cache misses then overlap instead of stalling the reader one row at a time.
+   */
+  lookAhead?: (rows: RowRun) => void;
 }
 
 /** Chooses the delimiter that splits the first lines into the most consistent number (> 1) of fields. */
@@ -50,48 +67,98 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
+/** Characters given to papaparse at a time (cut after a line break). */
+const CHUNK = 256 * 1024;
+/** Rows visited as one run (see `lookAhead`). */
+const RUN = 64;
+
+/**
+ * Papaparse reads the text a chunk at a time, each chunk cut just after a line break. One call
+ * over the whole text would first split all of it into lines (tens of MB held at once) and, for
+ * the 2,000 rows detection reads, split a whole large file only to use its start. A chunk
+ * without quote characters takes papaparse's fast path. A quoted field may run past a cut: its
+ * row then ends the chunk with an unclosed quote, and the next chunk starts again at that row and
+ * reaches further, until the quote closes or the text ends.
+ */
 function forEachTextRow(text: string, options: ReadOptions, visit: RowVisitor): void {
-  const newline = text.includes('\n') ? '\n' : '\r';
+  // The delimiter and line break papaparse would guess for the whole text (from its first MB),
+  // fixed for every chunk.
+  const probe = Papa.parse<string[]>(text.slice(0, 1024 * 1024), { delimiter: options.delimiter ?? undefined, preview: 1 }).meta;
+  const delimiter = probe.delimiter;
+  const newline = probe.linebreak as '\n' | '\r' | '\r\n';
+  // Lines are counted by this character, whatever papaparse splits rows at.
+  const lineBreak = text.includes('\n') ? '\n' : '\r';
   let line = 1;
-  let scanned = 0;
-  let rowStart = 0;
+  let nextBreak = text.indexOf(lineBreak);
   let rows = 0;
-  let nextProgress = 0;
-  const countLinesTo = (position: number) => {
-    let at = text.indexOf(newline, scanned);
-    while (at !== -1 && at < position) {
-      line++;
-      at = text.indexOf(newline, at + 1);
+  let stopped = false;
+  let reach = CHUNK;
+  // Rows wait here until a run is complete (or the chunk ends), then are visited in order.
+  const run = { count: 0, fields: new Array<string[]>(RUN), lines: new Int32Array(RUN), starts: new Int32Array(RUN), ends: new Int32Array(RUN), unclosed: new Uint8Array(RUN) };
+  const visitRun = () => {
+    options.lookAhead?.(run);
+    for (let k = 0; k < run.count && !stopped; k++) {
+      if (visit(run.fields[k] as string[], run.lines[k] as number, run.starts[k] as number, run.ends[k] as number, run.unclosed[k] === 1) === false) stopped = true;
     }
-    scanned = position;
+    run.count = 0;
   };
-  Papa.parse<string[]>(text, {
-    delimiter: options.delimiter ?? undefined,
-    skipEmptyLines: false,
-    step(results, parser) {
-      // papaparse's cursor is just past the row's line break, where the next row starts.
-      const end = results.meta.cursor;
-      // The empty "row" after a final line break is not a blank line of the file.
-      if (rowStart >= text.length && results.data.length === 1 && results.data[0] === '') return;
-      countLinesTo(rowStart);
-      const unclosedQuote = results.errors.some((error) => error.code === 'MissingQuotes');
-      const keepGoing = visit({ fields: results.data, line, unclosedQuote, start: rowStart, end });
-      rows++;
-      rowStart = end;
-      if (options.onProgress && end >= nextProgress) {
-        options.onProgress(end, text.length);
-        nextProgress = end + 65_536;
-      }
-      if (keepGoing === false || (options.limit !== undefined && rows >= options.limit)) parser.abort();
-    },
-  });
+  for (let chunkStart = 0; chunkStart < text.length && !stopped; ) {
+    options.onProgress?.(chunkStart, text.length);
+    let chunkEnd = text.length;
+    if (chunkStart + reach < text.length) {
+      const cut = text.indexOf(newline, chunkStart + reach);
+      if (cut !== -1) chunkEnd = cut + newline.length;
+    }
+    const last = chunkEnd === text.length;
+    let rowStart = chunkStart;
+    let resumeAt = chunkEnd;
+    Papa.parse<string[]>(text.slice(chunkStart, chunkEnd), {
+      delimiter,
+      newline,
+      skipEmptyLines: false,
+      step(results, parser) {
+        // papaparse's cursor is just past the row's line break, where the next row starts.
+        const end = chunkStart + results.meta.cursor;
+        // After the chunk's last line break papaparse reports one empty "row": not a line of the file.
+        if (rowStart >= chunkEnd) return;
+        const unclosedQuote = results.errors.length > 0 && results.errors.some((error) => error.code === 'MissingQuotes');
+        if (unclosedQuote && !last) {
+          // A quoted field runs past the cut: read this row again in a longer chunk.
+          resumeAt = rowStart;
+          parser.abort();
+          return;
+        }
+        while (nextBreak !== -1 && nextBreak < rowStart) {
+          line++;
+          nextBreak = text.indexOf(lineBreak, nextBreak + 1);
+        }
+        const k = run.count++;
+        run.fields[k] = results.data;
+        run.lines[k] = line;
+        run.starts[k] = rowStart;
+        run.ends[k] = end;
+        run.unclosed[k] = unclosedQuote ? 1 : 0;
+        rowStart = end;
+        const limited = options.limit !== undefined && ++rows >= options.limit;
+        if (run.count === RUN || limited) visitRun();
+        if (stopped || limited) {
+          stopped = true;
+          parser.abort();
+        }
+      },
+    });
+    if (!stopped) visitRun();
+    // A row cut short at the start of its chunk needs a longer one; otherwise back to the usual size.
+    reach = resumeAt === chunkStart ? reach * 4 : CHUNK;
+    chunkStart = resumeAt;
+  }
   options.onProgress?.(text.length, text.length);
 }
 
 function forEachSheetRow(rows: string[][], options: ReadOptions, visit: RowVisitor): void {
   const count = options.limit === undefined ? rows.length : Math.min(rows.length, options.limit);
   for (let index = 0; index < count; index++) {
-    if (visit({ fields: rows[index] ?? [], line: index + 1, unclosedQuote: false, start: -1, end: -1 }) === false) break;
+    if (visit(rows[index] ?? [], index + 1, -1, -1, false) === false) break;
     if (options.onProgress && index % 10_000 === 0) options.onProgress(index, rows.length);
   }
   options.onProgress?.(rows.length, rows.length);
