@@ -17,7 +17,9 @@ import { compressRfm, rfmData } from '../shared/analytics/models/rows';
 import { rfmSummary, type TransactionColumns } from '../shared/analytics/models/summary';
 import { epochDayFromIso } from '../shared/domain/dates';
 import { CDNOW_MASTER, loadCdnow, replicate } from '../test/unit/models/cdnow';
-import { report, timeMedian } from './util';
+import { join } from 'node:path';
+import { SOURCE_ROOT } from '../electron/services/paths';
+import { ensureDir, report, timeMedian } from './util';
 
 const OBSERVATION_END = epochDayFromIso('1998-06-30');
 const STAGES = ['summary', 'unique (x, t_x, T) rows', 'BG/NBD fit', 'Gamma-Gamma fit', '12-month CLV of every customer'] as const;
@@ -125,3 +127,16 @@ export async function modelsBench(_dir: string): Promise<void> {
 }
 
 if (process.argv.includes('--models-child') && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) child();
+
+/** Issue 6: time from the workspace's transactions to stored per-customer CLV, stage by stage (CDNOW master, app worker). */
+export async function clvBench(dir: string): Promise<void> {
+  ensureDir(dir);
+  const built = spawnSync(process.execPath, [join(SOURCE_ROOT, 'scripts', 'build.mjs')], { cwd: SOURCE_ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(SOURCE_ROOT, 'bench', 'clv-child.ts'), join(dir, 'cdnow.vlw'), join(SOURCE_ROOT, 'dist', 'electron', 'worker.mjs')], { cwd: SOURCE_ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`clv bench failed: ${run.stderr}`);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { stages: Record<string, number>; source: string; timings: { stage: string; ms: number }[] };
+  report(`CDNOW master in a workspace → stored CLV (${result.source})`, Object.values(result.stages).reduce((a, b) => a + b, 0), 'ms');
+  for (const [stage, ms] of Object.entries(result.stages)) report(`  ${stage}`, ms, 'ms');
+  for (const { stage, ms } of result.timings) report(`    ${stage}`, ms, 'ms');
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { foundationBench } from './foundation';
 import { importBench } from './import';
 import { analysisBench } from './analysis';
-import { modelsBench } from './models';
+import { clvBench, modelsBench } from './models';
 import { whatifBench } from './whatif';
 import { fuzzBench } from './fuzz';
 import { reportBench } from './report';
@@ -17,6 +17,7 @@ const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   import: importBench,
   analysis: analysisBench,
   models: modelsBench,
+  clv: clvBench,
   whatif: whatifBench,
   fuzz: fuzzBench,
   report: reportBench,
