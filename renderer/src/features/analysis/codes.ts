@@ -10,26 +10,14 @@ export type Quadrant = NonNullable<CustomerFilter['quadrant']>[number];
 export type Strategy = NonNullable<CustomerFilter['strategy']>[number];
 export type LifecycleStage = NonNullable<CustomerFilter['lifecycle']>[number];
 
-export const TIERS: readonly Tier[] = ['mvc', 'mgc', 'middle', 'belowZero'];
-export const QUADRANTS: readonly Quadrant[] = ['reward', 'manage', 'develop', 'exit'];
-export const STRATEGIES: readonly Strategy[] = ['retain', 'redesign', 'enhance', 'harvest', 'terminate', 'winBack', 'start'];
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['new', 'growing', 'stable', 'declining', 'lapsed', 'wonBack'];
-export const RFM_SEGMENTS = ['champions', 'loyal', 'potentialLoyalist', 'new', 'atRisk', 'cantLose', 'hibernating', 'lost'] as const;
-
-/** Reason codes of the strategies (shared/analytics/strategies.ts REASONS). */
-export const REASONS = [
-  'retain.valuable',
-  'retain.slipping',
-  'redesign.costToServe',
-  'enhance.growth',
-  'enhance.develop',
-  'harvest.noGrowth',
-  'harvest.idle',
-  'terminate.noPotential',
-  'winBack.lapsed',
-  'winBack.fell',
-] as const;
-export type Reason = (typeof REASONS)[number];
+// The lists themselves come from the analytics, so the two sides can never disagree.
+export { TIERS } from '../../../../shared/analytics/ladder';
+export { QUADRANTS } from '../../../../shared/analytics/quadrants';
+import { REASONS, type Reason } from '../../../../shared/analytics/strategies';
+export { STRATEGIES } from '../../../../shared/analytics/strategies';
+export { REASONS, type Reason };
+export { LIFECYCLE_STAGES } from '../../../../shared/analytics/lifecycle';
+export { RFM_SEGMENTS } from '../../../../shared/analytics/rfm';
 
 /** The kinds of code a customer column can hold, by column key. */
 export const CODE_KINDS: Record<string, 'tier' | 'quadrant' | 'strategy' | 'lifecycle' | 'rfmSegment' | 'reason'> = {
