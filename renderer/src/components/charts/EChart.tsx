@@ -40,7 +40,11 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
     if (!element) return;
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    instance.on('click', (event) => clickRef.current?.(event as unknown as ChartClick));
+    // Run the handler after ECharts has finished with the event: a click that opens another screen
+    // disposes this chart, and disposing inside ECharts' own handler leaves it half torn down.
+    instance.on('click', (event) => {
+      window.setTimeout(() => clickRef.current?.(event as unknown as ChartClick), 0);
+    });
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
@@ -52,7 +56,7 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      instance.dispose();
+      if (!instance.isDisposed()) instance.dispose();
       chart.current = null;
     };
   }, [theme.dark]);
