@@ -4,26 +4,24 @@
  * key figures against the stored analysis, the customers of a strategy from the Strategies screen
  * with a drill-down, the exports, and the workspace analysis settings.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { describeReason, REASONS, type Reason, type ReasonValues } from '../../shared/analytics/strategies';
 import type { AnalysisRun, CustomerDetail } from '../../shared/domain/analysis';
 import type { AnalysisSettings } from '../../shared/domain/settings';
-import { collectPageErrors, launchChromium } from '../support/browser';
+import { launchChromium } from '../support/browser';
+import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
 import { startTestHarness, tempDir } from '../support/harness';
 
-const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
-const VIEWPORT = { width: 1360, height: 860 };
 
 let harness: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   harness = await startTestHarness();
   browser = await launchChromium();
 });
@@ -33,32 +31,11 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const reply = await harness.backend.dispatch(name, input, `test-${Math.random()}`);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-  return reply.value as T;
-}
+const call = <T>(name: string, input: unknown): Promise<T> => callHarness<T>(harness, name, input);
 
 const latest = () => call<AnalysisRun | null>('analysis.latest', {});
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  // Reduced motion: the charts draw at once (no animation half-way through in a screenshot).
-  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'reduce' });
-  page.setDefaultTimeout(12_000);
-  onTestFailed(async ({ task }) => {
-    if (!page.isClosed()) await page.screenshot({ path: join(SCREENSHOTS, `analysis-failed-${task.name.slice(0, 24).replace(/\W+/g, '-')}.png`) });
-  });
-  const errors = collectPageErrors(page);
-  await page.goto(harness.url);
-  await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'demo');
-  return { page, errors };
-}
-
-async function setLanguage(page: Page, locale: 'en' | 'fa'): Promise<void> {
-  await page.click('[data-route=settings]');
-  await page.selectOption('[data-testid=language]', locale);
-  await page.waitForFunction((dir) => document.documentElement.dir === dir, locale === 'fa' ? 'rtl' : 'ltr');
-}
+const openApp = () => openDemo(browser, harness, 'analysis', 12000);
 
 /** The whole screen, not only the window: the window grows to the height of the main area for the shot. */
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -5,27 +5,24 @@
  * in Persian with a few sections, through the scripted save dialog. Screenshots in English and
  * Persian go to test-results/screenshots/models-*.png and report-screen-*.png.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
-import { SOURCE_ROOT } from '../../electron/services/paths';
 import type { AnalysisRun } from '../../shared/domain/analysis';
 import type { ModelFitSummary } from '../../shared/domain/models';
 import type { ReportResult } from '../../shared/domain/report';
-import { collectPageErrors, launchChromium } from '../support/browser';
+import { launchChromium } from '../support/browser';
+import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
 import { startTestHarness, tempDir } from '../support/harness';
 
-const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
-const VIEWPORT = { width: 1360, height: 860 };
 const CALIBRATION_END = '2025-03-31';
 
 let harness: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   harness = await startTestHarness();
   browser = await launchChromium();
 });
@@ -35,29 +32,9 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const reply = await harness.backend.dispatch(name, input, `test-${Math.random()}`);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-  return reply.value as T;
-}
+const call = <T>(name: string, input: unknown): Promise<T> => callHarness<T>(harness, name, input);
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
-  onTestFailed(async ({ task }) => {
-    if (!page.isClosed()) await page.screenshot({ path: join(SCREENSHOTS, `models-failed-${task.name.slice(0, 24).replace(/\W+/g, '-')}.png`) });
-  });
-  const errors = collectPageErrors(page);
-  await page.goto(harness.url);
-  await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'demo');
-  return { page, errors };
-}
-
-async function setLanguage(page: Page, locale: 'en' | 'fa'): Promise<void> {
-  await page.click('[data-route=settings]');
-  await page.selectOption('[data-testid=language]', locale);
-  await page.waitForFunction((dir) => document.documentElement.dir === dir, locale === 'fa' ? 'rtl' : 'ltr');
-}
+const openApp = () => openDemo(browser, harness, 'models', 15000);
 
 async function go(page: Page, route: string): Promise<void> {
   await page.click(`[data-route=${route}]`);

@@ -5,25 +5,21 @@
  * saving, duplicating, renaming, including in the report and deleting scenarios, comparing two,
  * and the screen in Persian (right to left) — all without console errors.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
-import { SOURCE_ROOT } from '../../electron/services/paths';
 import { baselineFromArrays, computeWhatIf, plusFiveRetentionScenario, type Scenario, type WhatIfBaseline } from '../../shared/analytics/whatif';
 import type { SavedScenario, WhatIfBaselineReply } from '../../shared/domain/whatif';
-import { collectPageErrors, launchChromium } from '../support/browser';
+import { launchChromium } from '../support/browser';
+import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
 import { startTestHarness } from '../support/harness';
 
-const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
-const VIEWPORT = { width: 1360, height: 860 };
 
 let harness: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   harness = await startTestHarness();
   browser = await launchChromium();
 });
@@ -33,23 +29,9 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const reply = await harness.backend.dispatch(name, input, `test-${Math.random()}`);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-  return reply.value as T;
-}
+const call = <T>(name: string, input: unknown): Promise<T> => callHarness<T>(harness, name, input);
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT, reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
-  onTestFailed(async ({ task }) => {
-    if (!page.isClosed()) await page.screenshot({ path: join(SCREENSHOTS, `whatif-failed-${task.name.slice(0, 24).replace(/\W+/g, '-')}.png`) });
-  });
-  const errors = collectPageErrors(page);
-  await page.goto(harness.url);
-  await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'demo');
-  return { page, errors };
-}
+const openApp = () => openDemo(browser, harness, 'whatif', 15000);
 
 /** The whole screen: the window grows to the height of the main area for the shot. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -58,12 +40,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, `whatif-${name}.png`) });
   await page.setViewportSize(VIEWPORT);
-}
-
-async function setLanguage(page: Page, locale: 'en' | 'fa'): Promise<void> {
-  await page.click('[data-route=settings]');
-  await page.selectOption('[data-testid=language]', locale);
-  await page.waitForFunction((dir) => document.documentElement.dir === dir, locale === 'fa' ? 'rtl' : 'ltr');
 }
 
 async function openWhatIf(page: Page): Promise<void> {
