@@ -5,9 +5,8 @@
  * (x, t_x, T); all quantities in log space so that x in the thousands, x = 0, T = 0 and t_x = T
  * stay finite.
  */
-import { finishFitReport, type FitOptions, type FitReport } from './fit-report';
-import { minimizeMultiStart, type Objective } from './optimize';
-import { expandRows, singleRow, type RfmRows } from './rows';
+import { maximizeLikelihood, paramsFromLog, unfittedReport, type FitOptions, type FitReport } from './fit-report';
+import { expandRows, hasRepeatPurchase, NO_REPEAT_REASON, purchaseTotals, singleRow, type RfmRows } from './rows';
 import { digamma, lgamma, oneMinusExpOver } from './special';
 
 /** BG/NBD parameters as in the paper: λ ~ Gamma(shape r, rate α), dropout p ~ Beta(a, b); α in the data's time unit. */
@@ -144,30 +143,9 @@ export function bgnbdLogLikelihood(params: BgNbdParams, rows: RfmRows, grad?: Fl
   return ll;
 }
 
-function paramsFromLog(phi: ArrayLike<number>): BgNbdParams {
-  return { r: Math.exp(phi[0] as number), alpha: Math.exp(phi[1] as number), a: Math.exp(phi[2] as number), b: Math.exp(phi[3] as number) };
-}
-
-/** The objective the optimiser minimises: −LL / total weight over log-parameters. */
-function objective(rows: RfmRows): Objective {
-  const scale = 1 / rows.totalWeight;
-  return (phi, grad) => {
-    const ll = bgnbdLogLikelihood(paramsFromLog(phi), rows, grad);
-    for (let i = 0; i < 4; i++) grad[i] = -(grad[i] as number) * scale;
-    return -ll * scale;
-  };
-}
-
 /** Default starting points: lifetimes' (1, 1, 1, 1), and two set from the data's purchase rate. */
 function defaultStarts(rows: RfmRows): number[][] {
-  let sx = 0;
-  let sT = 0;
-  for (let i = 0; i < rows.count; i++) {
-    sx += (rows.w[i] as number) * (rows.x[i] as number);
-    sT += (rows.w[i] as number) * (rows.T[i] as number);
-  }
-  // Rough purchase rate: repeat purchases per unit of time observed.
-  const rate = Math.min(Math.max(sx / Math.max(sT, 1e-9), 1e-6), 1e6);
+  const { rate } = purchaseTotals(rows);
   return [
     [1, 1, 1, 1],
     [0.5, 0.5 / rate, 1, 3],
@@ -175,46 +153,16 @@ function defaultStarts(rows: RfmRows): number[][] {
   ];
 }
 
-function noRepeatFit(rows: RfmRows, start: number[], reason: string): BgNbdFit {
-  const params = paramsFromLog(start.map(Math.log));
-  const ll = bgnbdLogLikelihood(params, rows);
-  return {
-    params,
-    logLikelihood: Number.isFinite(ll) ? ll : 0,
-    customers: rows.totalWeight,
-    iterations: 0,
-    evaluations: 1,
-    gradientNorm: 0,
-    converged: false,
-    reason,
-    standardErrors: { r: null, alpha: null, a: null, b: null },
-    starts: [],
-  };
-}
-
 /** Maximum-likelihood fit of the BG/NBD (BFGS over log-parameters from several starting points). */
 export function fitBgNbd(rows: RfmRows, options: FitOptions = {}): BgNbdFit {
   const starts = options.starts ?? defaultStarts(rows);
-  if (rows.totalWeight === 0) return noRepeatFit(rows, starts[0] ?? [1, 1, 1, 1], 'there are no customers to fit');
-  let repeat = 0;
-  for (let i = 0; i < rows.count; i++) if ((rows.x[i] as number) > 0) repeat += rows.w[i] as number;
-  if (repeat === 0) {
-    return noRepeatFit(rows, starts[0] ?? [1, 1, 1, 1], 'no customer made a repeat purchase in the calibration period, so the purchase and dropout rates cannot be estimated');
+  const start = starts[0] ?? [1, 1, 1, 1];
+  if (rows.totalWeight === 0) return unfittedReport(BGNBD_PARAM_NAMES, start, 0, 0, 1, 'there are no customers to fit');
+  if (!hasRepeatPurchase(rows)) {
+    const ll = bgnbdLogLikelihood(paramsFromLog(BGNBD_PARAM_NAMES, start.map(Math.log)), rows);
+    return unfittedReport(BGNBD_PARAM_NAMES, start, rows.totalWeight, ll, 1, NO_REPEAT_REASON);
   }
-  const fn = objective(rows);
-  const gtol = options.gradientTolerance ?? 1e-7;
-  const result = minimizeMultiStart(
-    fn,
-    starts,
-    { gradientTolerance: gtol, maxIterations: options.maxIterations ?? 200, maxAbs: 25, maxStep: 3, names: BGNBD_PARAM_NAMES },
-    options.screenIterations ?? 3,
-    (f) => -f * rows.totalWeight,
-  );
-  return finishFit(rows, fn, result, paramsFromLog(result.x));
-}
-
-function finishFit(rows: RfmRows, fn: Objective, result: Parameters<typeof finishFitReport>[2], params: BgNbdParams): BgNbdFit {
-  return finishFitReport(rows.totalWeight, fn, result, params, BGNBD_PARAM_NAMES);
+  return maximizeLikelihood(BGNBD_PARAM_NAMES, bgnbdLogLikelihood, rows, starts, options, { gradientTolerance: 1e-7, maxIterations: 200 });
 }
 
 /**

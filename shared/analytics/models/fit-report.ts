@@ -2,7 +2,7 @@
  * What every model fit reports: parameters, log-likelihood, convergence (iterations, gradient norm,
  * a reason in words when it did not converge), standard errors and the starting points tried.
  */
-import { standardErrorsFromLogHessian, type Objective } from './optimize';
+import { minimizeMultiStart, standardErrorsFromLogHessian, type Objective } from './optimize';
 
 /** Convergence report shared by the model fits. */
 export interface FitReport<P> {
@@ -71,3 +71,58 @@ export function finishFitReport<P extends object>(
   };
 }
 
+
+/** Natural-scale parameters from their logs, in the order of `names`. */
+export function paramsFromLog<P extends object>(names: readonly (keyof P & string)[], phi: ArrayLike<number>): P {
+  const params = {} as Record<keyof P, number>;
+  names.forEach((name, i) => {
+    params[name] = Math.exp(phi[i] as number);
+  });
+  return params as P;
+}
+
+/** The report of a fit that could not run (no data to estimate from): the starting point, with the reason. */
+export function unfittedReport<P extends object>(names: readonly (keyof P & string)[], start: readonly number[], customers: number, logLikelihood: number, evaluations: number, reason: string): FitReport<P> {
+  const standardErrors = {} as { [K in keyof P]: number | null };
+  for (const name of names) standardErrors[name] = null;
+  return {
+    params: paramsFromLog<P>(names, start.map(Math.log)),
+    logLikelihood: Number.isFinite(logLikelihood) ? logLikelihood : 0,
+    customers,
+    iterations: 0,
+    evaluations,
+    gradientNorm: 0,
+    converged: false,
+    reason,
+    standardErrors,
+    starts: [],
+  };
+}
+
+/**
+ * Maximum likelihood over log-parameters, shared by the models: BFGS on −LL / total weight (so the
+ * tolerance is per customer) from several starting points, then the common report.
+ */
+export function maximizeLikelihood<P extends object, R extends { totalWeight: number }>(
+  names: readonly (keyof P & string)[],
+  logLikelihood: (params: P, rows: R, grad?: Float64Array) => number,
+  rows: R,
+  starts: readonly (readonly number[])[],
+  options: FitOptions,
+  defaults: { gradientTolerance: number; maxIterations: number },
+): FitReport<P> {
+  const scale = 1 / rows.totalWeight;
+  const fn: Objective = (phi, grad) => {
+    const ll = logLikelihood(paramsFromLog<P>(names, phi), rows, grad);
+    for (let i = 0; i < names.length; i++) grad[i] = -(grad[i] as number) * scale;
+    return -ll * scale;
+  };
+  const result = minimizeMultiStart(
+    fn,
+    starts,
+    { gradientTolerance: options.gradientTolerance ?? defaults.gradientTolerance, maxIterations: options.maxIterations ?? defaults.maxIterations, maxAbs: 25, maxStep: 3, names },
+    options.screenIterations ?? 3,
+    (f) => -f * rows.totalWeight,
+  );
+  return finishFitReport(rows.totalWeight, fn, result, paramsFromLog<P>(names, result.x), names);
+}

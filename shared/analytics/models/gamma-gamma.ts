@@ -6,8 +6,7 @@
  *   f(m̄ | x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q x^{px} m̄^{px−1} / (γ + x m̄)^{px+q}.
  * The model assumes spend is independent of frequency: `fitGammaGamma` reports their correlation.
  */
-import { finishFitReport, type FitOptions, type FitReport } from './fit-report';
-import { minimizeMultiStart, type Objective } from './optimize';
+import { maximizeLikelihood, unfittedReport, type FitOptions, type FitReport } from './fit-report';
 import { distinctIndex, mixDouble } from './rows';
 import { digamma, lgamma } from './special';
 
@@ -180,10 +179,6 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: SpendRow
   return ll;
 }
 
-function paramsFromLog(phi: ArrayLike<number>): GammaGammaParams {
-  return { p: Math.exp(phi[0] as number), q: Math.exp(phi[1] as number), gamma: Math.exp(phi[2] as number) };
-}
-
 /** Weighted Pearson correlation of x and m̄ over the spend rows. */
 function correlation(rows: SpendRows): { r: number; meanM: number } {
   let sw = 0;
@@ -234,36 +229,10 @@ export function fitGammaGammaRows(rows: SpendRows, options: FitOptions = {}): Ga
     [5, 5, Math.max(meanM, 1e-6) * 2],
   ];
   if (rows.totalWeight < 2) {
-    return {
-      params: paramsFromLog((starts[0] ?? [1, 1, 1]).map(Math.log)),
-      logLikelihood: 0,
-      customers: rows.totalWeight,
-      iterations: 0,
-      evaluations: 0,
-      gradientNorm: 0,
-      converged: false,
-      reason: 'fewer than two customers with repeat purchases and positive spend: the spend model cannot be estimated',
-      standardErrors: { p: null, q: null, gamma: null },
-      starts: [],
-      correlation: r,
-      warning,
-      meanSpend: meanM,
-    };
+    const unfitted = unfittedReport(GAMMA_GAMMA_PARAM_NAMES, starts[0] ?? [1, 1, 1], rows.totalWeight, 0, 0, 'fewer than two customers with repeat purchases and positive spend: the spend model cannot be estimated');
+    return { ...unfitted, correlation: r, warning, meanSpend: meanM };
   }
-  const scale = 1 / rows.totalWeight;
-  const fn: Objective = (phi, grad) => {
-    const ll = gammaGammaLogLikelihood(paramsFromLog(phi), rows, grad);
-    for (let i = 0; i < 3; i++) grad[i] = -(grad[i] as number) * scale;
-    return -ll * scale;
-  };
-  const result = minimizeMultiStart(
-    fn,
-    starts,
-    { gradientTolerance: options.gradientTolerance ?? 1e-8, maxIterations: options.maxIterations ?? 300, maxAbs: 25, maxStep: 3, names: GAMMA_GAMMA_PARAM_NAMES },
-    options.screenIterations ?? 3,
-    (f) => -f * rows.totalWeight,
-  );
-  const report = finishFitReport(rows.totalWeight, fn, result, paramsFromLog(result.x), GAMMA_GAMMA_PARAM_NAMES);
+  const report = maximizeLikelihood(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood, rows, starts, options, { gradientTolerance: 1e-8, maxIterations: 300 });
   return { ...report, correlation: r, warning, meanSpend: meanM };
 }
 

@@ -12,9 +12,8 @@
  * (₂F₁(1, p; q; z) with q > p, z ∈ [0, 1)), in log space, with its derivatives with respect to
  * r, s, α, β accumulated term by term: the gradient is analytic.
  */
-import { finishFitReport, type FitOptions, type FitReport } from './fit-report';
-import { minimizeMultiStart, type Objective } from './optimize';
-import { expandRows, singleRow, type RfmRows } from './rows';
+import { maximizeLikelihood, paramsFromLog, unfittedReport, type FitOptions, type FitReport } from './fit-report';
+import { expandRows, hasRepeatPurchase, NO_REPEAT_REASON, purchaseTotals, singleRow, type RfmRows } from './rows';
 import { digamma, lgamma, oneMinusExpOver } from './special';
 
 /** Pareto/NBD parameters as in the paper: λ ~ Gamma(r, α), μ ~ Gamma(s, β); α, β in the data's time unit. */
@@ -225,29 +224,9 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, rows: RfmRows, g
   return ll;
 }
 
-function paramsFromLog(phi: ArrayLike<number>): ParetoNbdParams {
-  return { r: Math.exp(phi[0] as number), alpha: Math.exp(phi[1] as number), s: Math.exp(phi[2] as number), beta: Math.exp(phi[3] as number) };
-}
-
-function objective(rows: RfmRows): Objective {
-  const scale = 1 / rows.totalWeight;
-  return (phi, grad) => {
-    const ll = paretoNbdLogLikelihood(paramsFromLog(phi), rows, grad);
-    for (let i = 0; i < 4; i++) grad[i] = -(grad[i] as number) * scale;
-    return -ll * scale;
-  };
-}
-
 /** Default starting points: lifetimes' (1, 1, 1, 1), and two set from the data's purchase rate and mean age. */
 function defaultStarts(rows: RfmRows): number[][] {
-  let sx = 0;
-  let sT = 0;
-  for (let i = 0; i < rows.count; i++) {
-    sx += (rows.w[i] as number) * (rows.x[i] as number);
-    sT += (rows.w[i] as number) * (rows.T[i] as number);
-  }
-  const rate = Math.min(Math.max(sx / Math.max(sT, 1e-9), 1e-6), 1e6);
-  const meanT = Math.max(sT / rows.totalWeight, 1e-6);
+  const { rate, meanT } = purchaseTotals(rows);
   return [
     [1, 1, 1, 1],
     [0.5, 0.5 / rate, 0.5, meanT],
@@ -258,33 +237,13 @@ function defaultStarts(rows: RfmRows): number[][] {
 /** Maximum-likelihood fit of the Pareto/NBD (BFGS over log-parameters, analytic gradient, several starting points). */
 export function fitParetoNbd(rows: RfmRows, options: FitOptions = {}): ParetoNbdFit {
   const starts = options.starts ?? defaultStarts(rows);
-  let repeat = 0;
-  for (let i = 0; i < rows.count; i++) if ((rows.x[i] as number) > 0) repeat += rows.w[i] as number;
-  if (repeat === 0) {
-    const params = paramsFromLog((starts[0] ?? [1, 1, 1, 1]).map(Math.log));
-    const ll = rows.totalWeight > 0 ? paretoNbdLogLikelihood(params, rows) : 0;
-    return {
-      params,
-      logLikelihood: Number.isFinite(ll) ? ll : 0,
-      customers: rows.totalWeight,
-      iterations: 0,
-      evaluations: 1,
-      gradientNorm: 0,
-      converged: false,
-      reason: rows.totalWeight === 0 ? 'there are no customers to fit' : 'no customer made a repeat purchase in the calibration period, so the purchase and dropout rates cannot be estimated',
-      standardErrors: { r: null, alpha: null, s: null, beta: null },
-      starts: [],
-    };
+  const start = starts[0] ?? [1, 1, 1, 1];
+  if (rows.totalWeight === 0) return unfittedReport(PARETO_PARAM_NAMES, start, 0, 0, 1, 'there are no customers to fit');
+  if (!hasRepeatPurchase(rows)) {
+    const ll = paretoNbdLogLikelihood(paramsFromLog(PARETO_PARAM_NAMES, start.map(Math.log)), rows);
+    return unfittedReport(PARETO_PARAM_NAMES, start, rows.totalWeight, ll, 1, NO_REPEAT_REASON);
   }
-  const fn = objective(rows);
-  const result = minimizeMultiStart(
-    fn,
-    starts,
-    { gradientTolerance: options.gradientTolerance ?? 1e-7, maxIterations: options.maxIterations ?? 300, maxAbs: 25, maxStep: 3, names: PARETO_PARAM_NAMES },
-    options.screenIterations ?? 3,
-    (f) => -f * rows.totalWeight,
-  );
-  return finishFitReport(rows.totalWeight, fn, result, paramsFromLog(result.x), PARETO_PARAM_NAMES);
+  return maximizeLikelihood(PARETO_PARAM_NAMES, paretoNbdLogLikelihood, rows, starts, options, { gradientTolerance: 1e-7, maxIterations: 300 });
 }
 
 /** ln of the odds of being dead, s(G(t_x) − G(T)) / ((α+T)^{−(r+x)} (β+T)^{−s}); −∞ when t_x = T. */

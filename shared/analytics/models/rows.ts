@@ -276,3 +276,23 @@ export function expandRows(rows: RfmRows, perRow: Float64Array, fill = 0): Float
 export function singleRow(x: number, tx: number, T: number): RfmRows {
   return compressRfm({ x: Float64Array.of(x), tx: Float64Array.of(tx), T: Float64Array.of(T) });
 }
+
+/** Why a purchase model cannot be estimated from rows without any repeat purchase. */
+export const NO_REPEAT_REASON = 'no customer made a repeat purchase in the calibration period, so the purchase and dropout rates cannot be estimated';
+
+/** Whether any customer in the rows made a repeat purchase (the purchase models need one). */
+export function hasRepeatPurchase(rows: RfmRows): boolean {
+  for (let i = 0; i < rows.count; i++) if ((rows.x[i] as number) > 0 && (rows.w[i] as number) > 0) return true;
+  return false;
+}
+
+/** Weighted repeat purchases per unit of time observed (clamped to [1e-6, 1e6]) and mean age T: scales for starting points. */
+export function purchaseTotals(rows: RfmRows): { rate: number; meanT: number } {
+  let sx = 0;
+  let sT = 0;
+  for (let i = 0; i < rows.count; i++) {
+    sx += (rows.w[i] as number) * (rows.x[i] as number);
+    sT += (rows.w[i] as number) * (rows.T[i] as number);
+  }
+  return { rate: Math.min(Math.max(sx / Math.max(sT, 1e-9), 1e-6), 1e6), meanT: Math.max(sT / Math.max(rows.totalWeight, 1e-9), 1e-6) };
+}
