@@ -16,7 +16,7 @@ import { fitParetoNbd } from '../shared/analytics/models/pareto-nbd';
 import { compressRfm, rfmData } from '../shared/analytics/models/rows';
 import { rfmSummary, type TransactionColumns } from '../shared/analytics/models/summary';
 import { epochDayFromIso } from '../shared/domain/dates';
-import { CDNOW_MASTER, loadCdnow, replicate } from '../test/unit/models/cdnow';
+import { CDNOW_MASTER, loadCdnow, replicate } from '../test/support/cdnow';
 import { join } from 'node:path';
 import { SOURCE_ROOT } from '../electron/services/paths';
 import { ensureDir, report, timeMedian } from './util';

@@ -14,7 +14,7 @@ import {
 import { compressRfm, rfmData } from '../../../shared/analytics/models/rows';
 import { rfmSummary } from '../../../shared/analytics/models/summary';
 import { lbeta } from '../../../shared/analytics/models/special';
-import { rng } from './cdnow';
+import { rng } from '../../support/cdnow';
 import { cdnowMaster, cdnowSample, integrate01, logGradient } from './fixtures';
 
 const PUBLISHED: BgNbdParams = { r: 0.2426, alpha: 4.414, a: 0.7929, b: 2.426 };

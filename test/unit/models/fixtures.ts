@@ -1,7 +1,7 @@
 /** Shared data for the model tests: the CDNOW sample's calibration summary (weeks, calibration to 1997-09-30, holdout to 1998-06-30). */
 import { compressRfm, rfmData, type RfmRows } from '../../../shared/analytics/models/rows';
 import { rfmSummary, type RfmSummary } from '../../../shared/analytics/models/summary';
-import { CDNOW_MASTER, CDNOW_SAMPLE, day, loadCdnow, type LoadedTransactions } from './cdnow';
+import { CDNOW_MASTER, CDNOW_SAMPLE, day, loadCdnow, type LoadedTransactions } from '../../support/cdnow';
 
 let sample: { tx: LoadedTransactions; summary: RfmSummary; rows: RfmRows } | null = null;
 let master: { tx: LoadedTransactions; summary: RfmSummary; rows: RfmRows } | null = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaExpectedSpendCustomers, gammaGammaLogLikelihood, spendRows } from '../../../shared/analytics/models/gamma-gamma';
-import { rng } from './cdnow';
+import { rng } from '../../support/cdnow';
 import { cdnowSample, logGradient } from './fixtures';
 
 describe('Gamma-Gamma on the CDNOW sample (Fader, Hardie & Lee 2005, RFM and CLV)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitModels, fitModelsResultToJson } from '../../../shared/analytics/models/index';
-import { CDNOW_SAMPLE, day, loadCdnow } from './cdnow';
+import { CDNOW_SAMPLE, day, loadCdnow } from '../../support/cdnow';
 
 function allFinite(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);

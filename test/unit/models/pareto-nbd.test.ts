@@ -12,7 +12,7 @@ import {
 } from '../../../shared/analytics/models/pareto-nbd';
 import { compressRfm } from '../../../shared/analytics/models/rows';
 import { lgamma, logAddExp, logHyp2f1 } from '../../../shared/analytics/models/special';
-import { rng } from './cdnow';
+import { rng } from '../../support/cdnow';
 import { cdnowMaster, cdnowSample, logGradient } from './fixtures';
 
 const PUBLISHED: ParetoNbdParams = { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 };

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { epochDayFromIso } from '../../../shared/domain/dates';
-import type { TransactionColumns } from '../../../shared/analytics/models/summary';
+import { epochDayFromIso } from '../../shared/domain/dates';
+import type { TransactionColumns } from '../../shared/analytics/models/summary';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 export const CDNOW_SAMPLE = join(ROOT, 'test', 'fixtures', 'cdnow_sample.csv');
 export const CDNOW_MASTER = join(ROOT, 'electron', 'services', 'samples', 'data', 'cdnow_master.csv');
 
