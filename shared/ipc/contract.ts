@@ -107,13 +107,14 @@ export const contract = {
   ),
   'analysis.latest': call('The last analysis kept in the open workspace (stale when the data changed since), or null.', NoInput, AnalysisRun.nullable()),
   'analysis.customers': call(
-    'A page of the customers of the last analysis with every metric, tier, quadrant, strategy and reason, RFM segment and lifecycle stage; sorted and filtered.',
+    'A page of the customers of the last analysis with every metric, tier, quadrant, strategy and reason, RFM segment and lifecycle stage; sorted and filtered. With `columns`, only those columns, in that order (keys the run does not have are left out; the reply says which came).',
     z
       .object({
         offset: z.number().int().nonnegative().max(1e9),
         limit: z.number().int().min(1).max(10_000),
         sort: SortSpec.optional(),
         filter: CustomerFilter.optional(),
+        columns: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
       })
       .strict(),
     CustomerPage,

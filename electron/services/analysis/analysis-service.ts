@@ -1,6 +1,6 @@
 import { AnalysisSummarySchema, type AnalysisRun, type CustomerDetail, type CustomerFilter, type CustomerPage, type ExportList } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/ipc/errors';
-import { customerDetail, exportList, filterCustomers, loadRun, page, sortCustomers, type LoadedRun } from './results';
+import { customerDetail, customerView, exportList, loadRun, page, type LoadedRun } from './results';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
 import { dataFingerprint, latestFit, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
@@ -10,9 +10,8 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 
 /** Analyses of the open workspace: settings, runs in the analysis worker, the last stored run. */
 export class AnalysisService {
-  /** The last run's customers in memory, and the last filtered and sorted view of them (the grid pages through it). */
+  /** The last run's customers in memory, with the orders and filtered views the grid asked for (it pages through them). */
   private loaded: { path: string; run: LoadedRun } | null = null;
-  private view: { key: string; rows: Int32Array } | null = null;
 
   constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool }) {}
 
@@ -23,16 +22,13 @@ export class AnalysisService {
     if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze).' });
     if (!this.loaded || this.loaded.path !== path || this.loaded.run.run.runId !== run.runId) {
       this.loaded = { path, run: loadRun(store.db, run) };
-      this.view = null;
     }
     return this.loaded.run;
   }
 
-  customers(request: { offset: number; limit: number; sort?: { column: string; direction: 'asc' | 'desc' } | undefined; filter?: CustomerFilter | undefined }): CustomerPage {
+  customers(request: { offset: number; limit: number; sort?: { column: string; direction: 'asc' | 'desc' } | undefined; filter?: CustomerFilter | undefined; columns?: string[] | undefined }): CustomerPage {
     const loaded = this.latestLoaded();
-    const key = JSON.stringify([loaded.run.runId, request.filter ?? {}, request.sort ?? null]);
-    if (this.view?.key !== key) this.view = { key, rows: sortCustomers(loaded, filterCustomers(loaded, request.filter), request.sort) };
-    return page(loaded, this.view.rows, request.offset, request.limit);
+    return page(loaded, customerView(loaded, request.filter, request.sort), request.offset, request.limit, request.columns);
   }
 
   customer(customer: string): CustomerDetail {

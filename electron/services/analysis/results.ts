@@ -19,6 +19,7 @@ import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
 import { findCustomerId, readCustomerNames, readCustomerOrders, readRunColumns, type ColumnArray, type StoredRun } from '../../db/analysis-store';
 import type { SqliteDatabase } from '../../db/sqlite';
+import { orderByKey, Recent, restrictTo } from './customer-order';
 
 type Value = string | number | boolean | null;
 type ColumnType = CustomerPage['columns'][number]['type'];
@@ -30,6 +31,22 @@ interface ColumnDef {
   key: string;
   type: ColumnType;
   value(row: number): Value;
+  /** The sort key of every customer (NaN when missing): numbers, days, a code's place in its list, a text's rank. */
+  sortKey(): Float64Array;
+}
+
+type Sort = { column: string; direction: 'asc' | 'desc' };
+
+/** What the grid asked for before, kept with the run so that sorting and paging do not start over. */
+interface RunCache {
+  /** Every member's order by a column and direction (`column:direction`). */
+  orders: Map<string, Int32Array>;
+  /** The members passing a filter (by its JSON). */
+  filters: Recent<Int32Array>;
+  /** A filter's members in a sort order. */
+  views: Recent<Int32Array>;
+  /** Lower-cased ids and names for the quick search. */
+  lower: { labels: string[]; names: string[] } | null;
 }
 
 /** A stored run's columns with the customers' names, loaded once per run. */
@@ -42,6 +59,14 @@ export interface LoadedRun {
   /** Customer indexes in the analysis (with a tier), in index order. */
   members: Int32Array;
   defs: ColumnDef[];
+  cache: RunCache;
+}
+
+/** Ranks of texts in code-unit order (equal texts share a rank), NaN for none. */
+function textRanks(texts: readonly (string | null | undefined)[]): Float64Array {
+  const distinct = [...new Set(texts.filter((text): text is string => typeof text === 'string'))].sort();
+  const rank = new Map(distinct.map((text, index) => [text, index]));
+  return Float64Array.from(texts, (text) => (typeof text === 'string' ? (rank.get(text) as number) : Number.NaN));
 }
 
 export function loadRun(db: SqliteDatabase, run: StoredRun): LoadedRun {
@@ -53,59 +78,93 @@ export function loadRun(db: SqliteDatabase, run: StoredRun): LoadedRun {
   const tier = columns.tier as Uint8Array;
   const members = Int32Array.from(Array.from({ length: ids.length }, (_, c) => c).filter((c) => tier[c] !== NONE));
   const summary = run.summary as AnalysisSummary;
-  const num = (name: string) => (row: number): Value => {
-    const value = (columns[name] as ColumnArray | undefined)?.[row];
-    return value === undefined || Number.isNaN(value) ? null : value;
-  };
-  const code = (name: string, list: readonly string[]) => (row: number): Value => list[(columns[name] as Uint8Array)[row] as number] ?? null;
-  const date = (name: string) => (row: number): Value => {
-    const day = (columns[name] as Int32Array)[row] as number;
-    return day === NO_DAY ? null : isoFromEpochDay(day);
-  };
+  const count = ids.length;
+  const num = (name: string): Pick<ColumnDef, 'value' | 'sortKey'> => ({
+    value: (row) => {
+      const value = (columns[name] as ColumnArray | undefined)?.[row];
+      return value === undefined || Number.isNaN(value) ? null : value;
+    },
+    sortKey: () => {
+      const column = columns[name] as ColumnArray | undefined;
+      return column ? Float64Array.from(column) : new Float64Array(count).fill(Number.NaN);
+    },
+  });
+  // Codes sort in their list's order (the ladder from the top, the quadrants, …), not by their words.
+  const code = (name: string, list: readonly string[]): Pick<ColumnDef, 'value' | 'sortKey'> => ({
+    value: (row) => list[(columns[name] as Uint8Array)[row] as number] ?? null,
+    sortKey: () => Float64Array.from(columns[name] as Uint8Array, (index) => (index < list.length ? index : Number.NaN)),
+  });
+  const date = (name: string): Pick<ColumnDef, 'value' | 'sortKey'> => ({
+    value: (row) => {
+      const day = (columns[name] as Int32Array)[row] as number;
+      return day === NO_DAY ? null : isoFromEpochDay(day);
+    },
+    sortKey: () => Float64Array.from(columns[name] as Int32Array, (day) => (day === NO_DAY ? Number.NaN : day)),
+  });
+  const text = (list: readonly (string | null)[]): Pick<ColumnDef, 'value' | 'sortKey'> => ({ value: (row) => list[row] ?? null, sortKey: () => textRanks(list) });
   const defs: ColumnDef[] = [
-    { key: 'customer', type: 'text', value: (row) => labels[row] ?? null },
-    { key: 'name', type: 'text', value: (row) => names[row] ?? null },
-    { key: 'tier', type: 'code', value: code('tier', TIERS) },
-    { key: 'quadrant', type: 'code', value: code('quadrant', QUADRANTS) },
-    { key: 'strategy', type: 'code', value: code('strategy', STRATEGIES) },
-    { key: 'reason', type: 'code', value: code('reason', REASONS) },
-    { key: 'rfmSegment', type: 'code', value: code('rfmSegment', RFM_SEGMENTS) },
-    { key: 'lifecycle', type: 'code', value: code('lifecycle', LIFECYCLE_STAGES) },
-    { key: 'active', type: 'boolean', value: (row) => (columns.active as Uint8Array)[row] === 1 },
-    { key: 'currentRevenue', type: 'money', value: num('currentRevenue') },
-    { key: 'currentMargin', type: 'money', value: num('currentMargin') },
-    { key: 'currentCostToServe', type: 'money', value: num('currentCostToServe') },
-    { key: 'currentProfit', type: 'money', value: num('currentProfit') },
-    { key: 'future', type: 'money', value: num('future') },
-    { key: 'growth', type: 'money', value: num('growth') },
-    { key: 'revenue', type: 'money', value: num('revenue') },
-    { key: 'grossMargin', type: 'money', value: num('grossMargin') },
-    { key: 'costToServe', type: 'money', value: num('costToServe') },
-    { key: 'contribution', type: 'money', value: num('contribution') },
-    { key: 'orders', type: 'integer', value: num('orders') },
-    { key: 'currentOrders', type: 'integer', value: num('currentOrders') },
-    { key: 'averageOrder', type: 'money', value: num('averageOrder') },
-    { key: 'recencyDays', type: 'integer', value: num('recencyDays') },
-    { key: 'tenureDays', type: 'integer', value: num('tenureDays') },
-    { key: 'firstDate', type: 'date', value: date('firstDay') },
-    { key: 'lastDate', type: 'date', value: date('lastDay') },
-    { key: 'rfmRecency', type: 'integer', value: num('rfmRecency') },
-    { key: 'rfmFrequency', type: 'integer', value: num('rfmFrequency') },
-    { key: 'rfmMonetary', type: 'integer', value: num('rfmMonetary') },
-    { key: 'crossSellMissing', type: 'integer', value: num('crossSellMissing') },
-    { key: 'crossSellPotential', type: 'money', value: num('crossSellPotential') },
-    { key: 'nextContact', type: 'date', value: date('nextContact') },
+    { key: 'customer', type: 'text', ...text(labels) },
+    { key: 'name', type: 'text', ...text(names) },
+    { key: 'tier', type: 'code', ...code('tier', TIERS) },
+    { key: 'quadrant', type: 'code', ...code('quadrant', QUADRANTS) },
+    { key: 'strategy', type: 'code', ...code('strategy', STRATEGIES) },
+    { key: 'reason', type: 'code', ...code('reason', REASONS) },
+    { key: 'rfmSegment', type: 'code', ...code('rfmSegment', RFM_SEGMENTS) },
+    { key: 'lifecycle', type: 'code', ...code('lifecycle', LIFECYCLE_STAGES) },
+    { key: 'active', type: 'boolean', value: (row) => (columns.active as Uint8Array)[row] === 1, sortKey: () => Float64Array.from(columns.active as Uint8Array, (active) => (active === 1 ? 1 : 0)) },
+    { key: 'currentRevenue', type: 'money', ...num('currentRevenue') },
+    { key: 'currentMargin', type: 'money', ...num('currentMargin') },
+    { key: 'currentCostToServe', type: 'money', ...num('currentCostToServe') },
+    { key: 'currentProfit', type: 'money', ...num('currentProfit') },
+    { key: 'future', type: 'money', ...num('future') },
+    { key: 'growth', type: 'money', ...num('growth') },
+    { key: 'revenue', type: 'money', ...num('revenue') },
+    { key: 'grossMargin', type: 'money', ...num('grossMargin') },
+    { key: 'costToServe', type: 'money', ...num('costToServe') },
+    { key: 'contribution', type: 'money', ...num('contribution') },
+    { key: 'orders', type: 'integer', ...num('orders') },
+    { key: 'currentOrders', type: 'integer', ...num('currentOrders') },
+    { key: 'averageOrder', type: 'money', ...num('averageOrder') },
+    { key: 'recencyDays', type: 'integer', ...num('recencyDays') },
+    { key: 'tenureDays', type: 'integer', ...num('tenureDays') },
+    { key: 'firstDate', type: 'date', ...date('firstDay') },
+    { key: 'lastDate', type: 'date', ...date('lastDay') },
+    { key: 'rfmRecency', type: 'integer', ...num('rfmRecency') },
+    { key: 'rfmFrequency', type: 'integer', ...num('rfmFrequency') },
+    { key: 'rfmMonetary', type: 'integer', ...num('rfmMonetary') },
+    { key: 'crossSellMissing', type: 'integer', ...num('crossSellMissing') },
+    { key: 'crossSellPotential', type: 'money', ...num('crossSellPotential') },
+    { key: 'nextContact', type: 'date', ...date('nextContact') },
   ];
-  return { run, summary, columns, labels, names, members, defs };
+  return { run, summary, columns, labels, names, members, defs, cache: { orders: new Map(), filters: new Recent(16), views: new Recent(16), lower: null } };
 }
 
 function codeFilter(list: readonly string[] | undefined, names: readonly string[]): Set<number> | null {
   return list && list.length > 0 ? new Set(list.map((name) => names.indexOf(name)).filter((index) => index >= 0)) : null;
 }
 
-/** The customer indexes passing a filter, in index order. */
+/** The filter with empty parts left out and lists in a fixed order, as a cache key. */
+function filterKey(filter: CustomerFilter): string {
+  const parts: [string, unknown][] = [];
+  for (const [name, value] of Object.entries(filter).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (name === 'search') {
+      const search = (value as string).trim().toLowerCase();
+      if (search) parts.push([name, search]);
+    } else parts.push([name, Array.isArray(value) ? [...(value as string[])].sort() : value]);
+  }
+  return JSON.stringify(parts);
+}
+
+/** The customer indexes passing a filter, in index order (kept for the run: the same filter again costs nothing). */
 export function filterCustomers(loaded: LoadedRun, filter: CustomerFilter = {}): Int32Array {
-  const { columns, labels, names, members } = loaded;
+  const key = filterKey(filter);
+  if (key === '[]') return loaded.members;
+  return loaded.cache.filters.get(key, () => computeFilter(loaded, filter));
+}
+
+function computeFilter(loaded: LoadedRun, filter: CustomerFilter): Int32Array {
+  const { columns, members } = loaded;
   const checks: ((row: number) => boolean)[] = [];
   const byCode = (column: string, set: Set<number> | null) => {
     if (set) checks.push((row) => set.has((columns[column] as Uint8Array)[row] as number));
@@ -117,35 +176,53 @@ export function filterCustomers(loaded: LoadedRun, filter: CustomerFilter = {}):
   byCode('lifecycle', codeFilter(filter.lifecycle, LIFECYCLE_STAGES));
   if (filter.active !== undefined) checks.push((row) => ((columns.active as Uint8Array)[row] === 1) === filter.active);
   const search = filter.search?.trim().toLowerCase();
-  if (search) checks.push((row) => (labels[row] ?? '').toLowerCase().includes(search) || (names[row] ?? '').toLowerCase().includes(search));
+  if (search) {
+    loaded.cache.lower ??= { labels: loaded.labels.map((label) => label.toLowerCase()), names: loaded.names.map((name) => (name ?? '').toLowerCase()) };
+    const { labels, names } = loaded.cache.lower;
+    checks.push((row) => (labels[row] as string).includes(search) || (names[row] as string).includes(search));
+  }
   if (checks.length === 0) return members;
   return members.filter((row) => checks.every((check) => check(row)));
 }
 
-/** Indexes sorted by a column (nulls last); ties by index so that paging is stable. */
-export function sortCustomers(loaded: LoadedRun, rows: Int32Array, sort?: { column: string; direction: 'asc' | 'desc' }): Int32Array {
-  if (!sort) return rows;
-  const def = loaded.defs.find((candidate) => candidate.key === sort.column);
-  if (!def) throw new AppError('invalid_input', `The customers have no column "${sort.column}" to sort by.`);
-  const keys = new Map<number, Value>();
-  for (const row of rows) keys.set(row, def.value(row));
-  const sign = sort.direction === 'desc' ? -1 : 1;
-  return Int32Array.from(rows).sort((a, b) => {
-    const x = keys.get(a) ?? null;
-    const y = keys.get(b) ?? null;
-    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return order * sign || a - b;
-  });
+function columnDef(loaded: LoadedRun, key: string): ColumnDef {
+  const def = loaded.defs.find((candidate) => candidate.key === key);
+  if (!def) throw new AppError('invalid_input', `The customers have no column "${key}" to sort by.`);
+  return def;
 }
 
-export function page(loaded: LoadedRun, rows: Int32Array, offset: number, limit: number): CustomerPage {
+/** Every member in a column's order, computed once per run, column and direction. */
+function memberOrder(loaded: LoadedRun, sort: Sort): Int32Array {
+  const key = `${sort.column}:${sort.direction}`;
+  let order = loaded.cache.orders.get(key);
+  if (!order) {
+    order = orderByKey(loaded.members, columnDef(loaded, sort.column).sortKey(), sort.direction);
+    loaded.cache.orders.set(key, order);
+  }
+  return order;
+}
+
+/** Indexes sorted by a column (nulls last); ties by index so that paging is stable. `rows` must be members in index order (as filterCustomers gives). */
+export function sortCustomers(loaded: LoadedRun, rows: Int32Array, sort?: Sort): Int32Array {
+  if (!sort) return rows;
+  return restrictTo(memberOrder(loaded, sort), rows, loaded.labels.length);
+}
+
+/** The customers passing a filter in a sort order, kept for the run (the grid pages through it). */
+export function customerView(loaded: LoadedRun, filter: CustomerFilter | undefined, sort: Sort | undefined): Int32Array {
+  const key = `${filterKey(filter ?? {})}|${sort ? `${sort.column}:${sort.direction}` : ''}`;
+  return loaded.cache.views.get(key, () => sortCustomers(loaded, filterCustomers(loaded, filter), sort));
+}
+
+/** Rows [offset, offset + limit) of a view, with every column or only the chosen ones (keys the run does not have are left out). */
+export function page(loaded: LoadedRun, rows: Int32Array, offset: number, limit: number, only?: readonly string[]): CustomerPage {
   const slice = rows.subarray(offset, offset + limit);
+  const defs = only ? only.map((key) => loaded.defs.find((def) => def.key === key)).filter((def): def is ColumnDef => def !== undefined) : loaded.defs;
   return {
     runId: loaded.run.runId,
     asOf: loaded.summary.asOf,
-    columns: loaded.defs.map(({ key, type }) => ({ key, type })),
-    rows: Array.from(slice, (row) => loaded.defs.map((def) => def.value(row))),
+    columns: defs.map(({ key, type }) => ({ key, type })),
+    rows: Array.from(slice, (row) => defs.map((def) => def.value(row))),
     total: rows.length,
     offset,
   };
