@@ -48,7 +48,39 @@ function permute<T extends Int32Array | Float64Array>(values: T, order: Int32Arr
   return out;
 }
 
+/**
+ * Customer index by workspace id: a flat table when the ids are dense enough (they are the rowids
+ * of the customers table, so nearly always), else a map.
+ */
+function customerIndexById(ids: Float64Array, count: number): (id: number) => number {
+  let maxId = 0;
+  let minId = 0;
+  for (let i = 0; i < count; i++) {
+    maxId = Math.max(maxId, ids[i] as number);
+    minId = Math.min(minId, ids[i] as number);
+  }
+  if (minId >= 0 && maxId <= 4 * count + 1024) {
+    const table = new Int32Array(maxId + 1);
+    for (let i = 0; i < count; i++) table[ids[i] as number] = i;
+    return (id) => (id >= 0 && id <= maxId ? (table[id] as number) : 0);
+  }
+  const map = new Map<number, number>();
+  for (let i = 0; i < count; i++) map.set(ids[i] as number, i);
+  return (id) => map.get(id) ?? 0;
+}
+
+const countRows = (db: SqliteDatabase, table: string): number => (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
+
+/**
+ * Reads every row into typed arrays sized beforehand, one row at a time (a million rows held as
+ * JavaScript arrays would cost several hundred megabytes for a moment).
+ */
 export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
+  // One read transaction: the counts and the rows come from the same state of the workspace.
+  return db.inTransaction ? readAll(db) : db.transaction(() => readAll(db))();
+}
+
+function readAll(db: SqliteDatabase): AnalysisDataset {
   const channels = new Interner();
   const regions = new Interner();
   const industries = new Interner();
@@ -56,23 +88,25 @@ export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
   const products = new Interner();
   const categories = new Interner();
 
-  const customerRows = db.prepare('SELECT id, label, acquired_day, channel, acquisition_cost, region, industry, size, age, income FROM customers ORDER BY id').raw(true).all() as Row[];
-  const n = customerRows.length;
-  const indexOfId = new Map<number, number>();
+  const customerCount = countRows(db, 'customers');
+  const ids = new Float64Array(customerCount);
   const customers = {
-    count: n,
-    labels: new Array<string>(n),
-    acquiredDay: new Int32Array(n).fill(NO_DAY),
-    channel: new Int32Array(n).fill(NO_CODE),
-    acquisitionCost: new Float64Array(n).fill(Number.NaN),
-    region: new Int32Array(n).fill(NO_CODE),
-    industry: new Int32Array(n).fill(NO_CODE),
-    size: new Int32Array(n).fill(NO_CODE),
-    age: new Float64Array(n).fill(Number.NaN),
-    income: new Float64Array(n).fill(Number.NaN),
+    count: customerCount,
+    labels: new Array<string>(customerCount),
+    acquiredDay: new Int32Array(customerCount).fill(NO_DAY),
+    channel: new Int32Array(customerCount).fill(NO_CODE),
+    acquisitionCost: new Float64Array(customerCount).fill(Number.NaN),
+    region: new Int32Array(customerCount).fill(NO_CODE),
+    industry: new Int32Array(customerCount).fill(NO_CODE),
+    size: new Int32Array(customerCount).fill(NO_CODE),
+    age: new Float64Array(customerCount).fill(Number.NaN),
+    income: new Float64Array(customerCount).fill(Number.NaN),
   };
-  customerRows.forEach((row, index) => {
-    indexOfId.set(row[0] as number, index);
+  let n = 0;
+  for (const row of db.prepare('SELECT id, label, acquired_day, channel, acquisition_cost, region, industry, size, age, income FROM customers ORDER BY id').raw(true).iterate() as Iterable<Row>) {
+    if (n === customerCount) break;
+    const index = n++;
+    ids[index] = row[0] as number;
     customers.labels[index] = String(row[1]);
     if (typeof row[2] === 'number') customers.acquiredDay[index] = row[2];
     customers.channel[index] = channels.code(row[3] as string | null);
@@ -82,7 +116,8 @@ export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
     customers.size[index] = sizes.code(row[7] as string | null);
     customers.age[index] = num(row[8]);
     customers.income[index] = num(row[9]);
-  });
+  }
+  const indexOf = customerIndexById(ids, n);
 
   const productMarginByName = new Map<string, number>();
   for (const row of db.prepare('SELECT product_id, category, margin_rate FROM products').raw(true).iterate() as Iterable<Row>) {
@@ -90,7 +125,7 @@ export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
     if (typeof row[2] === 'number') productMarginByName.set(row[0] as string, row[2]);
   }
 
-  const txCount = (db.prepare('SELECT count(*) FROM transactions').pluck().get() as number) ?? 0;
+  const txCount = countRows(db, 'transactions');
   const customer = new Int32Array(txCount);
   const day = new Int32Array(txCount);
   const amount = new Float64Array(txCount);
@@ -102,7 +137,7 @@ export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
   let i = 0;
   for (const row of db.prepare('SELECT customer_id, day, amount, cost, product_id, category, order_id FROM transactions').raw(true).iterate() as Iterable<Row>) {
     if (i === txCount) break;
-    customer[i] = indexOfId.get(row[0] as number) ?? 0;
+    customer[i] = indexOf(row[0] as number);
     day[i] = row[1] as number;
     amount[i] = row[2] as number;
     cost[i] = num(row[3]);
@@ -123,11 +158,19 @@ export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
     order: permute(order.subarray(0, i), txOrder),
   };
 
-  const scRows = db.prepare('SELECT customer_id, day, cost FROM service_costs').raw(true).all() as Row[];
-  const scCustomer = Int32Array.from(scRows, (row) => indexOfId.get(row[0] as number) ?? 0);
-  const scDay = Int32Array.from(scRows, (row) => row[1] as number);
-  const scCost = Float64Array.from(scRows, (row) => row[2] as number);
-  const scOrder = sortedOrder(scCustomer, scDay, scRows.length, n);
+  const scCount = countRows(db, 'service_costs');
+  const scCustomer = new Int32Array(scCount);
+  const scDay = new Int32Array(scCount);
+  const scCost = new Float64Array(scCount);
+  let k = 0;
+  for (const row of db.prepare('SELECT customer_id, day, cost FROM service_costs').raw(true).iterate() as Iterable<Row>) {
+    if (k === scCount) break;
+    scCustomer[k] = indexOf(row[0] as number);
+    scDay[k] = row[1] as number;
+    scCost[k] = row[2] as number;
+    k++;
+  }
+  const scOrder = sortedOrder(scCustomer, scDay, k, n);
 
   const spendRows = db.prepare('SELECT channel, period_start, period_end, spend, new_customers FROM marketing_spend').raw(true).all() as Row[];
   const prospectRows = db.prepare('SELECT label, channel, region, industry, size, age, income FROM prospects ORDER BY id').raw(true).all() as Row[];
@@ -136,7 +179,7 @@ export function readAnalysisDataset(db: SqliteDatabase): AnalysisDataset {
   return {
     customers,
     transactions,
-    serviceCosts: { count: scRows.length, customer: permute(scCustomer, scOrder), day: permute(scDay, scOrder), cost: permute(scCost, scOrder) },
+    serviceCosts: { count: k, customer: permute(scCustomer.subarray(0, k), scOrder), day: permute(scDay.subarray(0, k), scOrder), cost: permute(scCost.subarray(0, k), scOrder) },
     marketing: {
       count: spendRows.length,
       channel: Int32Array.from(spendRows, (row) => channels.code(row[0] as string)),
