@@ -8,6 +8,7 @@ import { importBench } from './import';
 import { analysisBench } from './analysis';
 import { clvBench, modelsBench } from './models';
 import { whatifBench } from './whatif';
+import { whatifUiBench } from './whatif-ui';
 import { fuzzBench } from './fuzz';
 import { reportBench } from './report';
 import { tempDir } from './util';
@@ -19,6 +20,7 @@ const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   models: modelsBench,
   clv: clvBench,
   whatif: whatifBench,
+  'whatif-ui': whatifUiBench,
   fuzz: fuzzBench,
   report: reportBench,
 };

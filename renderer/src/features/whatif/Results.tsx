@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grouping, WhatIfResult } from '../../../../shared/analytics/whatif';
 import { EChart } from '../../components/charts/EChart';
@@ -11,6 +11,8 @@ const GOOD = '#16a34a';
 const BAD = '#dc2626';
 const BASE = '#94a3b8';
 
+// The charts and tables are memoised: the screen renders on every frame of a slider drag, they
+// only when the result they are given (the settled scenario's) changes.
 const tone = (value: number) => (value > 1e-9 ? 'up' : value < -1e-9 ? 'down' : 'flat');
 
 
@@ -60,7 +62,7 @@ export function WhatIfKpis({ result }: { result: WhatIfResult }) {
 }
 
 /** Profit from the baseline to the scenario, one bar per lever (a bar on an invisible base). */
-export function ProfitWaterfall({ result }: { result: WhatIfResult }) {
+export const ProfitWaterfall = memo(function ProfitWaterfall({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const theme = useChartTheme();
@@ -120,10 +122,10 @@ export function ProfitWaterfall({ result }: { result: WhatIfResult }) {
     };
   }, [result, t, f, theme]);
   return <EChart option={option} height={280} label={t('whatif.waterfall.title')} testId="waterfall-chart" />;
-}
+});
 
 /** Customers still buying at the end of the horizon per tier: today, the baseline, the scenario. */
-export function LadderBeforeAfter({ result }: { result: WhatIfResult }) {
+export const LadderBeforeAfter = memo(function LadderBeforeAfter({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const theme = useChartTheme();
@@ -153,10 +155,10 @@ export function LadderBeforeAfter({ result }: { result: WhatIfResult }) {
     };
   }, [result, t, f, theme]);
   return <EChart option={option} height={280} label={t('whatif.ladder.title')} testId="ladder-chart" />;
-}
+});
 
 /** Which lever matters most: total profit with each lever 10 % lower and higher. */
-export function Tornado({ result }: { result: WhatIfResult }) {
+export const Tornado = memo(function Tornado({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const theme = useChartTheme();
@@ -202,9 +204,9 @@ export function Tornado({ result }: { result: WhatIfResult }) {
       )}
     </div>
   );
-}
+});
 
-export function YearTable({ result }: { result: WhatIfResult }) {
+export const YearTable = memo(function YearTable({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const cell = (value: number) => <td className={`num${value < 0 ? ' negative' : ''}`}>{f.wholeMoney(value)}</td>;
@@ -240,10 +242,10 @@ export function YearTable({ result }: { result: WhatIfResult }) {
       </table>
     </div>
   );
-}
+});
 
 /** Incremental profit, campaign cost and ROI per group with a plan, and per strategy. */
-export function RoiTable({ result }: { result: WhatIfResult }) {
+export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const strategyName = useStrategyName();
@@ -300,4 +302,4 @@ export function RoiTable({ result }: { result: WhatIfResult }) {
       </table>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisRun } from '../../../../shared/domain/analysis';
 import { plusFiveRetentionScenario, type Scenario } from '../../../../shared/analytics/whatif';
@@ -15,6 +15,8 @@ import { ensureBaseline, scenarioActions, useWhatIfState } from './store';
 
 const PLUS_FIVE_GROUPS = JSON.stringify(plusFiveRetentionScenario().groups);
 const sameScenario = (a: Scenario, b: Scenario) => JSON.stringify(a) === JSON.stringify(b);
+/** How long a scenario must rest (no slider moving) before the charts and tables follow it. */
+const SETTLE_MS = 150;
 
 /** What-if: a scenario editor beside the baseline of the latest analysis, projected locally on every change. */
 export function WhatIfScreen() {
@@ -61,25 +63,61 @@ function WhatIfWorkbench() {
   const [message, setMessage] = useState<string | null>(null);
 
   // Changes from the sliders are applied once per animation frame: however many input events a
-  // drag fires, the projection and the repaint happen at most once per frame.
+  // drag fires, the projection and the repaint happen at most once per frame. The latest scenario
+  // is kept in a ref too, so that every change applies to it (never to a stale render's copy).
+  const latest = useRef(scenario);
   const pending = useRef<((scenario: Scenario) => Scenario)[]>([]);
   const frame = useRef(0);
-  const update = useCallback((change: (scenario: Scenario) => Scenario) => {
-    pending.current.push(change);
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      const changes = pending.current;
-      pending.current = [];
-      setScenario((current) => changes.reduce((value, apply) => apply(value), current));
-      setMessage(null);
-    });
-  }, []);
+  const settleOnFlush = useRef(false);
+  // The scenario the charts and tables show: the current one once it has rested for SETTLE_MS, or
+  // at once when the hand lets go of a slider. While a slider is dragged only the KPI cards (and
+  // the slider) follow each frame; the charts, the tables and the sensitivity wait.
+  const [settled, setSettled] = useState<Scenario>(scenario);
+  const settle = useCallback((next: Scenario) => startTransition(() => setSettled(next)), []);
+  const update = useCallback(
+    (change: (scenario: Scenario) => Scenario) => {
+      pending.current.push(change);
+      if (frame.current) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        const changes = pending.current;
+        pending.current = [];
+        const next = changes.reduce((value, apply) => apply(value), latest.current);
+        latest.current = next;
+        setScenario(next);
+        setMessage(null);
+        if (settleOnFlush.current) {
+          settleOnFlush.current = false;
+          settle(next);
+        }
+      });
+    },
+    [settle],
+  );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(() => {
+    if (settled === scenario) return;
+    const timer = window.setTimeout(() => settle(scenario), SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [scenario, settled, settle]);
+  useEffect(() => {
+    // Letting go of a slider (anywhere on the page): the charts follow at once.
+    const release = () => {
+      if (frame.current) settleOnFlush.current = true;
+      else settle(latest.current);
+    };
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+    return () => {
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+    };
+  }, [settle]);
 
-  const result = useMemo(() => engine.compute(scenario), [engine, scenario]);
-  // The KPI cards follow at once; the charts and tables may lag a frame behind while a slider moves.
-  const deferred = useDeferredValue(result);
+  // Everything, sensitivity included, for the settled scenario; the KPI cards of a scenario that
+  // has not settled yet without sensitivity (a third of the work).
+  const full = useMemo(() => engine.compute(settled), [engine, settled]);
+  const result = useMemo(() => (scenario === settled ? full : engine.compute(scenario, { sensitivity: false })), [engine, scenario, settled, full]);
 
   const money = useMemo<MoneyRanges>(() => {
     const revenue = engine.baseline.revenue;
@@ -96,7 +134,9 @@ function WhatIfWorkbench() {
 
   const load = (next: Scenario, nextName: string, id: number | null) => {
     pending.current = [];
+    latest.current = next;
     setScenario(next);
+    setSettled(next);
     setName(nextName);
     setCurrentId(id);
     setMessage(null);
@@ -119,7 +159,7 @@ function WhatIfWorkbench() {
   };
 
   return (
-    <div className="whatif" data-testid="whatif">
+    <div className="whatif" data-testid="whatif" data-settled={settled === scenario} data-results-profit={full.delta.profit}>
       <section className="card whatif-bar" aria-label={t('whatif.bar')}>
         <label className="whatif-bar__name">
           <span className="muted small">{t('whatif.name')}</span>
@@ -208,21 +248,21 @@ function WhatIfWorkbench() {
             </Panel>
           ) : null}
           <Panel title={t('whatif.waterfall.title')} subtitle={t('whatif.waterfall.subtitle')} testId="waterfall-panel">
-            <ProfitWaterfall result={deferred} />
+            <ProfitWaterfall result={full} />
           </Panel>
           <div className="whatif__charts">
-            <Panel title={t('whatif.ladder.title')} subtitle={t('whatif.ladder.subtitle', { years: f.integer(deferred.horizonYears) })} testId="ladder-panel">
-              <LadderBeforeAfter result={deferred} />
+            <Panel title={t('whatif.ladder.title')} subtitle={t('whatif.ladder.subtitle', { years: f.integer(full.horizonYears) })} testId="ladder-panel">
+              <LadderBeforeAfter result={full} />
             </Panel>
             <Panel title={t('whatif.tornado.title')} subtitle={t('whatif.tornado.subtitle')} testId="tornado-panel">
-              <Tornado result={deferred} />
+              <Tornado result={full} />
             </Panel>
           </div>
           <Panel title={t('whatif.roi.title')} subtitle={t('whatif.roi.subtitle')} testId="roi-panel">
-            <RoiTable result={deferred} />
+            <RoiTable result={full} />
           </Panel>
-          <Panel title={t('whatif.years.title')} subtitle={t('whatif.years.subtitle', { rate: f.percent(deferred.discountRate) })} testId="years-panel">
-            <YearTable result={deferred} />
+          <Panel title={t('whatif.years.title')} subtitle={t('whatif.years.subtitle', { rate: f.percent(full.discountRate) })} testId="years-panel">
+            <YearTable result={full} />
           </Panel>
         </div>
       </div>
