@@ -47,8 +47,32 @@ const ISSUE_BATCH = 200;
  */
 const IMPORT_CACHE_KIB = 8 * 1024;
 
-/** Parameters of one transaction row; its import id is written into the statement itself. */
-const TRANSACTION_COLUMNS = 9;
+/** The text columns of a transaction row that a file may leave out altogether, in the order they are bound. */
+const TEXT_COLUMNS = [
+  ['productIds', 'product_id'],
+  ['categories', 'category'],
+  ['orderIds', 'order_id'],
+  ['channels', 'channel'],
+] as const;
+
+/**
+ * The insert of transaction rows for the columns a file has: a column no row can fill (the file has
+ * no such field) is left out of the statement rather than bound as NULL in every row (binding costs
+ * about as much per value as SQLite's own work on it).
+ */
+type Statement = ReturnType<typeof multiRowInsert>;
+
+interface TransactionInsert {
+  /** Which of TEXT_COLUMNS are bound, as a bit mask. */
+  shape: number;
+  /** Parameters per row: customer_id, day, amount, cost, quantity, then the text columns bound. */
+  width: number;
+  batch: Statement;
+  single: Statement;
+  /** Parameters of the rows waiting for the next multi-row insert (a fixed array: emptying an array frees its storage). */
+  buffer: (string | number | null)[];
+  count: number;
+}
 
 /**
  * `INSERT OR FAIL INTO <into> VALUES (?, …), …`. Any failure rolls the whole import back, so a
@@ -77,9 +101,7 @@ export class ImportWriter {
   private readonly described = new Set<number>();
   /** Customers from this id on are new: created with their name and region. */
   private readonly firstNewCustomerId: number;
-  /** Parameters of the rows waiting for the next multi-row insert (a fixed array: emptying an array frees its storage). */
-  private readonly transactionBuffer = new Array<string | number | null>(TRANSACTION_BATCH * TRANSACTION_COLUMNS).fill(null);
-  private transactionCount = 0;
+  private transactionInsert: TransactionInsert | null = null;
   private readonly issueBuffer: (string | number | null)[] = [];
   private readonly statements;
   private open = true;
@@ -106,8 +128,6 @@ export class ImportWriter {
         customerBatch: multiRowInsert(db, 'customers (id, key, label, name, region)', 5, CUSTOMER_BATCH),
         newCustomer: multiRowInsert(db, 'customers (id, key, label, name, region)', 5, 1),
         describeCustomer: db.prepare('UPDATE customers SET name = coalesce(name, ?), region = coalesce(region, ?) WHERE id = ?'),
-        transactionBatch: multiRowInsert(db, 'transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', TRANSACTION_COLUMNS, TRANSACTION_BATCH, this.importId),
-        transaction: multiRowInsert(db, 'transactions (customer_id, day, amount, cost, product_id, category, quantity, order_id, channel, import_id)', TRANSACTION_COLUMNS, 1, this.importId),
         issueBatch: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, ISSUE_BATCH),
         issue: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, 1),
         cost: db.prepare('INSERT INTO service_costs (customer_id, day, cost, kind, import_id) VALUES (?, ?, ?, ?, ?)'),
@@ -194,13 +214,15 @@ export class ImportWriter {
     if (this.batchIds.length < batch.size) this.batchIds = new Float64Array(batch.size);
     const batchIds = this.batchIds;
     for (let i = 0; i < batch.size; i++) batchIds[i] = listedIds[customers[i] as number] as number;
-    const buffer = this.transactionBuffer;
+    const insert = this.transactionInsertFor(batch);
+    const { buffer, width } = insert;
     const productIds = new TextColumnReader(batch.productIds);
     const categories = new TextColumnReader(batch.categories);
     const orderIds = new TextColumnReader(batch.orderIds);
     const channels = new TextColumnReader(batch.channels);
     const customerNames = new TextColumnReader(batch.customerNames);
     const regions = new TextColumnReader(batch.regions);
+    const shape = insert.shape;
     for (let i = 0; i < batch.size; i++) {
       const listed = customers[i] as number;
       const name = customerNames.next();
@@ -214,21 +236,51 @@ export class ImportWriter {
       } else this.describe(id, name, region);
       const cost = costs[i] as number;
       const quantity = quantities[i] as number;
-      let at = this.transactionCount++ * TRANSACTION_COLUMNS;
+      let at = insert.count++ * width;
       buffer[at++] = id;
       buffer[at++] = days[i] as number;
       buffer[at++] = amounts[i] as number;
       buffer[at++] = Number.isNaN(cost) ? null : cost;
-      buffer[at++] = productIds.next();
-      buffer[at++] = categories.next();
       buffer[at++] = Number.isNaN(quantity) ? null : quantity;
-      buffer[at++] = orderIds.next();
-      buffer[at] = channels.next();
-      if (this.transactionCount === TRANSACTION_BATCH) {
-        this.statements.transactionBatch.run(...buffer);
-        this.transactionCount = 0;
+      if (shape & 1) buffer[at++] = productIds.next();
+      if (shape & 2) buffer[at++] = categories.next();
+      if (shape & 4) buffer[at++] = orderIds.next();
+      if (shape & 8) buffer[at] = channels.next();
+      if (insert.count === TRANSACTION_BATCH) {
+        insert.batch.run(...buffer);
+        insert.count = 0;
       }
     }
+  }
+
+  /** The insert for a batch's columns (the same for every batch of an import). */
+  private transactionInsertFor(batch: TransactionBatch): TransactionInsert {
+    let shape = 0;
+    TEXT_COLUMNS.forEach(([column], bit) => {
+      if (batch[column] !== null) shape |= 1 << bit;
+    });
+    const current = this.transactionInsert;
+    if (current?.shape === shape) return current;
+    if (current) this.flushTransactions(current);
+    const columns = ['customer_id', 'day', 'amount', 'cost', 'quantity', ...TEXT_COLUMNS.flatMap(([, name], bit) => (shape & (1 << bit) ? [name] : [])), 'import_id'];
+    const into = `transactions (${columns.join(', ')})`;
+    const width = columns.length - 1;
+    const insert: TransactionInsert = {
+      shape,
+      width,
+      batch: multiRowInsert(this.db, into, width, TRANSACTION_BATCH, this.importId),
+      single: multiRowInsert(this.db, into, width, 1, this.importId),
+      buffer: new Array<string | number | null>(TRANSACTION_BATCH * width).fill(null),
+      count: 0,
+    };
+    this.transactionInsert = insert;
+    return insert;
+  }
+
+  /** Writes the rows waiting in an insert's buffer, one by one. */
+  private flushTransactions(insert: TransactionInsert): void {
+    for (let i = 0; i < insert.count; i++) insert.single.run(...insert.buffer.slice(i * insert.width, (i + 1) * insert.width));
+    insert.count = 0;
   }
 
   addCost(row: CostRow): void {
@@ -265,8 +317,7 @@ export class ImportWriter {
   private flush(): void {
     for (let i = 0; i < this.customerBuffer.length; i += 5) this.statements.newCustomer.run(this.customerBuffer.slice(i, i + 5));
     this.customerBuffer.length = 0;
-    for (let i = 0; i < this.transactionCount; i++) this.statements.transaction.run(...this.transactionBuffer.slice(i * TRANSACTION_COLUMNS, (i + 1) * TRANSACTION_COLUMNS));
-    this.transactionCount = 0;
+    if (this.transactionInsert) this.flushTransactions(this.transactionInsert);
     for (let i = 0; i < this.issueBuffer.length; i += 7) this.statements.issue.run(this.issueBuffer.slice(i, i + 7));
     this.issueBuffer.length = 0;
   }
