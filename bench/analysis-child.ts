@@ -32,6 +32,7 @@ let { backend, api } = await session();
 let start = performance.now();
 const cold = await api['analysis.run']({});
 const coldMs = performance.now() - start;
+const coldRssMb = process.resourceUsage().maxRSS / 1024;
 await backend.dispose();
 
 // 2. The workspace opened again by a new process: the analysis reads the snapshot.
@@ -39,6 +40,7 @@ await backend.dispose();
 start = performance.now();
 const first = await api['analysis.run']({});
 const firstMs = performance.now() - start;
+const firstRssMb = process.resourceUsage().maxRSS / 1024;
 
 // 3. One threshold changed: only what depends on it runs again.
 await api['analysis.updateSettings']({ mvcProfitShare: 0.75 });
@@ -48,9 +50,9 @@ const rerunMs = performance.now() - start;
 await backend.dispose();
 console.log(
   JSON.stringify({
-    cold: { ms: coldMs, timings: cold.timings },
-    first: { ms: firstMs, timings: first.timings },
-    rerun: { ms: rerunMs, computed: rerun.computedStages },
+    cold: { ms: coldMs, timings: cold.timings, maxRssMb: coldRssMb },
+    first: { ms: firstMs, timings: first.timings, maxRssMb: firstRssMb },
+    rerun: { ms: rerunMs, timings: rerun.timings, computed: rerun.computedStages },
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

@@ -11,18 +11,18 @@ import { addMonths, periodLabel } from './calendar';
 import { channelEconomics, type ChannelRow } from './channels';
 import { computeCohorts, type CohortTable } from './cohorts';
 import { contactPlan, type ContactPlan } from './contacts';
-import { crossSell, type CrossSellResult, type IdealItem } from './crosssell';
+import { boughtItems, crossSell, type CrossSellResult, type IdealItem } from './crosssell';
 import { modelFutureProfit, type FittedModels, type ModelFuture } from './model-future';
 import { lookalikeProfile, scoreProspects, type LiftEntry, type ProspectScores } from './lookalike';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
-import { buildLadder, descendingOrder, TIERS, type Ladder, type Tier } from './ladder';
+import { buildLadder, descendingOrder, ladderShape, TIERS, type Ladder, type Tier } from './ladder';
 import { computeMetrics, type CustomerMetrics } from './metrics';
 import { projectFutureProfit } from './projection';
 import { buildQuadrants, type Quadrant, type QuadrantSummary } from './quadrants';
 import { computeRfm, RFM_SEGMENTS, type RfmScores, type RfmSegment } from './rfm';
 import type { StageCache } from './session';
-import { assignStrategies, type Strategy, type StrategyResult } from './strategies';
+import { assignStrategies, strategyBasis, type Strategy, type StrategyResult } from './strategies';
 
 /** A fitted lifetime-value model: its future profit replaces the simple projection (see model-future.ts). */
 export interface ModelInput {
@@ -160,10 +160,10 @@ function core(input: AnalysisInput, asOf: number, prefix: string, model?: ModelI
   const { dataset, settings, cache } = input;
   const { metrics, activity, future: projected, model: modelled } = base(input, asOf, prefix, model);
   const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
-  const orders = cache.get(`${prefix}ladderOrders`, null, [`${prefix}growth`], () => ({
-    byProfit: descendingOrder(metrics.currentProfit, metrics.present),
-    byGrowth: descendingOrder(growth, metrics.present),
-  }));
+  const orders = cache.get(`${prefix}ladderOrders`, null, [`${prefix}growth`], () => {
+    const byProfit = descendingOrder(metrics.currentProfit, metrics.present);
+    return { byProfit, byGrowth: descendingOrder(growth, metrics.present), shape: ladderShape(metrics.currentProfit, byProfit) };
+  });
   const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}ladderOrders`], () =>
     buildLadder(metrics.currentProfit, growth, metrics.present, settings, orders),
   );
@@ -190,16 +190,20 @@ export function analyze(input: AnalysisInput): Analysis {
     return { profile, scores: scoreProspects(input.dataset, profile) };
   });
   const startProspects = lookalike.scores.start.reduce((sum, value) => sum + value, 0);
-  const strategies: StrategyResult = cache.get('strategies', { start: startProspects }, ['ladder', 'activity'], () =>
-    assignStrategies(metrics, ladder, now.future, activity.active, startProspects),
+  // What decides a strategy apart from the tier, kept while the ladder's shares change.
+  const basis = cache.get('strategyBasis', null, ['activity', 'future'], () => strategyBasis(metrics, now.future, activity.active));
+  const strategies: StrategyResult = cache.get('strategies', { start: startProspects }, ['ladder', 'strategyBasis'], () =>
+    assignStrategies(metrics, ladder, now.future, activity.active, startProspects, basis),
   );
+  // What each customer bought does not depend on the segments: kept while the ladder changes.
+  const bought = cache.get('crossSellItems', { level: settings.crossSellLevel, margin: settings.defaultMarginRate }, ['metrics'], () => boughtItems(input.dataset, metrics, settings));
   // Segments by tier follow the ladder; by region or industry only the metrics.
-  const crossSellResult = cache.get('crossSell', { by: settings.crossSellSegment, level: settings.crossSellLevel, adoption: settings.idealProfileAdoption }, [settings.crossSellSegment === 'tier' ? 'ladder' : 'metrics'], () => {
+  const crossSellResult = cache.get('crossSell', { by: settings.crossSellSegment, level: settings.crossSellLevel, adoption: settings.idealProfileAdoption }, [settings.crossSellSegment === 'tier' ? 'ladder' : 'metrics', 'crossSellItems'], () => {
     const { customers } = input.dataset;
     const segmentOf =
       settings.crossSellSegment === 'tier' ? Int32Array.from(ladder.tier, (tier) => (tier === 255 ? -1 : tier)) : settings.crossSellSegment === 'region' ? customers.region : customers.industry;
     const names = settings.crossSellSegment === 'tier' ? [...TIERS] : settings.crossSellSegment === 'region' ? input.dataset.dictionaries.regions : input.dataset.dictionaries.industries;
-    return { names, result: crossSell(input.dataset, metrics, segmentOf, names.length, settings) };
+    return { names, result: crossSell(input.dataset, metrics, segmentOf, names.length, settings, { bought }) };
   });
   const contacts = cache.get('contacts', { lead: settings.contactLeadDays, cap: settings.contactCap, years: settings.contactCapYears }, ['activity'], () =>
     contactPlan(input.dataset, metrics, settings, { inactivityDays: activity.inactivityDays, horizonDays: CONTACT_HORIZON_DAYS }),

@@ -70,6 +70,75 @@ export interface CrossSellResult {
 export interface CrossSellOptions {
   /** Share of a segment's buyers that are its best customers (default 0.2). */
   bestShare?: number;
+  /** The customers' bought items (boughtItems with the same metrics, level and margin rate), kept from an earlier run. */
+  bought?: BoughtItems;
+}
+
+/**
+ * Each customer's distinct bought items with their margin, as of metrics.asOf: what cross-sell reads
+ * from the lines. It does not depend on the segments, so it is computed once and kept while the
+ * segments (the ladder's tiers) change.
+ */
+export interface BoughtItems {
+  level: 'category' | 'product';
+  customers: number;
+  asOf: number;
+  /** The items of customer c are pairItem[pairStart[c] .. pairStart[c + 1]), in the order first seen in their lines. */
+  pairStart: Int32Array;
+  pairItem: Int32Array;
+  /** Gross margin of all the customer's lines of the item (refunds included). */
+  pairMargin: Float64Array;
+}
+
+/** The distinct items each customer with purchases bought (a line of it with a positive amount), with their margin. */
+export function boughtItems(dataset: AnalysisDataset, metrics: CustomerMetrics, settings: Pick<AnalysisSettings, 'crossSellLevel' | 'defaultMarginRate'>): BoughtItems {
+  const n = dataset.customers.count;
+  const tx = dataset.transactions;
+  const asOf = metrics.asOf;
+  const level = settings.crossSellLevel;
+  const items = (level === 'product' ? dataset.dictionaries.products : dataset.dictionaries.categories).length;
+  const itemOf = level === 'product' ? tx.product : tx.category;
+  const txOffsets = offsetsByCustomer(tx.customer, tx.count, n);
+  const pairItem = new Int32Array(tx.count);
+  const pairMargin = new Float64Array(tx.count);
+  const pairBought = new Uint8Array(tx.count);
+  const pairStart = new Int32Array(n + 1);
+  const stamp = new Int32Array(items).fill(-1);
+  const slot = new Int32Array(items);
+  const marginRate = settings.defaultMarginRate;
+  let pairs = 0;
+  for (let c = 0; c < n; c++) {
+    pairStart[c] = pairs;
+    if (metrics.hasPurchase[c] !== 1) continue;
+    const start = pairs;
+    const to = txOffsets[c + 1] as number;
+    for (let i = txOffsets[c] as number; i < to; i++) {
+      if ((tx.day[i] as number) > asOf) break;
+      const item = itemOf[i] as number;
+      if (item < 0 || item >= items) continue;
+      let q: number;
+      if (stamp[item] !== c) {
+        stamp[item] = c;
+        slot[item] = pairs;
+        pairItem[pairs] = item;
+        pairMargin[pairs] = 0;
+        pairBought[pairs] = 0;
+        q = pairs++;
+      } else q = slot[item] as number;
+      pairMargin[q] = (pairMargin[q] as number) + lineMargin(dataset, i, marginRate);
+      if ((tx.amount[i] as number) > 0) pairBought[q] = 1;
+    }
+    let kept = start;
+    for (let q = start; q < pairs; q++) {
+      if (pairBought[q] !== 1) continue;
+      pairItem[kept] = pairItem[q] as number;
+      pairMargin[kept] = pairMargin[q] as number;
+      kept++;
+    }
+    pairs = kept;
+  }
+  pairStart[n] = pairs;
+  return { level, customers: n, asOf, pairStart, pairItem: pairItem.slice(0, pairs), pairMargin: pairMargin.slice(0, pairs) };
 }
 
 /**
@@ -86,13 +155,10 @@ export function crossSell(
   options: CrossSellOptions = {},
 ): CrossSellResult {
   const n = dataset.customers.count;
-  const tx = dataset.transactions;
-  const asOf = metrics.asOf;
   const profit = metrics.currentProfit;
   const bestShare = options.bestShare ?? 0.2;
   const level = settings.crossSellLevel;
   const labels = level === 'product' ? dataset.dictionaries.products : dataset.dictionaries.categories;
-  const itemOf = level === 'product' ? tx.product : tx.category;
   const items = labels.length;
   const segments = Math.max(0, segmentCount | 0);
   if (segmentOf.length < n) throw new RangeError(`segmentOf has ${segmentOf.length} entries for ${n} customers`);
@@ -142,59 +208,27 @@ export function crossSell(
     bestCount[s] = k;
   }
 
-  // 3. Each buyer's distinct bought items with their margin; per (segment, item): buyers, margin, best adopters.
-  const txOffsets = offsetsByCustomer(tx.customer, tx.count, n);
-  const pairItem = new Int32Array(tx.count);
-  const pairMargin = new Float64Array(tx.count);
-  const pairBought = new Uint8Array(tx.count);
-  const pairStart = new Int32Array(n + 1);
-  const stamp = new Int32Array(items).fill(-1);
-  const slot = new Int32Array(items);
+  // 3. Per (segment, item): buyers, margin, best adopters, from each buyer's distinct bought items.
+  const given = options.bought;
+  const held = given && given.level === level && given.customers === n && given.asOf === metrics.asOf ? given : boughtItems(dataset, metrics, settings);
+  const { pairStart, pairItem, pairMargin } = held;
   const cells = segments * items;
   const cellBuyers = new Int32Array(cells);
   const cellMargin = new Float64Array(cells);
   const cellAdopters = new Int32Array(cells);
-  const marginRate = settings.defaultMarginRate;
-  let pairs = 0;
   for (let c = 0; c < n; c++) {
-    pairStart[c] = pairs;
     const s = segmentOfBuyer[c] as number;
     if (s < 0) continue;
-    const start = pairs;
-    const to = txOffsets[c + 1] as number;
-    for (let i = txOffsets[c] as number; i < to; i++) {
-      if ((tx.day[i] as number) > asOf) break;
-      const item = itemOf[i] as number;
-      if (item < 0 || item >= items) continue;
-      let q: number;
-      if (stamp[item] !== c) {
-        stamp[item] = c;
-        slot[item] = pairs;
-        pairItem[pairs] = item;
-        pairMargin[pairs] = 0;
-        pairBought[pairs] = 0;
-        q = pairs++;
-      } else q = slot[item] as number;
-      pairMargin[q] = (pairMargin[q] as number) + lineMargin(dataset, i, marginRate);
-      if ((tx.amount[i] as number) > 0) pairBought[q] = 1;
-    }
-    let kept = start;
     const base = s * items;
     const best = isBest[c] === 1;
-    for (let q = start; q < pairs; q++) {
-      if (pairBought[q] !== 1) continue;
-      const item = pairItem[q] as number;
-      pairItem[kept] = item;
-      pairMargin[kept] = pairMargin[q] as number;
-      kept++;
-      const cell = base + item;
+    const to = pairStart[c + 1] as number;
+    for (let q = pairStart[c] as number; q < to; q++) {
+      const cell = base + (pairItem[q] as number);
       cellBuyers[cell] = (cellBuyers[cell] as number) + 1;
       cellMargin[cell] = (cellMargin[cell] as number) + (pairMargin[q] as number);
       if (best) cellAdopters[cell] = (cellAdopters[cell] as number) + 1;
     }
-    pairs = kept;
   }
-  pairStart[n] = pairs;
 
   // 4. Ideal profiles, ordered by score: a flat list per segment (idealStart) and a membership flag per cell.
   const isIdeal = new Uint8Array(cells);
@@ -283,7 +317,7 @@ export function crossSell(
     rank: new Int32Array(offerCount),
     score: new Float64Array(offerCount),
   };
-  stamp.fill(-1);
+  const stamp = new Int32Array(items).fill(-1);
   let row = 0;
   for (let c = 0; c < n; c++) {
     const s = segmentOfBuyer[c] as number;

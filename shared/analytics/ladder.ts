@@ -47,64 +47,16 @@ export function descendingOrder(values: Float64Array, present: Uint8Array): Int3
   return Int32Array.from(members).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
 }
 
-/**
- * The ladder from profit and growth potential. The two sort orders can be given (they depend on
- * the data, not on the shares), so that changing a share costs one pass over the customers.
- */
-export function buildLadder(
-  profit: Float64Array,
-  growth: Float64Array,
-  present: Uint8Array,
-  settings: { mvcProfitShare: number; mgcShare: number },
-  orders: { byProfit: Int32Array; byGrowth: Int32Array } = { byProfit: descendingOrder(profit, present), byGrowth: descendingOrder(growth, present) },
-): Ladder {
-  const n = profit.length;
-  const order = orders.byProfit;
-  const tier = new Uint8Array(n).fill(NO_TIER);
-  const tiers = Object.fromEntries(TIERS.map((name) => [name, { customers: 0, profit: 0 }])) as Ladder['tiers'];
-  const assign = (c: number, index: number) => {
-    tier[c] = index;
-    const entry = tiers[TIERS[index] as Tier];
-    entry.customers++;
-    entry.profit += profit[c] as number;
-  };
+/** What the ladder shows that does not depend on the shares: the whale curve, the Gini, the totals. */
+export type LadderShape = Pick<Ladder, 'gini' | 'whaleCurve' | 'whalePeak' | 'totalProfit' | 'customers'>;
 
-  let positive = 0;
-  let total = 0;
-  for (const c of order) {
-    const value = profit[c] as number;
-    total += value;
-    if (value > 0) positive += value;
-  }
-  // MVC: walk down the positive profits until the share is reached (the customer who crosses it is in).
-  let cumulative = 0;
-  let k = 0;
-  const target = settings.mvcProfitShare * positive;
-  for (; k < order.length && positive > 0; k++) {
-    const c = order[k] as number;
-    if ((profit[c] as number) <= 0 || cumulative >= target) break;
-    cumulative += profit[c] as number;
-    assign(c, 0);
-  }
-  let rest = 0;
-  for (; k < order.length; k++) {
-    const c = order[k] as number;
-    if ((profit[c] as number) < 0) assign(c, 3);
-    else rest++;
-  }
-  // MGC: the top share of the rest by growth potential, when it is positive; everyone else left is middle.
-  const mgcCount = Math.round(settings.mgcShare * rest);
-  let taken = 0;
-  for (const c of orders.byGrowth) {
-    if (taken === mgcCount || (growth[c] as number) <= 0) break;
-    if (tier[c] !== NO_TIER) continue;
-    assign(c, 1);
-    taken++;
-  }
-  for (const c of order) if (tier[c] === NO_TIER) assign(c, 2);
-
-  // Whale curve over all present customers, most profitable first.
+/** The whale curve, Gini and totals of the customers in `byProfit` (descendingOrder of profit). */
+export function ladderShape(profit: Float64Array, byProfit: Int32Array): LadderShape {
+  const order = byProfit;
   const count = order.length;
+  let total = 0;
+  for (let i = 0; i < count; i++) total += profit[order[i] as number] as number;
+  // Whale curve over all present customers, most profitable first.
   const step = Math.max(1, Math.floor(count / 200));
   const whaleCurve: { x: number; y: number }[] = [{ x: 0, y: 0 }];
   let running = 0;
@@ -112,22 +64,91 @@ export function buildLadder(
   const share = (value: number) => (total === 0 ? 0 : value / total);
   for (let i = 0; i < count; i++) {
     running += profit[order[i] as number] as number;
-    const point = { x: (i + 1) / count, y: share(running) };
-    if (point.y > peak.y) peak = point;
-    if ((i + 1) % step === 0 || i === count - 1) whaleCurve.push(point);
+    const y = share(running);
+    const onCurve = (i + 1) % step === 0 || i === count - 1;
+    if (!(y > peak.y) && !onCurve) continue;
+    const point = { x: (i + 1) / count, y };
+    if (y > peak.y) peak = point;
+    if (onCurve) whaleCurve.push(point);
   }
   if (!whaleCurve.some((point) => point.x === peak.x)) {
     whaleCurve.push(peak);
     whaleCurve.sort((a, b) => a.x - b.x);
   }
+  return { gini: gini(profit, order), whaleCurve, whalePeak: peak, totalProfit: total, customers: count };
+}
+
+/**
+ * The ladder from profit and growth potential. The two sort orders can be given (they depend on
+ * the data, not on the shares), and the shape with them, so that changing a share costs one pass
+ * over the customers.
+ */
+export function buildLadder(
+  profit: Float64Array,
+  growth: Float64Array,
+  present: Uint8Array,
+  settings: { mvcProfitShare: number; mgcShare: number },
+  orders: { byProfit: Int32Array; byGrowth: Int32Array; shape?: LadderShape } = { byProfit: descendingOrder(profit, present), byGrowth: descendingOrder(growth, present) },
+): Ladder {
+  const n = profit.length;
+  const order = orders.byProfit;
+  const count = order.length;
+  const tier = new Uint8Array(n).fill(NO_TIER);
+  // Customers and profit per tier index, summed in the order the customers are assigned.
+  const tierCustomers = new Int32Array(TIERS.length);
+  const tierProfit = new Float64Array(TIERS.length);
+  const assign = (c: number, index: number) => {
+    tier[c] = index;
+    tierCustomers[index] = (tierCustomers[index] as number) + 1;
+    tierProfit[index] = (tierProfit[index] as number) + (profit[c] as number);
+  };
+
+  let positive = 0;
+  for (let i = 0; i < count; i++) {
+    const value = profit[order[i] as number] as number;
+    if (value > 0) positive += value;
+  }
+  // MVC: walk down the positive profits until the share is reached (the customer who crosses it is in).
+  let cumulative = 0;
+  let k = 0;
+  const target = settings.mvcProfitShare * positive;
+  for (; k < count && positive > 0; k++) {
+    const c = order[k] as number;
+    if ((profit[c] as number) <= 0 || cumulative >= target) break;
+    cumulative += profit[c] as number;
+    assign(c, 0);
+  }
+  let rest = 0;
+  for (; k < count; k++) {
+    const c = order[k] as number;
+    if ((profit[c] as number) < 0) assign(c, 3);
+    else rest++;
+  }
+  // MGC: the top share of the rest by growth potential, when it is positive; everyone else left is middle.
+  const mgcCount = Math.round(settings.mgcShare * rest);
+  let taken = 0;
+  const byGrowth = orders.byGrowth;
+  for (let i = 0; i < byGrowth.length; i++) {
+    const c = byGrowth[i] as number;
+    if (taken === mgcCount || (growth[c] as number) <= 0) break;
+    if (tier[c] !== NO_TIER) continue;
+    assign(c, 1);
+    taken++;
+  }
+  for (let i = 0; i < count; i++) {
+    const c = order[i] as number;
+    if (tier[c] === NO_TIER) assign(c, 2);
+  }
+  const tiers = Object.fromEntries(TIERS.map((name, index) => [name, { customers: tierCustomers[index] as number, profit: tierProfit[index] as number }])) as Ladder['tiers'];
+  const shape = orders.shape ?? ladderShape(profit, order);
   return {
     tier,
     tiers,
     paretoShare: count === 0 ? 0 : tiers.mvc.customers / count,
-    gini: gini(profit, order),
-    whaleCurve,
-    whalePeak: peak,
-    totalProfit: total,
-    customers: count,
+    gini: shape.gini,
+    whaleCurve: shape.whaleCurve,
+    whalePeak: shape.whalePeak,
+    totalProfit: shape.totalProfit,
+    customers: shape.customers,
   };
 }

@@ -42,39 +42,79 @@ export interface StrategyResult {
 
 const index = <T extends readonly string[]>(list: T, value: T[number]) => list.indexOf(value);
 
-export function assignStrategies(metrics: CustomerMetrics, ladder: Pick<Ladder, 'tier'>, future: Float64Array, active: Uint8Array, startProspects: number): StrategyResult {
-  const n = metrics.count;
-  const strategy = new Uint8Array(n).fill(NO_STRATEGY);
-  const reason = new Uint8Array(n).fill(255);
-  const counts = Object.fromEntries(STRATEGIES.map((name) => [name, 0])) as Record<Strategy, number>;
-  counts.start = startProspects;
+/** The strategy each reason belongs to (a reason's name starts with its strategy's). */
+const STRATEGY_OF_REASON = Uint8Array.from(REASONS, (reason) => STRATEGIES.indexOf(reason.slice(0, reason.indexOf('.')) as Strategy));
+const RETAIN_VALUABLE = index(REASONS, 'retain.valuable');
+const RETAIN_SLIPPING = index(REASONS, 'retain.slipping');
+const ENHANCE_GROWTH = index(REASONS, 'enhance.growth');
+const HARVEST_NO_GROWTH = index(REASONS, 'harvest.noGrowth');
+const HARVEST_IDLE = index(REASONS, 'harvest.idle');
+/** A basis at or above this leaves the decision to the tier; bit 0: slipping, bit 1: profitable. */
+const BY_TIER = 16;
 
+/**
+ * The part of the decision that does not depend on the ladder, per customer: the reason index when
+ * rules 1–4 decide, else BY_TIER with whether the customer is slipping and profitable. Changing a
+ * ladder share then re-runs only the pass over the tiers.
+ */
+export function strategyBasis(metrics: CustomerMetrics, future: Float64Array, active: Uint8Array): Uint8Array {
+  const n = metrics.count;
+  const basis = new Uint8Array(n);
   // "Valuable before": in the top 20 % of positive previous-window profits (the value ranked ⌈20 %⌉ from the top).
   const previous = metrics.previousProfit.filter((value) => value > 0);
   const top = Math.max(1, Math.ceil(previous.length * 0.2));
   const valuable = previous.length > 0 ? selectInPlace(previous, 0, previous.length, previous.length - top) : Number.POSITIVE_INFINITY;
-
-  const set = (c: number, name: Strategy, why: Reason) => {
-    strategy[c] = index(STRATEGIES, name);
-    reason[c] = index(REASONS, why);
-    counts[name]++;
-  };
+  const { currentProfit, currentMargin, previousProfit, currentRevenue, previousRevenue, recentHalfRevenue, earlierHalfRevenue } = metrics;
   for (let c = 0; c < n; c++) {
-    if (ladder.tier[c] === NO_TIER) continue;
-    const profit = metrics.currentProfit[c] as number;
-    const margin = metrics.currentMargin[c] as number;
-    const wasValuable = (metrics.previousProfit[c] as number) >= valuable;
-    const fell = (metrics.currentRevenue[c] as number) < 0.5 * (metrics.previousRevenue[c] as number);
-    if (wasValuable && (!active[c] || fell)) set(c, 'winBack', active[c] ? 'winBack.fell' : 'winBack.lapsed');
-    else if (profit < 0 && margin > 0) set(c, 'redesign', 'redesign.costToServe');
-    else if (profit < 0 && (future[c] as number) > 0) set(c, 'enhance', 'enhance.develop');
-    else if (profit < 0) set(c, 'terminate', 'terminate.noPotential');
-    else if (ladder.tier[c] === 0) {
-      const slipping = !active[c] || (metrics.recentHalfRevenue[c] as number) < 0.8 * (metrics.earlierHalfRevenue[c] as number);
-      set(c, 'retain', slipping ? 'retain.slipping' : 'retain.valuable');
-    } else if (ladder.tier[c] === 1) set(c, 'enhance', 'enhance.growth');
-    else set(c, 'harvest', profit > 0 ? 'harvest.noGrowth' : 'harvest.idle');
+    const profit = currentProfit[c] as number;
+    const margin = currentMargin[c] as number;
+    const wasValuable = (previousProfit[c] as number) >= valuable;
+    const fell = (currentRevenue[c] as number) < 0.5 * (previousRevenue[c] as number);
+    let decided: Reason | null = null;
+    if (wasValuable && (!active[c] || fell)) decided = active[c] ? 'winBack.fell' : 'winBack.lapsed';
+    else if (profit < 0 && margin > 0) decided = 'redesign.costToServe';
+    else if (profit < 0 && (future[c] as number) > 0) decided = 'enhance.develop';
+    else if (profit < 0) decided = 'terminate.noPotential';
+    if (decided !== null) {
+      basis[c] = index(REASONS, decided);
+      continue;
+    }
+    const slipping = !active[c] || (recentHalfRevenue[c] as number) < 0.8 * (earlierHalfRevenue[c] as number);
+    basis[c] = BY_TIER + (slipping ? 1 : 0) + (profit > 0 ? 2 : 0);
   }
+  return basis;
+}
+
+/** Strategies from the ladder; `basis` (strategyBasis of the same metrics, future and activity) can be given. */
+export function assignStrategies(
+  metrics: CustomerMetrics,
+  ladder: Pick<Ladder, 'tier'>,
+  future: Float64Array,
+  active: Uint8Array,
+  startProspects: number,
+  basis: Uint8Array = strategyBasis(metrics, future, active),
+): StrategyResult {
+  const n = metrics.count;
+  const strategy = new Uint8Array(n).fill(NO_STRATEGY);
+  const reason = new Uint8Array(n).fill(255);
+  const perStrategy = new Int32Array(STRATEGIES.length);
+  const tier = ladder.tier;
+  for (let c = 0; c < n; c++) {
+    const t = tier[c] as number;
+    if (t === NO_TIER) continue;
+    const b = basis[c] as number;
+    let why: number;
+    if (b < BY_TIER) why = b;
+    else if (t === 0) why = b & 1 ? RETAIN_SLIPPING : RETAIN_VALUABLE;
+    else if (t === 1) why = ENHANCE_GROWTH;
+    else why = b & 2 ? HARVEST_NO_GROWTH : HARVEST_IDLE;
+    const which = STRATEGY_OF_REASON[why] as number;
+    strategy[c] = which;
+    reason[c] = why;
+    perStrategy[which] = (perStrategy[which] as number) + 1;
+  }
+  const counts = Object.fromEntries(STRATEGIES.map((name, k) => [name, perStrategy[k] as number])) as Record<Strategy, number>;
+  counts.start = startProspects;
   return { strategy, reason, counts };
 }
 
