@@ -16,7 +16,7 @@ import { modelFutureProfit, type FittedModels, type ModelFuture } from './model-
 import { lookalikeProfile, scoreProspects, type LiftEntry, type ProspectScores } from './lookalike';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
-import { buildLadder, descendingOrder, ladderShape, TIERS, type Ladder, type Tier } from './ladder';
+import { buildLadder, descendingOrder, ladderShape, NO_TIER, TIERS, type Ladder, type Tier } from './ladder';
 import { computeMetrics, type CustomerMetrics } from './metrics';
 import { projectFutureProfit } from './projection';
 import { buildQuadrants, type Quadrant, type QuadrantSummary } from './quadrants';
@@ -177,6 +177,23 @@ function sumWhere(values: Float64Array, present: Uint8Array): number {
   return total;
 }
 
+/** Customers per code (255: none), by name. */
+function countCodes<N extends string>(codes: Uint8Array, count: number, names: readonly N[]): Record<N, number> {
+  const counts = new Int32Array(names.length);
+  for (let c = 0; c < count; c++) {
+    const code = codes[c] as number;
+    if (code < names.length) counts[code] = (counts[code] as number) + 1;
+  }
+  return Object.fromEntries(names.map((name, k) => [name, counts[k] as number])) as Record<N, number>;
+}
+
+/** The ladder's tiers as cross-sell segments (−1 for no tier). */
+function tierSegments(tier: Uint8Array): Int32Array {
+  const segments = new Int32Array(tier.length);
+  for (let c = 0; c < tier.length; c++) segments[c] = tier[c] === NO_TIER ? -1 : (tier[c] as number);
+  return segments;
+}
+
 export function analyze(input: AnalysisInput): Analysis {
   const { settings, cache, asOf } = input;
   const now = core(input, asOf, '', input.model);
@@ -187,9 +204,10 @@ export function analyze(input: AnalysisInput): Analysis {
   // Look-alike: which attributes the customers with the most future profit share; prospects scored by them.
   const lookalike = cache.get('lookalike', null, ['future'], () => {
     const profile = lookalikeProfile(input.dataset, now.future);
-    return { profile, scores: scoreProspects(input.dataset, profile) };
+    const scores = scoreProspects(input.dataset, profile);
+    return { profile, scores, startProspects: scores.start.reduce((sum, value) => sum + value, 0) };
   });
-  const startProspects = lookalike.scores.start.reduce((sum, value) => sum + value, 0);
+  const startProspects = lookalike.startProspects;
   // What decides a strategy apart from the tier, kept while the ladder's shares change.
   const basis = cache.get('strategyBasis', null, ['activity', 'future'], () => strategyBasis(metrics, now.future, activity.active));
   const strategies: StrategyResult = cache.get('strategies', { start: startProspects }, ['ladder', 'strategyBasis'], () =>
@@ -200,10 +218,14 @@ export function analyze(input: AnalysisInput): Analysis {
   // Segments by tier follow the ladder; by region or industry only the metrics.
   const crossSellResult = cache.get('crossSell', { by: settings.crossSellSegment, level: settings.crossSellLevel, adoption: settings.idealProfileAdoption }, [settings.crossSellSegment === 'tier' ? 'ladder' : 'metrics', 'crossSellItems'], () => {
     const { customers } = input.dataset;
-    const segmentOf =
-      settings.crossSellSegment === 'tier' ? Int32Array.from(ladder.tier, (tier) => (tier === 255 ? -1 : tier)) : settings.crossSellSegment === 'region' ? customers.region : customers.industry;
+    const segmentOf = settings.crossSellSegment === 'tier' ? tierSegments(ladder.tier) : settings.crossSellSegment === 'region' ? customers.region : customers.industry;
     const names = settings.crossSellSegment === 'tier' ? [...TIERS] : settings.crossSellSegment === 'region' ? input.dataset.dictionaries.regions : input.dataset.dictionaries.industries;
-    return { names, result: crossSell(input.dataset, metrics, segmentOf, names.length, settings, { bought }) };
+    const result = crossSell(input.dataset, metrics, segmentOf, names.length, settings, { bought });
+    let customersWithGaps = 0;
+    let potentialProfit = 0;
+    for (let c = 0; c < result.missingCount.length; c++) if ((result.missingCount[c] as number) > 0) customersWithGaps++;
+    for (let c = 0; c < result.potentialProfit.length; c++) potentialProfit += result.potentialProfit[c] as number;
+    return { names, result, customersWithGaps, potentialProfit };
   });
   const contacts = cache.get('contacts', { lead: settings.contactLeadDays, cap: settings.contactCap, years: settings.contactCapYears }, ['activity'], () =>
     contactPlan(input.dataset, metrics, settings, { inactivityDays: activity.inactivityDays, horizonDays: CONTACT_HORIZON_DAYS }),
@@ -236,24 +258,21 @@ export function analyze(input: AnalysisInput): Analysis {
     const { asOf: _asOf, ...table } = computeCohorts(input.dataset, asOf, settings, activity.inactivityDays);
     return table;
   });
-  const lifecycle = Object.fromEntries(LIFECYCLE_STAGES.map((name) => [name, 0])) as Record<LifecycleStage, number>;
-  for (let c = 0; c < metrics.count; c++) {
-    const stage = now.lifecycle[c] as number;
-    if (stage !== 255) lifecycle[LIFECYCLE_STAGES[stage] as LifecycleStage]++;
-  }
-
-  const rfmSegments = Object.fromEntries(RFM_SEGMENTS.map((name) => [name, 0])) as Record<RfmSegment, number>;
-  for (let c = 0; c < metrics.count; c++) {
-    const segment = rfm.segment[c] as number;
-    if (segment !== 255) rfmSegments[RFM_SEGMENTS[segment] as RfmSegment]++;
-  }
+  // The summary's counts and totals, kept with the stages they are read from.
+  const lifecycle = cache.get('lifecycleCounts', null, ['lifecycle'], () => countCodes(now.lifecycle, metrics.count, LIFECYCLE_STAGES));
+  const rfmSegments = cache.get('rfmCounts', null, ['rfm'], () => countCodes(rfm.segment, metrics.count, RFM_SEGMENTS));
+  const totals = cache.get('totals', null, ['metrics', 'future'], () => ({
+    revenue: sumWhere(metrics.currentRevenue, metrics.present),
+    customerEquity: sumWhere(now.future, metrics.present),
+  }));
+  const contactCustomers = cache.get('contactCustomers', null, ['contacts'], () => new Set(contacts.customer).size);
   const windowStart = activity.churn.months.length - settings.currentWindowMonths;
   const summary: AnalysisSummary = {
     asOf: isoFromEpochDay(asOf),
     customers: ladder.customers,
-    revenue: sumWhere(metrics.currentRevenue, metrics.present),
+    revenue: totals.revenue,
     profit: ladder.totalProfit,
-    customerEquity: sumWhere(now.future, metrics.present),
+    customerEquity: totals.customerEquity,
     activeCustomers: activity.activeCustomers,
     activeShare: ladder.customers > 0 ? activity.activeCustomers / ladder.customers : 0,
     churnRate: activity.churnRate,
@@ -288,8 +307,8 @@ export function analyze(input: AnalysisInput): Analysis {
         typicalProfit: segment.typicalProfit,
         ideal: segment.ideal.map(({ item: _item, ...rest }) => rest),
       })),
-      customersWithGaps: crossSellResult.result.missingCount.reduce((sum, value) => sum + (value > 0 ? 1 : 0), 0),
-      potentialProfit: crossSellResult.result.potentialProfit.reduce((sum, value) => sum + value, 0),
+      customersWithGaps: crossSellResult.customersWithGaps,
+      potentialProfit: crossSellResult.potentialProfit,
       offers: crossSellResult.result.offers.count,
       itemLabels: crossSellResult.result.level === 'product' ? input.dataset.dictionaries.products : input.dataset.dictionaries.categories,
     },
@@ -301,7 +320,7 @@ export function analyze(input: AnalysisInput): Analysis {
     },
     contacts: {
       planned: contacts.count,
-      customers: new Set(contacts.customer).size,
+      customers: contactCustomers,
       horizonDays: CONTACT_HORIZON_DAYS,
       minSpacingDays: contacts.minSpacingDays,
     },
