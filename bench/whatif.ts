@@ -81,6 +81,12 @@ export async function whatifBench(_dir: string): Promise<void> {
     engine.compute({ ...scenario, groups: { ...scenario.groups, mvc: { strategy: 'retain', retentionChange: 0.001 * (++move % 90), campaignCostPerCustomer: 20 } } }),
   );
   report(`what-if recompute, ${customers.toLocaleString('en')} customers, 3 years, all levers (median of 101)`, slider, 'ms', '≤ 50 ms');
+  const dragRetention = await timeMedian(101, () =>
+    engine.compute({ ...scenario, groups: { ...scenario.groups, mvc: { strategy: 'retain', retentionChange: 0.001 * (++move % 90), campaignCostPerCustomer: 20 } } }, { sensitivity: false }),
+  );
+  report('  while a retention slider is dragged (no sensitivity: one pass)', dragRetention, 'ms');
+  const dragSpend = await timeMedian(101, () => engine.compute({ ...scenario, groups: { ...scenario.groups, mvc: { strategy: 'retain', retentionChange: 0.05, spendChange: 0.001 * (++move % 90) } } }, { sensitivity: false }));
+  report('  while another lever is dragged (the pass is reused)', dragSpend, 'ms');
   const tenYears = await timeMedian(51, () => engine.compute({ ...scenario, horizonYears: 10, groups: { ...scenario.groups, mgc: { strategy: 'enhance', retentionChange: 0.001 * (++move % 90) } } }));
   report(`  the same over 10 years`, tenYears, 'ms');
   const fresh = await timeMedian(21, () => computeWhatIf(baseline, plusFiveRetentionScenario()));

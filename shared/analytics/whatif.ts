@@ -465,6 +465,8 @@ interface Switches {
   crossSell: boolean;
 }
 
+/** Passes with retention shifts an engine keeps (a few kilobytes each). */
+const SHIFT_CACHE_SIZE = 12;
 const ALL_ON: Switches = { drop: true, frequency: true, spend: true, margin: true, cost: true, crossSell: true };
 const TIER_COUNT = TIERS.length;
 
@@ -638,6 +640,25 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
     return sums;
   }
 
+  /**
+   * A pass with retention shifts, kept for the last few sets of shifts: a pass depends on the
+   * grouping, the horizon and the retention change of each group only, so moving any other lever
+   * (or letting go of a slider: the sensitivity's passes) reuses the passes already made. The
+   * same sums are reused, so the figures are the same to the last bit.
+   */
+  const shiftCache = new Map<string, Sums>();
+  function shiftedPass(grouping: Grouping, groups: number, shift: Float64Array, horizon: number): Sums {
+    let key = `${grouping}|${horizon}`;
+    for (let g = 0; g < shift.length; g++) key += `|${shift[g] as number}`;
+    let sums = shiftCache.get(key);
+    if (sums) shiftCache.delete(key);
+    else sums = pass(baseline[grouping], groups, shift, horizon);
+    // Most recently used last; the oldest goes first.
+    shiftCache.set(key, sums);
+    if (shiftCache.size > SHIFT_CACHE_SIZE) shiftCache.delete(shiftCache.keys().next().value as string);
+    return sums;
+  }
+
   function basePass(grouping: Grouping, horizon: number): Sums {
     const key = `${grouping}|${horizon}`;
     let sums = baseCache.get(key);
@@ -666,7 +687,6 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
     for (let g = 0; g < G1; g++) levers.push(resolveLevers(g < groups ? scenario.groups[labels[g] as string] : undefined));
     const none = resolveLevers(undefined);
 
-    const codes = baseline[grouping];
     const base = basePass(grouping, horizon);
     const shift = new Float64Array(G1);
     let anyShift = false;
@@ -674,7 +694,7 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
       shift[g] = (levers[g] as GroupLevers).retention;
       if (shift[g] !== 0) anyShift = true;
     }
-    const scen = anyShift ? pass(codes, groups, shift, horizon) : base;
+    const scen = anyShift ? shiftedPass(grouping, groups, shift, horizon) : base;
 
     const year = scratchYear();
     const OFF: Switches = { drop: false, frequency: false, spend: false, margin: false, cost: false, crossSell: false };
@@ -820,8 +840,8 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
         up[g] = value + step;
         down[g] = value - step;
       }
-      const upSums = pass(codes, groups, up, horizon);
-      const downSums = pass(codes, groups, down, horizon);
+      const upSums = shiftedPass(grouping, groups, up, horizon);
+      const downSums = shiftedPass(grouping, groups, down, horizon);
       for (let g = 0; g < groups; g++) {
         if (!movable[g]) continue;
         const l = levers[g] as GroupLevers;

@@ -378,6 +378,29 @@ describe('properties', () => {
     expect(engine.compute(scenario)).toEqual(computeWhatIf(baseline, scenario));
   });
 
+  it('reuses passes with the same retention shifts: a slider dragged back and forth gives the numbers of a new engine, to the bit', () => {
+    const dragging = createWhatIfEngine(baseline);
+    const base = randomScenario('tier', 5);
+    // Spend moved (the passes are reused), retention moved (new passes, more than the engine keeps), and back again.
+    const steps: Scenario[] = [];
+    for (let i = 0; i < 30; i++) steps.push({ ...base, groups: { ...base.groups, mvc: { strategy: 'custom', retentionChange: 0.01 * (i % 15), spendChange: 0.02 * i } } });
+    for (const scenario of [...steps, ...steps.reverse()]) {
+      const fresh = computeWhatIf(baseline, scenario);
+      expect(dragging.compute(scenario, { sensitivity: false })).toEqual({ ...fresh, tornado: [] });
+      expect(dragging.compute(scenario)).toEqual(fresh);
+    }
+  });
+
+  it('without sensitivity: the same figures, no tornado', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const scenario = randomScenario(GROUPINGS[seed % 3] as Scenario['grouping'], seed);
+      const full = computeWhatIf(baseline, scenario);
+      const quick = createWhatIfEngine(baseline).compute(scenario, { sensitivity: false });
+      expect(quick.tornado).toEqual([]);
+      expect({ ...quick, tornado: full.tornado }).toEqual(full);
+    }
+  });
+
   it('round-trips through plain arrays', () => {
     const back = baselineFromArrays(baselineToArrays(baseline));
     expect(back).toEqual(baseline);
