@@ -4,7 +4,7 @@
  * keep that order.
  */
 import { describe, expect, it } from 'vitest';
-import { orderByKey, Recent, restrictTo } from '../../electron/services/analysis/customer-order';
+import { orderByKey, Recent, restrictTo, reverseOrder } from '../../electron/services/analysis/customer-order';
 
 function reference(rows: Int32Array, key: Float64Array, direction: 'asc' | 'desc'): number[] {
   const sign = direction === 'desc' ? -1 : 1;
@@ -63,5 +63,16 @@ describe('customer sort orders', () => {
     recent.get('c', make);
     expect(recent.get('a', make)).toBe(1);
     expect(recent.get('b', make)).toBe(4);
+  });
+});
+
+describe('descending from ascending', () => {
+  it('gives the same order as sorting descending', () => {
+    const next = random(11);
+    for (const size of [0, 1, 5, 3000]) {
+      const key = Float64Array.from({ length: size }, () => (next() < 0.1 ? Number.NaN : next() < 0.3 ? 0 : next() < 0.5 ? -0 : Math.round((next() - 0.5) * 40)));
+      const rows = Int32Array.from({ length: size }, (_, i) => i);
+      expect(Array.from(reverseOrder(orderByKey(rows, key, 'asc'), key))).toEqual(reference(rows, key, 'desc'));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { AnalysisSummarySchema, type AnalysisRun, type CustomerDetail, type CustomerFilter, type CustomerPage, type ExportList } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/ipc/errors';
-import { customerDetail, customerView, exportList, loadRun, page, type LoadedRun } from './results';
+import { customerDetail, customerView, exportList, loadRun, page, prepareOrders, type LoadedRun } from './results';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
 import { dataFingerprint, latestFit, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
@@ -21,7 +21,9 @@ export class AnalysisService {
     const run = latestRun(store.db);
     if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze).' });
     if (!this.loaded || this.loaded.path !== path || this.loaded.run.run.runId !== run.runId) {
-      this.loaded = { path, run: loadRun(store.db, run) };
+      const loaded = { path, run: loadRun(store.db, run) };
+      this.loaded = loaded;
+      prepareOrders(loaded.run, () => this.loaded === loaded);
     }
     return this.loaded.run;
   }

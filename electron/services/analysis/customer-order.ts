@@ -78,6 +78,28 @@ export function orderByKey(rows: Int32Array, key: Float64Array, direction: 'asc'
   return result;
 }
 
+/**
+ * The descending order from the ascending one `orderByKey` gave for the same rows and key: groups
+ * of equal keys in reverse, each group still in its given order, missing keys still last.
+ */
+export function reverseOrder(ascending: Int32Array, key: Float64Array): Int32Array {
+  const count = ascending.length;
+  const result = new Int32Array(count);
+  let end = count;
+  while (end > 0 && Number.isNaN(key[ascending[end - 1] as number] as number)) end--;
+  result.set(ascending.subarray(end), end);
+  let out = 0;
+  let groupEnd = end;
+  while (groupEnd > 0) {
+    const value = key[ascending[groupEnd - 1] as number] as number;
+    let groupStart = groupEnd - 1;
+    while (groupStart > 0 && key[ascending[groupStart - 1] as number] === value) groupStart--;
+    for (let i = groupStart; i < groupEnd; i++) result[out++] = ascending[i] as number;
+    groupEnd = groupStart;
+  }
+  return result;
+}
+
 /** The rows of `order` that are in `subset`, keeping `order`'s order. */
 export function restrictTo(order: Int32Array, subset: Int32Array, size: number): Int32Array {
   if (subset.length === order.length) return order;

@@ -19,7 +19,7 @@ import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
 import { findCustomerId, readCustomerNames, readCustomerOrders, readRunColumns, type ColumnArray, type StoredRun } from '../../db/analysis-store';
 import type { SqliteDatabase } from '../../db/sqlite';
-import { orderByKey, Recent, restrictTo } from './customer-order';
+import { orderByKey, Recent, restrictTo, reverseOrder } from './customer-order';
 
 type Value = string | number | boolean | null;
 type ColumnType = CustomerPage['columns'][number]['type'];
@@ -39,7 +39,9 @@ type Sort = { column: string; direction: 'asc' | 'desc' };
 
 /** What the grid asked for before, kept with the run so that sorting and paging do not start over. */
 interface RunCache {
-  /** Every member's order by a column and direction (`column:direction`). */
+  /** Each column's sort keys, built when first sorted by. */
+  keys: Map<string, Float64Array>;
+  /** Every member's ascending order by a column (the descending one is derived from it). */
   orders: Map<string, Int32Array>;
   /** The members passing a filter (by its JSON). */
   filters: Recent<Int32Array>;
@@ -64,9 +66,24 @@ export interface LoadedRun {
 
 /** Ranks of texts in code-unit order (equal texts share a rank), NaN for none. */
 function textRanks(texts: readonly (string | null | undefined)[]): Float64Array {
-  const distinct = [...new Set(texts.filter((text): text is string => typeof text === 'string'))].sort();
-  const rank = new Map(distinct.map((text, index) => [text, index]));
-  return Float64Array.from(texts, (text) => (typeof text === 'string' ? (rank.get(text) as number) : Number.NaN));
+  const ranks = new Float64Array(texts.length).fill(Number.NaN);
+  const present = Int32Array.from({ length: texts.length }, (_, i) => i).filter((i) => typeof texts[i] === 'string');
+  present.sort((a, b) => {
+    const x = texts[a] as string;
+    const y = texts[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  let rank = -1;
+  let previous: string | null = null;
+  for (const i of present) {
+    const text = texts[i] as string;
+    if (text !== previous) {
+      rank++;
+      previous = text;
+    }
+    ranks[i] = rank;
+  }
+  return ranks;
 }
 
 export function loadRun(db: SqliteDatabase, run: StoredRun): LoadedRun {
@@ -136,7 +153,7 @@ export function loadRun(db: SqliteDatabase, run: StoredRun): LoadedRun {
     { key: 'crossSellPotential', type: 'money', ...num('crossSellPotential') },
     { key: 'nextContact', type: 'date', ...date('nextContact') },
   ];
-  return { run, summary, columns, labels, names, members, defs, cache: { orders: new Map(), filters: new Recent(16), views: new Recent(16), lower: null } };
+  return { run, summary, columns, labels, names, members, defs, cache: { keys: new Map(), orders: new Map(), filters: new Recent(16), views: new Recent(16), lower: null } };
 }
 
 function codeFilter(list: readonly string[] | undefined, names: readonly string[]): Set<number> | null {
@@ -191,15 +208,41 @@ function columnDef(loaded: LoadedRun, key: string): ColumnDef {
   return def;
 }
 
-/** Every member in a column's order, computed once per run, column and direction. */
-function memberOrder(loaded: LoadedRun, sort: Sort): Int32Array {
-  const key = `${sort.column}:${sort.direction}`;
-  let order = loaded.cache.orders.get(key);
-  if (!order) {
-    order = orderByKey(loaded.members, columnDef(loaded, sort.column).sortKey(), sort.direction);
-    loaded.cache.orders.set(key, order);
+/** A column's sort keys and every member's ascending order by it, computed once per run. */
+function ascendingOrder(loaded: LoadedRun, column: string): { keys: Float64Array; order: Int32Array } {
+  let keys = loaded.cache.keys.get(column);
+  if (!keys) {
+    keys = columnDef(loaded, column).sortKey();
+    loaded.cache.keys.set(column, keys);
   }
-  return order;
+  let order = loaded.cache.orders.get(column);
+  if (!order) {
+    order = orderByKey(loaded.members, keys, 'asc');
+    loaded.cache.orders.set(column, order);
+  }
+  return { keys, order };
+}
+
+/** Every member in a column's order. */
+function memberOrder(loaded: LoadedRun, sort: Sort): Int32Array {
+  const { keys, order } = ascendingOrder(loaded, sort.column);
+  return sort.direction === 'asc' ? order : reverseOrder(order, keys);
+}
+
+/**
+ * Works out every column's order in the background, one column per turn of the event loop, so
+ * that the first sort by any column only has to read a page. Stops when `current()` turns false
+ * (another run was loaded).
+ */
+export function prepareOrders(loaded: LoadedRun, current: () => boolean): void {
+  const pending = loaded.defs.map((def) => def.key);
+  const step = () => {
+    const column = pending.shift();
+    if (column === undefined || !current()) return;
+    ascendingOrder(loaded, column);
+    setImmediate(step);
+  };
+  setImmediate(step);
 }
 
 /** Indexes sorted by a column (nulls last); ties by index so that paging is stable. `rows` must be members in index order (as filterCustomers gives). */
