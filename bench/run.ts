@@ -11,6 +11,7 @@ import { whatifBench } from './whatif';
 import { whatifUiBench } from './whatif-ui';
 import { fuzzBench } from './fuzz';
 import { reportBench } from './report';
+import { uiBench } from './ui';
 import { tempDir } from './util';
 
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
@@ -23,6 +24,7 @@ const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   'whatif-ui': whatifUiBench,
   fuzz: fuzzBench,
   report: reportBench,
+  ui: uiBench,
 };
 
 const requested = process.argv.slice(2);

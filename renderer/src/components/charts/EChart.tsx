@@ -42,6 +42,10 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
     chart.current = instance;
     // Run the handler after ECharts has finished with the event: a click that opens another screen
     // disposes this chart, and disposing inside ECharts' own handler leaves it half torn down.
+    // Marks the host once the chart has drawn its first frame (tests and the UI bench wait for it).
+    instance.on('rendered', () => {
+      if (!element.dataset.drawn) element.dataset.drawn = 'true';
+    });
     instance.on('click', (event) => {
       window.setTimeout(() => clickRef.current?.(event as unknown as ChartClick), 0);
     });
