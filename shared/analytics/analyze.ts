@@ -134,17 +134,18 @@ interface Core extends Base {
  * Metrics, activity and future profit at one date (what the equity trend needs). `window` fixes the
  * inactivity window (the trend uses today's, so that its points differ only by the data).
  */
-function base(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput, window?: number): Base {
+function base(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput, window?: number, dataPrefix = prefix): Base {
   const { dataset, settings, cache } = input;
   const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
-  const metrics = cache.get(`${prefix}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
-  const occasions = cache.get(`${prefix}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
-  const activity = cache.get(`${prefix}activity`, { w: settings.inactivityDays, p: settings.inactivityPercentile, window: settings.currentWindowMonths }, [`${prefix}metrics`, `${prefix}occasions`], () => {
+  // Metrics and occasions depend on the date only: `dataPrefix` names them where another stage of the same date keeps them.
+  const metrics = cache.get(`${dataPrefix}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
+  const occasions = cache.get(`${dataPrefix}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
+  const activity = cache.get(`${prefix}activity`, { w: settings.inactivityDays, p: settings.inactivityPercentile, window: settings.currentWindowMonths }, [`${dataPrefix}metrics`, `${dataPrefix}occasions`], () => {
     const days = window ?? settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
     return computeActivity(occasions, metrics, days, settings.currentWindowMonths);
   });
   const modelled = model
-    ? cache.get(`${prefix}modelFuture`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model.source }, [`${prefix}metrics`], () => modelFutureProfit(dataset, metrics, model.fitted, settings))
+    ? cache.get(`${prefix}modelFuture`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model.source }, [`${dataPrefix}metrics`], () => modelFutureProfit(dataset, metrics, model.fitted, settings))
     : null;
   const projected = cache.get(`${prefix}future`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model?.source ?? null }, [`${prefix}activity`], () => {
     const simple = projectFutureProfit(metrics, activity.inactivityDays, activity.churnRate, settings);
@@ -156,9 +157,9 @@ function base(input: AnalysisInput, asOf: number, prefix: string, model?: ModelI
 }
 
 /** The base plus growth, ladder and lifecycle stages at one date: what the migration tables need too. */
-function core(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput): Core {
+function core(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput, dataPrefix = prefix): Core {
   const { dataset, settings, cache } = input;
-  const { metrics, activity, future: projected, model: modelled } = base(input, asOf, prefix, model);
+  const { metrics, activity, future: projected, model: modelled } = base(input, asOf, prefix, model, undefined, dataPrefix);
   const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
   const orders = cache.get(`${prefix}ladderOrders`, null, [`${prefix}growth`], () => {
     const byProfit = descendingOrder(metrics.currentProfit, metrics.present);
@@ -245,7 +246,10 @@ export function analyze(input: AnalysisInput): Analysis {
     return points;
   });
   const migrations = cache.get('migrations', { months: settings.comparisonMonths }, ['ladder', 'lifecycle'], () => {
-    const earlier = core(input, addMonths(asOf, -settings.comparisonMonths), 'compare:');
+    const compareDay = addMonths(asOf, -settings.comparisonMonths);
+    // The comparison date is usually one of the trend's quarter ends (3 months by default): its metrics are those.
+    const quarter = [1, 2, 3, 4].find((q) => addMonths(asOf, -3 * q) === compareDay);
+    const earlier = core(input, compareDay, 'compare:', undefined, quarter === undefined ? 'compare:' : `past${quarter}:`);
     const from = isoFromEpochDay(earlier.metrics.asOf);
     const tiers = stageMigration(earlier.ladder.tier, ladder.tier, TIERS);
     const stages = stageMigration(earlier.lifecycle, now.lifecycle, LIFECYCLE_STAGES);
