@@ -89,8 +89,9 @@ function importJson(result: ImportResult, headers: Map<number, string>) {
   const mapping = Object.fromEntries(Object.entries(result.detected.mapping).flatMap(([field, column]) => (column === null ? [] : [[field, headers.get(column) ?? `column ${column + 1}`]])));
   return {
     accepted: result.accepted,
-    rejected: result.rejected,
-    skipped: result.skipped,
+    // The reason in English, and its code for scripts that would rather not match words.
+    rejected: result.rejected.map(({ line, column, value, reason, code }) => ({ line, column, value, reason, code })),
+    skipped: result.skipped.map(({ line, reason, code }) => ({ line, reason, code })),
     duplicates: result.duplicates,
     total: result.total,
     committed: result.committed,
@@ -369,8 +370,8 @@ const COMMANDS: Record<string, Command> = {
       // Replies carry the first issues; the log has them all.
       if (result.importId !== null && (result.rejectedCount > result.rejected.length || result.skippedCount > result.skipped.length || result.duplicateCount > result.duplicates.length)) {
         const all = await context.api['import.issues']({ importId: result.importId });
-        result.rejected = all.filter((issue) => issue.kind === 'rejected').map(({ line, column, value, reason }) => ({ line, column, value, reason }));
-        result.skipped = all.filter((issue) => issue.kind === 'skipped').map(({ line, reason }) => ({ line, reason }));
+        result.rejected = all.filter((issue) => issue.kind === 'rejected').map(({ line, column, value, reason, code, params }) => ({ line, column, value, reason, code, params }));
+        result.skipped = all.filter((issue) => issue.kind === 'skipped').map(({ line, reason, code, params }) => ({ line, reason, code, params }));
         result.duplicates = all.filter((issue) => issue.kind === 'duplicate').map(({ line, of }) => ({ line, of: of ?? 0 }));
       }
       const headers = new Map(preview.columns.map((column) => [column.index, column.header]));

@@ -3,7 +3,7 @@
  * the log entry with every issue, and the mapping to remember. Nothing is visible to anyone
  * else until `commit`; `rollback`, an exception or a killed process leave the workspace as it was.
  */
-import type { ImportDetection, ImportKind } from '../../shared/domain/import';
+import { IssueCode, type ImportDetection, type ImportIssue, type ImportKind, type IssueParams } from '../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../shared/domain/records';
 import type { SqliteDatabase } from './sqlite';
 import { TextColumnReader, type TransactionBatch } from './transaction-batch';
@@ -16,13 +16,32 @@ export interface CostRow {
   kind: string | null;
 }
 
+export type IssueKind = 'rejected' | 'skipped' | 'duplicate';
+
 export interface IssueRow {
-  kind: 'rejected' | 'skipped' | 'duplicate';
+  kind: IssueKind;
   line: number;
   column: string | null;
   value: string | null;
+  /** In English; `code` and `params` say the same for the app to put into words. */
   reason: string;
+  code: IssueCode;
+  params: IssueParams;
   ofLine: number | null;
+}
+
+/** An issue of the import log as the app shows it. */
+export type LoggedIssue = ImportIssue & { kind: IssueKind; of: number | null };
+
+/** The issues of an import (or those of one kind), in file order. */
+export function readImportIssues(db: SqliteDatabase, importId: number, kind?: IssueKind): LoggedIssue[] {
+  const sql = `SELECT kind, line, column_name AS "column", value, reason, code, params, of_line AS "of" FROM import_issues WHERE import_id = ? ${kind ? 'AND kind = ?' : ''} ORDER BY line`;
+  const rows = db.prepare(sql).all(...(kind ? [importId, kind] : [importId])) as (Omit<LoggedIssue, 'code' | 'params'> & { code: string | null; params: string | null })[];
+  return rows.map((row) => {
+    // Issues logged before codes were kept (or with a code this version does not know) have only their reason.
+    const code = IssueCode.safeParse(row.code);
+    return { ...row, code: code.success ? code.data : null, params: code.success && row.params ? (JSON.parse(row.params) as IssueParams) : {} };
+  });
 }
 
 export interface ImportHeader {
@@ -39,6 +58,8 @@ export interface ImportHeader {
 const TRANSACTION_BATCH = 200;
 const CUSTOMER_BATCH = 200;
 const ISSUE_BATCH = 200;
+/** Parameters of one issue row. */
+const ISSUE_COLUMNS = 9;
 /**
  * Page cache of the importing connection. Small on purpose: pages that do not fit are written to the
  * write-ahead log during the import (in this thread, while the rows are still being read) rather than
@@ -128,8 +149,8 @@ export class ImportWriter {
         customerBatch: multiRowInsert(db, 'customers (id, key, label, name, region)', 5, CUSTOMER_BATCH),
         newCustomer: multiRowInsert(db, 'customers (id, key, label, name, region)', 5, 1),
         describeCustomer: db.prepare('UPDATE customers SET name = coalesce(name, ?), region = coalesce(region, ?) WHERE id = ?'),
-        issueBatch: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, ISSUE_BATCH),
-        issue: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, of_line)', 7, 1),
+        issueBatch: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, code, params, of_line)', ISSUE_COLUMNS, ISSUE_BATCH),
+        issue: multiRowInsert(db, 'import_issues (import_id, kind, line, column_name, value, reason, code, params, of_line)', ISSUE_COLUMNS, 1),
         cost: db.prepare('INSERT INTO service_costs (customer_id, day, cost, kind, import_id) VALUES (?, ?, ?, ?, ?)'),
         customer: db.prepare(
           `INSERT INTO customers (key, label, name, acquired_day, channel, acquisition_cost, region, industry, size, age, income, attributes)
@@ -307,8 +328,9 @@ export class ImportWriter {
   }
 
   addIssue(issue: IssueRow): void {
-    this.issueBuffer.push(this.importId, issue.kind, issue.line, issue.column, issue.value, issue.reason, issue.ofLine);
-    if (this.issueBuffer.length === ISSUE_BATCH * 7) {
+    const params = Object.keys(issue.params).length > 0 ? JSON.stringify(issue.params) : null;
+    this.issueBuffer.push(this.importId, issue.kind, issue.line, issue.column, issue.value, issue.reason, issue.code, params, issue.ofLine);
+    if (this.issueBuffer.length === ISSUE_BATCH * ISSUE_COLUMNS) {
       this.statements.issueBatch.run(...this.issueBuffer);
       this.issueBuffer.length = 0;
     }
@@ -318,7 +340,7 @@ export class ImportWriter {
     for (let i = 0; i < this.customerBuffer.length; i += 5) this.statements.newCustomer.run(this.customerBuffer.slice(i, i + 5));
     this.customerBuffer.length = 0;
     if (this.transactionInsert) this.flushTransactions(this.transactionInsert);
-    for (let i = 0; i < this.issueBuffer.length; i += 7) this.statements.issue.run(this.issueBuffer.slice(i, i + 7));
+    for (let i = 0; i < this.issueBuffer.length; i += ISSUE_COLUMNS) this.statements.issue.run(this.issueBuffer.slice(i, i + ISSUE_COLUMNS));
     this.issueBuffer.length = 0;
   }
 

@@ -134,11 +134,82 @@ export const ImportDetection = z.object({
 });
 export type ImportDetection = z.infer<typeof ImportDetection>;
 
+/**
+ * Why a row was rejected, skipped or left out as a duplicate, as a stable code; with its
+ * parameters it is turned into words in the reader's language (the English words are `reason`).
+ */
+export const ISSUE_CODES = ['blank_line', 'total_row', 'unclosed_quote', 'field_count', 'missing', 'not_a_number', 'bad_date', 'future_date', 'duplicate'] as const;
+export const IssueCode = z.enum(ISSUE_CODES);
+export type IssueCode = z.infer<typeof IssueCode>;
+
+/** What the date a `bad_date` row should have had looks like: a DateFormat, or `none` when the column's format is unknown. */
+export const DATE_HINTS = [...DATE_FORMATS, 'none'] as const;
+export type DateHint = (typeof DATE_HINTS)[number];
+
+/** The parameters each code's sentence needs (`column` is the file's own header). */
+export interface IssueParamsOf {
+  blank_line: Record<string, never>;
+  total_row: Record<string, never>;
+  unclosed_quote: Record<string, never>;
+  field_count: { expected: number; found: number };
+  missing: { column: string };
+  not_a_number: { column: string };
+  bad_date: { dateFormat: DateHint };
+  future_date: Record<string, never>;
+  duplicate: { of: number };
+}
+
+export const IssueParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type IssueParams = z.infer<typeof IssueParams>;
+
+/** English words for a date format, as `bad_date` names it. */
+export const DATE_HINT_WORDS: Record<DateHint, string> = {
+  ymd: 'YYYY-MM-DD',
+  dmy: 'DD.MM.YYYY',
+  mdy: 'MM/DD/YYYY',
+  excel: 'an Excel date number',
+  jalali: 'a Solar Hijri date YYYY/MM/DD',
+  none: 'a date',
+};
+
+/**
+ * The English sentence of an issue: what `reason` holds, the CLI prints and the log exports. The
+ * renderer's catalogues say the same (the English catalogue word for word, a test checks it).
+ */
+export function describeIssue<C extends IssueCode>(code: C, params: IssueParamsOf[C]): string;
+export function describeIssue(code: IssueCode, params: IssueParams): string;
+export function describeIssue(code: IssueCode, params: IssueParams): string {
+  switch (code) {
+    case 'blank_line':
+      return 'blank line';
+    case 'total_row':
+      return 'total row';
+    case 'unclosed_quote':
+      return 'a quote is never closed';
+    case 'field_count':
+      return `expected ${params.expected} fields, found ${params.found}`;
+    case 'missing':
+      return `${params.column} is missing`;
+    case 'not_a_number':
+      return `${params.column} is not a number`;
+    case 'bad_date':
+      return `not a valid date (expected ${DATE_HINT_WORDS[params.dateFormat as DateHint] ?? DATE_HINT_WORDS.none})`;
+    case 'future_date':
+      return 'the date is in the future';
+    case 'duplicate':
+      return `repeats line ${params.of}`;
+  }
+}
+
 export const ImportIssue = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
   value: z.string().nullable(),
+  /** In English (see describeIssue). */
   reason: z.string(),
+  /** Null for issues logged before codes were kept: only `reason` is known. */
+  code: IssueCode.nullable(),
+  params: IssueParams,
 });
 export type ImportIssue = z.infer<typeof ImportIssue>;
 
@@ -169,7 +240,7 @@ export const ImportSummary = z.object({
   skippedCount: z.number().int(),
   duplicateCount: z.number().int(),
   rejected: z.array(ImportIssue),
-  skipped: z.array(ImportIssue.pick({ line: true, reason: true })),
+  skipped: z.array(ImportIssue.pick({ line: true, reason: true, code: true, params: true })),
   duplicates: z.array(DuplicateRow),
   /** Sum of the accepted amounts (transactions) or costs/spend, to check against the file's own total. */
   total: z.number(),

@@ -39,6 +39,7 @@ describe('importing the messy exports', () => {
     expect(result.rejectedCount).toBe(0);
     expect(result.skipped.filter((row) => row.reason === 'total row')).toHaveLength(1);
     expect(result.skipped.filter((row) => row.reason === 'blank line')).toHaveLength(3);
+    expect(result.skipped.map((row) => row.code).sort()).toEqual(['blank_line', 'blank_line', 'blank_line', 'total_row']);
     // The file's own "Итого" line, read here independently of the importer.
     const text = iconv.decode(readFileSync(join(MESSY, 'shop_ru_cp1251.csv')), 'windows-1251');
     const totalLine = text.split(/\r?\n/).find((line) => line.startsWith('Итого')) ?? '';
@@ -114,6 +115,19 @@ describe('importing the messy exports', () => {
     expect(log[0]).toMatchObject({ accepted: 293, rejected: 7, duplicates: 1, fileName: 'broken_orders.csv' });
     const issues = await api['import.issues']({ importId: result.importId as number, kind: 'rejected' });
     expect(issues.map((issue) => issue.line)).toEqual([12, 22, 32, 42, 52, 62, 302]);
+    // Each reason also as a code with its parameters, for the app to say in the reader's language.
+    expect(result.rejected.map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'missing', params: { column: 'customer_id' } },
+      { code: 'bad_date', params: { dateFormat: 'ymd' } },
+      { code: 'not_a_number', params: { column: 'amount' } },
+      { code: 'field_count', params: { expected: 4, found: 3 } },
+      { code: 'field_count', params: { expected: 4, found: 5 } },
+      { code: 'future_date', params: {} },
+      { code: 'unclosed_quote', params: {} },
+    ]);
+    expect(issues.map(({ code, params, reason }) => ({ code, params, reason }))).toEqual(result.rejected.map(({ code, params, reason }) => ({ code, params, reason })));
+    const [repeat] = await api['import.issues']({ importId: result.importId as number, kind: 'duplicate' });
+    expect(repeat).toMatchObject({ line: 73, of: 72, code: 'duplicate', params: { of: 72 }, reason: 'repeats line 72' });
   });
 
   it('keeps duplicates when asked to', async () => {

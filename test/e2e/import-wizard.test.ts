@@ -48,7 +48,7 @@ async function transactionsCount(page: Page): Promise<number> {
   return digits(await page.locator('.tab', { hasText: 'Transactions' }).locator('.tab__count').textContent());
 }
 
-async function setLanguage(page: Page, locale: 'en' | 'fa'): Promise<void> {
+async function setLanguage(page: Page, locale: 'en' | 'fa' | 'ru'): Promise<void> {
   await page.click('[data-route=settings]');
   await page.selectOption('[data-testid=language]', locale);
   await page.waitForFunction((dir) => document.documentElement.dir === dir, locale === 'fa' ? 'rtl' : 'ltr');
@@ -196,6 +196,37 @@ describe('the import wizard', () => {
       await page.click('[data-testid=step-next]');
       await page.locator('[data-figure=accepted]').waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(SCREENSHOTS, 'import-check-fa.png') });
+    } finally {
+      await setLanguage(page, 'en');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says why rows were rejected in the reader\'s language: Russian, then Persian with its digits', async () => {
+    const { page, errors } = await openApp();
+    const reason = (row: number) => page.locator(`[data-testid=rejected-grid] [role=row][row-index="${row}"] [col-id="reason"]`).textContent();
+    try {
+      for (const [locale, expected] of [
+        ['ru', ['не заполнено поле «customer_id»', 'недопустимая дата (ожидается ГГГГ-ММ-ДД)', '«amount» — не число', 'ожидалось полей: 4, найдено: 3']],
+        ['fa', ['customer_id خالی است', 'تاریخ نامعتبر؛ قالب مورد انتظار: سال-ماه-روز (YYYY-MM-DD)', 'amount عدد نیست', '۴ ستون انتظار می‌رفت، ۳ ستون یافت شد']],
+      ] as const) {
+        await setLanguage(page, locale);
+        await page.click('[data-route=import]');
+        await page.locator('[data-testid=drop-zone]').waitFor();
+        harness.dialogAnswers.push(BROKEN_ORDERS);
+        await page.click('[data-testid=choose-file]');
+        await page.locator('[data-testid=map-0]').waitFor({ timeout: 20_000 });
+        await page.click('[data-testid=step-next]');
+        await page.locator('[data-testid=rejected-grid] [role=row][row-index="3"] [col-id="reason"]').waitFor({ timeout: 20_000 });
+        expect(await Promise.all([0, 1, 2, 3].map(reason))).toEqual(expected);
+        await page.screenshot({ path: join(SCREENSHOTS, `import-check-reasons-${locale}.png`) });
+        // Back to the preview, then to choosing a file.
+        await page.click('[data-testid=step-back]');
+        await page.locator('[data-testid=map-0]').waitFor();
+        await page.click('[data-testid=step-back]');
+        await page.locator('[data-testid=drop-zone]').waitFor();
+      }
     } finally {
       await setLanguage(page, 'en');
     }

@@ -4,7 +4,7 @@
  * so it does no detection work per row; accepted transactions go straight into a columnar batch.
  */
 import { normalizeCustomerKey, type CustomerKeyRules } from '../../../shared/domain/customer-key';
-import type { ImportKind } from '../../../shared/domain/import';
+import { describeIssue, type DateHint, type ImportKind, type IssueCode, type IssueParams } from '../../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../../shared/domain/records';
 import type { TransactionBatchBuilder } from '../../db/transaction-batch';
 import type { DateFormat } from './values/dates';
@@ -29,9 +29,14 @@ export interface RowSink {
   records: ImportedRecord[];
 }
 
-/** Why a row is rejected: the column (header) and cell at fault, in words. */
+/** Why a row is rejected: the column (header) and cell at fault, and the reason as a code with its parameters. */
 export class RowRejection {
-  constructor(readonly column: string | null, readonly value: string | null, readonly reason: string) {}
+  constructor(readonly column: string | null, readonly value: string | null, readonly code: IssueCode, readonly params: IssueParams) {}
+
+  /** In English. */
+  get reason(): string {
+    return describeIssue(this.code, this.params);
+  }
 }
 
 export interface RowReader {
@@ -82,21 +87,13 @@ function trimmed(value: string | undefined): string {
   return first > 32 && first !== 160 && last > 32 && last !== 160 ? value : value.trim();
 }
 
-const DATE_HINT: Record<DateFormat, string> = {
-  ymd: 'YYYY-MM-DD',
-  dmy: 'DD.MM.YYYY',
-  mdy: 'MM/DD/YYYY',
-  excel: 'an Excel date number',
-  jalali: 'a Solar Hijri date YYYY/MM/DD',
-};
-
 /** Builds the reader of rows of one import. */
 export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
   const { kind, headers, mapping, keyRules, latestDay } = setup;
   const parseNumber = numberParser(setup.numberFormat);
   const parseRate = rateParser(setup.numberFormat);
   const parseDate = setup.dateFormat ? dateParser(setup.dateFormat) : () => Number.NaN;
-  const dateHint = setup.dateFormat ? DATE_HINT[setup.dateFormat] : 'a date';
+  const dateHint: DateHint = setup.dateFormat ?? 'none';
 
   const columnOf = (field: string): number | null => mapping[field] ?? null;
   const headerOf = (field: string): string => {
@@ -120,7 +117,7 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
     const read = cell(field);
     return (fields: readonly string[]): string => {
       const value = read(fields);
-      if (value === '') throw new RowRejection(headerOf(field), '', `${headerOf(field)} is missing`);
+      if (value === '') throw new RowRejection(headerOf(field), '', 'missing', { column: headerOf(field) });
       return value;
     };
   };
@@ -130,11 +127,11 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
     return (fields: readonly string[]): number | null => {
       const raw = read(fields);
       if (raw === '') {
-        if (options.required) throw new RowRejection(headerOf(field), '', `${headerOf(field)} is missing`);
+        if (options.required) throw new RowRejection(headerOf(field), '', 'missing', { column: headerOf(field) });
         return null;
       }
       const value = parse(raw);
-      if (Number.isNaN(value)) throw new RowRejection(headerOf(field), raw, `${headerOf(field)} is not a number`);
+      if (Number.isNaN(value)) throw new RowRejection(headerOf(field), raw, 'not_a_number', { column: headerOf(field) });
       return value;
     };
   };
@@ -143,12 +140,12 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
     return (fields: readonly string[]): number | null => {
       const raw = read(fields);
       if (raw === '') {
-        if (options.required) throw new RowRejection(headerOf(field), '', `${headerOf(field)} is missing`);
+        if (options.required) throw new RowRejection(headerOf(field), '', 'missing', { column: headerOf(field) });
         return null;
       }
       const day = parseDate(raw);
-      if (Number.isNaN(day)) throw new RowRejection(headerOf(field), raw, `not a valid date (expected ${dateHint})`);
-      if (day > latestDay) throw new RowRejection(headerOf(field), raw, 'the date is in the future');
+      if (Number.isNaN(day)) throw new RowRejection(headerOf(field), raw, 'bad_date', { dateFormat: dateHint });
+      if (day > latestDay) throw new RowRejection(headerOf(field), raw, 'future_date', {});
       return day;
     };
   };
@@ -166,7 +163,7 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
     const lookup = (fields: readonly string[]): number => {
       const label = read(fields);
       const identity = known.get(label, first);
-      if (identity === -1) throw new RowRejection(headerOf(field), label, `${headerOf(field)} is missing`);
+      if (identity === -1) throw new RowRejection(headerOf(field), label, 'missing', { column: headerOf(field) });
       return identity;
     };
     const cellOf = cell(field);

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CUSTOMER_KEY_RULES } from '../../../shared/domain/customer-key';
 import { todayEpochDay } from '../../../shared/domain/dates';
-import { ISSUE_LIMIT, type DuplicateRow, type ImportIssue, type ImportOptions, type ImportPreview, type ImportResult } from '../../../shared/domain/import';
+import { describeIssue, ISSUE_LIMIT, type DuplicateRow, type ImportIssue, type ImportOptions, type ImportPreview, type ImportResult, type IssueCode, type IssueParamsOf } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/ipc/errors';
 import { attachWorkspaceDatabase } from '../../db/connection';
 import type { IssueRow } from '../../db/import-writer';
@@ -150,20 +150,24 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
       if (issues.length === 5000) flush();
     };
 
-    const reject = (issue: ImportIssue) => {
+    const reject = (issue: ImportIssue & { code: IssueCode }) => {
       result.rejectedCount++;
       if (result.rejected.length < ISSUE_LIMIT) result.rejected.push(issue);
-      addIssue({ kind: 'rejected', line: issue.line, column: issue.column, value: issue.value, reason: issue.reason, ofLine: null });
+      addIssue({ kind: 'rejected', line: issue.line, column: issue.column, value: issue.value, reason: issue.reason, code: issue.code, params: issue.params, ofLine: null });
     };
-    const skip = (line: number, reason: string) => {
+    /** A rejection of the whole row (no one cell at fault). */
+    const rejectRow = <C extends 'unclosed_quote' | 'field_count'>(line: number, value: string, code: C, params: IssueParamsOf[C]) =>
+      reject({ line, column: null, value, reason: describeIssue(code, params), code, params });
+    const skip = (line: number, code: 'blank_line' | 'total_row') => {
+      const reason = describeIssue(code, {});
       result.skippedCount++;
-      if (result.skipped.length < ISSUE_LIMIT) result.skipped.push({ line, reason });
-      addIssue({ kind: 'skipped', line, column: null, value: null, reason, ofLine: null });
+      if (result.skipped.length < ISSUE_LIMIT) result.skipped.push({ line, reason, code, params: {} });
+      addIssue({ kind: 'skipped', line, column: null, value: null, reason, code, params: {}, ofLine: null });
     };
     const duplicate = (row: DuplicateRow) => {
       result.duplicateCount++;
       if (result.duplicates.length < ISSUE_LIMIT) result.duplicates.push(row);
-      addIssue({ kind: 'duplicate', line: row.line, column: null, value: null, reason: `repeats line ${row.of}`, ofLine: row.of });
+      addIssue({ kind: 'duplicate', line: row.line, column: null, value: null, reason: describeIssue('duplicate', { of: row.of }), code: 'duplicate', params: { of: row.of }, ofLine: row.of });
     };
 
     const width = headers.length;
@@ -187,18 +191,18 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
         return false;
       }
       let fields = cells;
-      if (isBlank(fields)) return skip(line, 'blank line');
-      if (unclosedQuote) return reject({ line, column: null, value: rowText(start, end, fields), reason: 'a quote is never closed' });
-      if (isTotalLabel(fields[customerColumn] ?? '') || (customerColumn !== 0 && isTotalLabel(fields[0] ?? ''))) return skip(line, 'total row');
+      if (isBlank(fields)) return skip(line, 'blank_line');
+      if (unclosedQuote) return rejectRow(line, rowText(start, end, fields), 'unclosed_quote', {});
+      if (isTotalLabel(fields[customerColumn] ?? '') || (customerColumn !== 0 && isTotalLabel(fields[0] ?? ''))) return skip(line, 'total_row');
       if (content.format === 'xlsx' && fields.length !== width) {
         // Spreadsheets omit trailing empty cells; only cells beyond the header's are an error.
         if (fields.length < width) fields = [...fields, ...new Array<string>(width - fields.length).fill('')];
         else if (fields.slice(width).every((field) => field === '')) fields = fields.slice(0, width);
       }
-      if (fields.length !== width) return reject({ line, column: null, value: rowText(start, end, fields), reason: `expected ${width} fields, found ${fields.length}` });
+      if (fields.length !== width) return rejectRow(line, rowText(start, end, fields), 'field_count', { expected: width, found: fields.length });
       // An accepted row is already in the batch (or records); a repeat is taken back out.
       const value = reader.read(fields);
-      if (typeof value !== 'number') return reject({ line, column: value.column, value: value.value, reason: value.reason });
+      if (typeof value !== 'number') return reject({ line, column: value.column, value: value.value, reason: value.reason, code: value.code, params: value.params });
       const of = duplicates?.check(fields, start, end, line) ?? null;
       if (of !== null) {
         if (detection.kind === 'transactions') transactions.pop();

@@ -10,6 +10,7 @@ import { gridTheme } from '../../components/grid/theme';
 import { useFormat } from '../../i18n/format';
 import { FileValueCell } from './cells';
 import { InlineProgress } from './InlineProgress';
+import { issueReason } from './issue-reason';
 import { PreviousImportBanner } from './PreviousImportBanner';
 import { wizardActions, type WizardState } from './wizard';
 
@@ -81,7 +82,7 @@ function IssueTabs({ summary }: { summary: ImportSummary }) {
       { colId: 'line', field: 'line', headerName: line, width: 100, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
       { colId: 'column', field: 'column', headerName: t('import.check.columns.column'), width: 170, valueFormatter: ({ value }) => (value as string | null) ?? '—' },
       { colId: 'value', field: 'value', headerName: t('import.check.columns.value'), flex: 1, minWidth: 160, cellClass: 'cell--mono', cellRenderer: FileValueCell, tooltipField: 'value' },
-      { colId: 'reason', field: 'reason', headerName: t('import.check.columns.reason'), flex: 2, minWidth: 220, tooltipField: 'reason' },
+      { colId: 'reason', headerName: t('import.check.columns.reason'), flex: 2, minWidth: 220, valueGetter: ({ data }) => (data ? issueReason(t, format.integer, data) : ''), tooltipValueGetter: ({ value }) => value as string },
     ],
     [t, line, format],
   );
@@ -92,10 +93,10 @@ function IssueTabs({ summary }: { summary: ImportSummary }) {
     ],
     [t, line, format],
   );
-  const skippedColumns = useMemo<ColDef<{ line: number; reason: string }>[]>(
+  const skippedColumns = useMemo<ColDef<ImportSummary['skipped'][number]>[]>(
     () => [
       { colId: 'line', field: 'line', headerName: line, width: 120, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
-      { colId: 'reason', field: 'reason', headerName: t('import.check.columns.reason'), flex: 1 },
+      { colId: 'reason', headerName: t('import.check.columns.reason'), flex: 1, valueGetter: ({ data }) => (data ? issueReason(t, format.integer, data) : '') },
     ],
     [t, line, format],
   );

@@ -12,6 +12,7 @@ import { gridTheme } from '../../components/grid/theme';
 import { useFormat } from '../../i18n/format';
 import { FileValueCell } from './cells';
 import { exportImportLog } from './export-log';
+import { issueReason } from './issue-reason';
 
 type LoggedIssue = CallOutput<'import.issues'>[number];
 /** Up to this many imports the log is as tall as its rows; beyond, it scrolls. */
@@ -75,7 +76,7 @@ function IssuesPanel({ entry, onClose }: { entry: ImportLogEntry; onClose(): voi
       { colId: 'line', field: 'line', headerName: t('import.check.columns.line'), width: 100, type: 'rightAligned', sort: 'asc', valueFormatter: ({ value }) => format.integer(Number(value)) },
       { colId: 'column', field: 'column', headerName: t('import.check.columns.column'), width: 160, valueFormatter: ({ value }) => (value as string | null) ?? '—' },
       { colId: 'value', field: 'value', headerName: t('import.check.columns.value'), flex: 1, minWidth: 140, cellClass: 'cell--mono', cellRenderer: FileValueCell, tooltipField: 'value' },
-      { colId: 'reason', field: 'reason', headerName: t('import.check.columns.reason'), flex: 2, minWidth: 200, tooltipField: 'reason' },
+      { colId: 'reason', headerName: t('import.check.columns.reason'), flex: 2, minWidth: 200, valueGetter: ({ data }) => (data ? issueReason(t, format.integer, data) : ''), tooltipValueGetter: ({ value }) => value as string },
     ],
     [t, format],
   );
