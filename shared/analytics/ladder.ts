@@ -42,9 +42,76 @@ export function gini(values: ArrayLike<number>, members: ArrayLike<number>): num
 
 /** The customers in the analysis, from the largest value to the smallest (ties by index). */
 export function descendingOrder(values: Float64Array, present: Uint8Array): Int32Array {
-  const members: number[] = [];
-  for (let c = 0; c < values.length; c++) if (present[c]) members.push(c);
-  return Int32Array.from(members).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+  let count = 0;
+  let nan = false;
+  for (let c = 0; c < values.length; c++) {
+    if (!present[c]) continue;
+    count++;
+    if (Number.isNaN(values[c])) nan = true;
+  }
+  const members = new Int32Array(count);
+  let k = 0;
+  for (let c = 0; c < values.length; c++) if (present[c]) members[k++] = c;
+  // NaN compares as equal to everything here: keep the comparison sort's exact behaviour then.
+  if (nan) return members.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+  return radixDescending(values, members);
+}
+
+/**
+ * `members` (in ascending order) sorted by value descending, ties by index: a stable LSD radix sort
+ * on the values' bits, four 16-bit digits — the order the comparison sort gives for values without NaN
+ * (−0 and +0 are equal there, so −0 is counted as +0).
+ */
+function radixDescending(values: Float64Array, members: Int32Array): Int32Array {
+  const m = members.length;
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  // Keys that sort ascending in the order wanted: the IEEE bits made monotonic, then inverted.
+  const hi = new Uint32Array(m);
+  const lo = new Uint32Array(m);
+  for (let i = 0; i < m; i++) {
+    bits[0] = (values[members[i] as number] as number) + 0;
+    let h = words[1] as number;
+    let l = words[0] as number;
+    if (h >>> 31) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    hi[i] = ~h >>> 0;
+    lo[i] = ~l >>> 0;
+  }
+  let order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  let next = new Int32Array(m);
+  const counts = new Int32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < m; i++) {
+      const digit = (((key[i] as number) >>> shift) & 0xffff) + 1;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    // A digit all keys share leaves the order as it is.
+    let single = false;
+    for (let d = 1; d <= 65536; d++) {
+      if (counts[d] === m) single = true;
+      if ((counts[d] as number) !== 0) break;
+    }
+    if (single) continue;
+    for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+    for (let i = 0; i < m; i++) {
+      const at = order[i] as number;
+      const digit = ((key[at] as number) >>> shift) & 0xffff;
+      next[counts[digit] as number] = at;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  for (let i = 0; i < m; i++) order[i] = members[order[i] as number] as number;
+  return order;
 }
 
 /** What the ladder shows that does not depend on the shares: the whale curve, the Gini, the totals. */
