@@ -56,6 +56,30 @@ async function baseline(): Promise<{ reply: WhatIfBaselineReply; baseline: WhatI
   return baselineCache;
 }
 
+/**
+ * Drags a slider through the given points (shares of its width) with one mouse move per 60 Hz
+ * frame, each sent on time without waiting for the page to acknowledge the one before.
+ */
+async function dragFast(page: Page, testId: string, stops: number[]): Promise<void> {
+  const box = await page.locator(`[data-testid=${testId}]`).boundingBox();
+  if (!box) throw new Error(`no ${testId}`);
+  const y = box.y + box.height / 2;
+  const at = (share: number) => box.x + box.width * share;
+  await page.mouse.move(at(stops[0] ?? 0.5), y);
+  await page.mouse.down();
+  const moves: Promise<void>[] = [];
+  for (let leg = 1; leg < stops.length; leg++) {
+    const from = at(stops[leg - 1] as number);
+    const to = at(stops[leg] as number);
+    for (let step = 1; step <= 20; step++) {
+      moves.push(page.mouse.move(from + ((to - from) * step) / 20, y));
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+  }
+  await Promise.all(moves);
+  await page.mouse.up();
+}
+
 const profitDelta = async (page: Page) => Number(await page.locator('[data-kpi=profit]').getAttribute('data-delta'));
 
 /** Waits until the profit KPI shows the projection of `scenario` (within a cent per customer of rounding). */
@@ -132,6 +156,28 @@ describe('the What-if screen', () => {
     const spend = Number(await page.locator('[data-testid=number-spendChange]').inputValue());
     expect(spend).toBeGreaterThan(50);
     await expectProfitDelta(page, { grouping: 'tier', horizonYears: 3, discountRate: null, groups: { mvc: { strategy: 'custom', retentionChange: 0.1, spendChange: spend / 100 } } });
+
+    // A fast drag, one move per frame sent without waiting for the page (as a hand gives them), back
+    // and forth on retention: the moves are coalesced per frame and the charts wait for the drag to
+    // end, yet the last value wins — the KPI, the charts' result and the year table all show the
+    // projection of the scenario as it was left, computed afresh.
+    await dragFast(page, 'slider-retentionChange', [0.2, 0.9, 0.55]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=whatif]')?.getAttribute('data-settled') === 'true');
+    const retention = Number(await page.locator('[data-testid=number-retentionChange]').inputValue());
+    const dragged: Scenario = { grouping: 'tier', horizonYears: 3, discountRate: null, groups: { mvc: { strategy: 'custom', retentionChange: retention / 100, spendChange: spend / 100 } } };
+    const settledDelta = await expectProfitDelta(page, dragged);
+    const { baseline: b } = await baseline();
+    const fresh = computeWhatIf(b, dragged);
+    expect(Math.abs(Number(await page.locator('[data-testid=whatif]').getAttribute('data-results-profit')) - settledDelta)).toBeLessThan(0.5);
+    const currency = (await baseline()).reply.settings.currency;
+    const whole = new Intl.NumberFormat('en-GB', { ...(currency ? { style: 'currency', currency } : {}), maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    const lastYear = fresh.years[fresh.years.length - 1];
+    if (!lastYear) throw new Error('no year');
+    expect((await page.locator(`[data-testid=year-table] tr[data-year="${lastYear.year}"] td`).nth(1).textContent())?.trim()).toBe(whole.format(lastYear.scenario.revenue));
+    // The sensitivity (left out while the slider moved) is the fresh computation's: the same largest swing.
+    const topSwing = fresh.tornado.find((entry) => entry.value !== 0)?.swing ?? 0;
+    expect(topSwing).toBeGreaterThan(0);
+    expect(Math.abs(Number(await page.locator('[data-testid=tornado-panel] .whatif-tornado').getAttribute('data-top-swing')) - topSwing)).toBeLessThan(0.5);
 
     // Input event on the slider → the profit KPI changed → the next frame painted.
     const timings = await page.evaluate(async () => {

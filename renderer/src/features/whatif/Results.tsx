@@ -192,7 +192,7 @@ export const Tornado = memo(function Tornado({ result }: { result: WhatIfResult 
     };
   }, [entries, result.grouping, t, f, theme, groupName]);
   return (
-    <div className="whatif-tornado">
+    <div className="whatif-tornado" data-top-swing={entries[0]?.swing ?? 0}>
       <label className="check-inline small">
         <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} data-testid="tornado-all" />
         {t('whatif.tornado.showAll')}
