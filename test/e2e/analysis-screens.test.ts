@@ -15,6 +15,7 @@ import type { AnalysisRun, CustomerDetail } from '../../shared/domain/analysis';
 import type { AnalysisSettings } from '../../shared/domain/settings';
 import { launchChromium } from '../support/browser';
 import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
+import { AG_GRID_LOCALE_IR } from '@ag-grid-community/locale';
 import { startTestHarness, tempDir } from '../support/harness';
 
 
@@ -129,6 +130,15 @@ describe('the analysis screens', () => {
       // The grid is mirrored, the figures are in Persian digits.
       await page.keyboard.press('Control+3');
       await page.locator('[data-testid=customers-grid] .ag-rtl').waitFor();
+      // AG Grid's own words are Persian too (its published translation).
+      const search = page.locator('[data-testid=customer-search]');
+      await search.fill('no-such-customer');
+      await search.press('Enter');
+      await page.locator('[data-testid=customers-grid] .ag-overlay', { hasText: AG_GRID_LOCALE_IR.noRowsToShow as string }).waitFor();
+      await screenshot(page, 'customers-fa-no-rows');
+      await search.fill('');
+      await search.press('Enter');
+      await page.locator('[data-testid=customers-grid] [role=row][row-index="0"][row-id]').first().waitFor();
       await page.keyboard.press('Control+1');
       expect(await page.locator('[data-kpi=customers] .kpi__value').textContent()).toBe(new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 0 }).format(run.summary.customers));
       expect(await page.locator('[data-route=ladder]').textContent()).toContain('نردبان ارزش');

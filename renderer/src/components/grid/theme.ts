@@ -11,7 +11,10 @@ const base = themeQuartz.withParams({
   accentColor: '#0f766e',
 });
 
-/** The grid theme matching the app's light or dark theme. */
+const light = base.withPart(colorSchemeLight);
+const darkTheme = base.withPart(colorSchemeDark);
+
+/** The grid theme matching the app's light or dark theme (the same object each time, so that a re-render does not restyle the grid). */
 export function gridTheme(dark: boolean) {
-  return base.withPart(dark ? colorSchemeDark : colorSchemeLight);
+  return dark ? darkTheme : light;
 }

@@ -1,14 +1,12 @@
-import type { CellKeyDownEvent, ColDef, GridApi, IDatasource, IGetRowsParams, RowClickedEvent, SortChangedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowClickedEvent, SortChangedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisRun, CustomerFilter } from '../../../../shared/domain/analysis';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
-import { useDarkTheme } from '../../app/useDarkTheme';
 import { EmptyState } from '../../components/EmptyState';
-import { gridTheme } from '../../components/grid/theme';
+import { Grid } from '../../components/grid/Grid';
 import { AnalysisFrame, useHeaderSlot } from '../analysis/AnalysisFrame';
 import { CODE_KINDS } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
@@ -26,6 +24,9 @@ import { ViewsMenu } from './ViewsMenu';
 type Row = Record<string, string | number | boolean | null>;
 type Sort = { column: string; direction: 'asc' | 'desc' } | null;
 const BLOCK = 200;
+// Props the grid compares by identity: new objects on every render would make it rebuild its columns and rows.
+const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true };
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 const PILL_KINDS = new Set(['tier', 'quadrant', 'strategy', 'lifecycle', 'rfmSegment']);
 
 /** A column's first width: enough for its values, so that the headers and figures are not cut. */
@@ -47,11 +48,13 @@ function defaultHidden(columns: CustomerColumn[]): string[] {
   return columns.filter((column) => !DEFAULT_VISIBLE.includes(column.key)).map((column) => column.key);
 }
 
+/** The columns of the last run the screen showed: coming back to the screen does not ask for them again. */
+let knownColumns: { key: string; list: CustomerColumn[] } | null = null;
+
 function CustomersBody({ run }: { run: AnalysisRun }) {
   const { t, i18n } = useTranslation();
   const app = useApp();
   const f = useAnalysisFormat();
-  const dark = useDarkTheme();
   const word = useCodeWord();
   const columnName = useColumnName();
   const rtl = i18n.dir(i18n.language) === 'rtl';
@@ -59,7 +62,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
   const filter = useCustomerFilter(workspacePath);
   const filterKey = JSON.stringify(normalizeFilter(filter));
   const runKey = `${workspacePath}#${run.runId ?? run.createdAt}`;
-  const [columns, setColumns] = useState<{ key: string; list: CustomerColumn[] } | null>(null);
+  const [columns, setColumns] = useState<{ key: string; list: CustomerColumn[] } | null>(() => knownColumns);
   const [failed, setFailed] = useState<string | null>(null);
   const [total, setTotal] = useState<{ key: string; count: number } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -72,9 +75,13 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
   const { showError } = app;
 
   useEffect(() => {
+    if (knownColumns?.key === runKey) return;
     let alive = true;
     api['analysis.customers']({ offset: 0, limit: 1 })
-      .then((page) => alive && setColumns({ key: runKey, list: page.columns }))
+      .then((page) => {
+        knownColumns = { key: runKey, list: page.columns };
+        if (alive) setColumns(knownColumns);
+      })
       .catch((error: unknown) => {
         if (!alive) return;
         setFailed(runKey);
@@ -85,7 +92,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     };
   }, [runKey, showError]);
 
-  const list = useMemo(() => (columns?.key === runKey ? columns.list : null), [columns, runKey]);
+  const list = useMemo(() => (columns?.key === runKey ? columns.list : knownColumns?.key === runKey ? knownColumns.list : null), [columns, runKey]);
   const hiddenSet = useMemo(() => new Set(hidden ?? (list ? defaultHidden(list) : [])), [hidden, list]);
   const customerKey = list ? (list[columnIndex(list, KEYS.customer)]?.key ?? null) : null;
   const profitKey = list ? (list[columnIndex(list, KEYS.currentProfit)]?.key ?? null) : null;
@@ -138,7 +145,8 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
           .then((page) => {
             const rows = page.rows.map((values) => Object.fromEntries(page.columns.map((column, index) => [column.key, values[index] ?? null])) as Row);
             params.successCallback(rows, page.total);
-            setTotal({ key: `${runKey}|${filterKey}`, count: page.total });
+            const key = `${runKey}|${filterKey}`;
+            setTotal((known) => (known?.key === key && known.count === page.total ? known : { key, count: page.total }));
           })
           .catch((error: unknown) => {
             params.failCallback();
@@ -156,6 +164,21 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     },
     [customerKey],
   );
+  const getRowId = useMemo(() => (customerKey ? ({ data }: GetRowIdParams<Row>) => String(data[customerKey] ?? '') : undefined), [customerKey]);
+  const onGridReady = useCallback(({ api: grid }: GridReadyEvent<Row>) => {
+    gridApi.current = grid;
+  }, []);
+  const onRowClicked = useCallback((event: RowClickedEvent<Row>) => select(event.data), [select]);
+  const onCellKeyDown = useCallback(
+    (event: CellKeyDownEvent<Row>) => {
+      if ((event.event as KeyboardEvent | undefined)?.key === 'Enter') select(event.data);
+    },
+    [select],
+  );
+  const onSortChanged = useCallback((event: SortChangedEvent<Row>) => {
+    const state = event.api.getColumnState().find((column) => column.sort);
+    setSort(state?.sort ? { column: state.colId, direction: state.sort } : null);
+  }, []);
   const toggleColumn = (key: string) => {
     const next = new Set(hiddenSet);
     if (next.has(key)) next.delete(key);
@@ -199,33 +222,23 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
       <div className={`customers__body${selected ? ' customers__body--panel' : ''}`}>
         <div className="grid-host customers__grid" data-testid="customers-grid">
           {list && datasource ? (
-            <AgGridReact<Row>
-              key={`${runKey}|${rtl ? 'rtl' : 'ltr'}`}
-              theme={gridTheme(dark)}
+            <Grid<Row>
+              key={runKey}
               columnDefs={columnDefs}
-              defaultColDef={{ resizable: true }}
+              defaultColDef={DEFAULT_COL_DEF}
               rowModelType="infinite"
               datasource={datasource}
               cacheBlockSize={BLOCK}
               maxBlocksInCache={60}
-              blockLoadDebounceMillis={60}
-              rowBuffer={20}
+              rowBuffer={10}
               suppressColumnVirtualisation
-              enableRtl={rtl}
               tooltipShowDelay={500}
-              getRowId={customerKey ? ({ data }) => String(data[customerKey] ?? '') : undefined}
-              rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-              onGridReady={({ api: grid }) => {
-                gridApi.current = grid;
-              }}
-              onRowClicked={(event: RowClickedEvent<Row>) => select(event.data)}
-              onCellKeyDown={(event: CellKeyDownEvent<Row>) => {
-                if ((event.event as KeyboardEvent | undefined)?.key === 'Enter') select(event.data);
-              }}
-              onSortChanged={(event: SortChangedEvent<Row>) => {
-                const state = event.api.getColumnState().find((column) => column.sort);
-                setSort(state?.sort ? { column: state.colId, direction: state.sort } : null);
-              }}
+              getRowId={getRowId}
+              rowSelection={ROW_SELECTION}
+              onGridReady={onGridReady}
+              onRowClicked={onRowClicked}
+              onCellKeyDown={onCellKeyDown}
+              onSortChanged={onSortChanged}
             />
           ) : null}
         </div>

@@ -1,14 +1,12 @@
 import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TABLE_NAMES, type TableName } from '../../../../shared/domain/workspace';
 import type { TableColumn } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
-import { useDarkTheme } from '../../app/useDarkTheme';
 import { EmptyState } from '../../components/EmptyState';
-import { gridTheme } from '../../components/grid/theme';
+import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { ImportLog } from '../import/ImportLog';
 
@@ -20,7 +18,6 @@ export function DataScreen() {
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
-  const dark = useDarkTheme();
   const [table, setTable] = useState<TableName>('transactions');
   const [showLog, setShowLog] = useState(false);
   const [loaded, setLoaded] = useState<{ key: string; columns: TableColumn[] } | null>(null);
@@ -112,16 +109,14 @@ export function DataScreen() {
       ) : (
         <div className="grid-host" data-testid="data-grid">
           {columns ? (
-            <AgGridReact<Row>
+            <Grid<Row>
               key={gridKey}
-              theme={gridTheme(dark)}
               columnDefs={columnDefs}
               defaultColDef={{ resizable: true, minWidth: 90, flex: 1 }}
               rowModelType="infinite"
               datasource={datasource}
               cacheBlockSize={BLOCK}
               maxBlocksInCache={50}
-              enableRtl={document.documentElement.dir === 'rtl'}
             />
           ) : null}
         </div>

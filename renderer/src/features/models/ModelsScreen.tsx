@@ -11,7 +11,7 @@ import { FitForm, type FitInput } from './FitForm';
 import { FitStatus } from './FitStatus';
 import { useModelFormat } from './format';
 import { JobProgress } from './JobProgress';
-import { loadCustomerColumns, MODEL_NAMES, type CustomerColumns } from './model-data';
+import { customerColumnsOf, MODEL_NAMES, type CustomerColumns } from './model-data';
 import { Parameters } from './Parameters';
 import { BucketChart, TrackingChart, ValidationMetrics } from './ValidationCharts';
 
@@ -46,13 +46,13 @@ function useCustomerColumns(): CustomerColumns | null | undefined {
   const app = useApp();
   const analysis = useAnalysis();
   const run = analysis.latest;
-  const key = run ? `${run.runId ?? ''}@${run.createdAt}` : null;
+  const key = run ? `${app.workspace?.path ?? ''}|${run.runId ?? ''}@${run.createdAt}` : null;
   const [state, setState] = useState<{ key: string | null; customers: CustomerColumns | null }>({ key: null, customers: null });
   const { showError } = app;
   useEffect(() => {
     if (!key) return;
     let alive = true;
-    loadCustomerColumns()
+    customerColumnsOf(key)
       .then((customers) => {
         if (alive) setState({ key, customers });
       })

@@ -66,12 +66,28 @@ export interface CustomerColumns {
 const MAX_CUSTOMERS = 60_000;
 const PAGE = 10_000;
 
-/** Reads the customers of the latest analysis in pages of 10,000 (at most 60,000 customers). */
+/** The columns the screen reads (those the run has come back). */
+const COLUMNS = ['clv', 'future', 'orders', 'recencyDays', 'tenureDays', 'probabilityAlive'];
+
+let cached: { key: string; value: Promise<CustomerColumns> } | null = null;
+
+/** The customers of the analysis `key` names; read once per analysis (coming back to the screen reads nothing). */
+export function customerColumnsOf(key: string): Promise<CustomerColumns> {
+  if (cached?.key === key) return cached.value;
+  const value = loadCustomerColumns();
+  cached = { key, value };
+  value.catch(() => {
+    if (cached?.value === value) cached = null;
+  });
+  return value;
+}
+
+/** Reads the customers of the latest analysis in pages of 10,000 (at most 60,000 customers), only the columns the screen shows. */
 export async function loadCustomerColumns(): Promise<CustomerColumns> {
   const pages: CustomerPage[] = [];
   let offset = 0;
   for (;;) {
-    const page = await api['analysis.customers']({ offset, limit: PAGE });
+    const page = await api['analysis.customers']({ offset, limit: PAGE, columns: COLUMNS });
     pages.push(page);
     offset += page.rows.length;
     if (page.rows.length === 0 || offset >= page.total || offset >= MAX_CUSTOMERS) break;

@@ -12,7 +12,8 @@ import { columnIndex, KEYS } from '../customers/columns';
 import { MAX_POINTS, readAllCustomers, type AllCustomers } from '../customers/customer-data';
 
 interface Points {
-  byQuadrant: Record<Quadrant, [number, number][]>;
+  /** Per quadrant, the points as x0, y0, x1, y1, … (ECharts draws a typed array without a small array per point). */
+  byQuadrant: Record<Quadrant, Float64Array>;
   /** The customer of each point, by quadrant and point. */
   ids: Record<Quadrant, string[]>;
   /** A view that leaves out the farthest 0.5 % on each side (the person can zoom out). */
@@ -20,6 +21,9 @@ interface Points {
   shown: number;
   total: number;
 }
+
+/** The columns the scatter plots (customer for the tooltip). */
+const COLUMNS = [...KEYS.customer, ...KEYS.currentProfit, ...KEYS.futureProfit, ...KEYS.quadrant];
 
 function quantile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return 0;
@@ -32,8 +36,11 @@ function toPoints(all: AllCustomers): Points | null {
   const q = columnIndex(all.columns, KEYS.quadrant);
   const id = columnIndex(all.columns, KEYS.customer);
   if (x < 0 || y < 0 || q < 0) return null;
-  const byQuadrant = Object.fromEntries(QUADRANTS.map((name) => [name, []])) as unknown as Points['byQuadrant'];
+  const counts = Object.fromEntries(QUADRANTS.map((name) => [name, 0])) as Record<Quadrant, number>;
+  for (const row of all.rows) if (typeof row[x] === 'number' && typeof row[y] === 'number' && counts[row[q] as Quadrant] !== undefined) counts[row[q] as Quadrant]++;
+  const byQuadrant = Object.fromEntries(QUADRANTS.map((name) => [name, new Float64Array(counts[name] * 2)])) as Record<Quadrant, Float64Array>;
   const ids = Object.fromEntries(QUADRANTS.map((name) => [name, []])) as unknown as Points['ids'];
+  const filled = Object.fromEntries(QUADRANTS.map((name) => [name, 0])) as Record<Quadrant, number>;
   const xs = new Float64Array(all.rows.length);
   const ys = new Float64Array(all.rows.length);
   let n = 0;
@@ -41,8 +48,10 @@ function toPoints(all: AllCustomers): Points | null {
     const current = row[x];
     const future = row[y];
     const quadrant = row[q] as Quadrant;
-    if (typeof current !== 'number' || typeof future !== 'number' || !byQuadrant[quadrant]) continue;
-    byQuadrant[quadrant].push([current, future]);
+    if (typeof current !== 'number' || typeof future !== 'number' || counts[quadrant] === undefined) continue;
+    const at = filled[quadrant]++;
+    byQuadrant[quadrant][2 * at] = current;
+    byQuadrant[quadrant][2 * at + 1] = future;
     ids[quadrant].push(id >= 0 ? String(row[id] ?? '') : '');
     xs[n] = current;
     ys[n] = future;
@@ -59,6 +68,9 @@ function toPoints(all: AllCustomers): Points | null {
   return { byQuadrant, ids, view: { x: pad(quantile(sx, 0.005), quantile(sx, 0.995)), y: pad(quantile(sy, 0.005), quantile(sy, 0.995)) }, shown: n, total: all.total };
 }
 
+/** The points of the last run shown, so that coming back to the screen draws at once. */
+let knownPoints: { key: string; points: Points | null } | null = null;
+
 /** Every customer as a point: current profit (x) against future profit (y), coloured by quadrant. */
 export function QuadrantScatter({ run }: { run: AnalysisRun }) {
   const { t } = useTranslation();
@@ -66,15 +78,19 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
   const f = useAnalysisFormat();
   const theme = useChartTheme();
   const runKey = `${app.workspace?.path ?? ''}#${run.runId ?? run.createdAt}`;
-  const [loaded, setLoaded] = useState<{ key: string; points: Points | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; points: Points | null } | null>(() => knownPoints);
   const [progress, setProgress] = useState<{ read: number; total: number } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const { showError } = app;
 
   useEffect(() => {
+    if (knownPoints?.key === runKey) return;
     let alive = true;
-    readAllCustomers(runKey, (read, total) => alive && setProgress({ read, total }))
-      .then((all) => alive && setLoaded({ key: runKey, points: toPoints(all) }))
+    readAllCustomers(runKey, COLUMNS, (read, total) => alive && setProgress({ read, total }))
+      .then((all) => {
+        knownPoints = { key: runKey, points: toPoints(all) };
+        if (alive) setLoaded(knownPoints);
+      })
       .catch((error: unknown) => {
         if (!alive) return;
         setFailed(runKey);
@@ -85,7 +101,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
     };
   }, [runKey, showError]);
 
-  const points = loaded?.key === runKey ? loaded.points : undefined;
+  const points = loaded?.key === runKey ? loaded.points : knownPoints?.key === runKey ? knownPoints.points : undefined;
   const option = useMemo<ChartOption | null>(() => {
     if (!points) return null;
     const money = (value: number) => f.compactMoney(value);
@@ -96,10 +112,11 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
         ...theme.tooltip,
         trigger: 'item',
         formatter: (params: unknown) => {
-          const p = params as { value: [number, number]; seriesIndex: number; dataIndex: number; seriesName: string; color: string };
-          const [current, future] = p.value;
+          const p = params as { seriesIndex: number; dataIndex: number; seriesName: string; color: string };
           const quadrant = QUADRANTS[p.seriesIndex];
           const id = quadrant ? (points.ids[quadrant][p.dataIndex] ?? '') : '';
+          const current = quadrant ? (points.byQuadrant[quadrant][2 * p.dataIndex] ?? 0) : 0;
+          const future = quadrant ? (points.byQuadrant[quadrant][2 * p.dataIndex + 1] ?? 0) : 0;
           return `${dot(p.color)}<strong>${escapeHtml(id)}</strong> · ${escapeHtml(p.seriesName)}<br/>${escapeHtml(t('strategies.scatter.current'))}: ${escapeHtml(f.money(current))}<br/>${escapeHtml(t('strategies.scatter.future'))}: ${escapeHtml(f.money(future))}`;
         },
       },
@@ -135,6 +152,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
         largeThreshold: 2000,
         symbolSize: 5,
         itemStyle: { color: QUADRANT_COLORS[quadrant], opacity: 0.6 },
+        dimensions: ['x', 'y'],
         data: points.byQuadrant[quadrant],
         ...(index === 0
           ? {
