@@ -45,9 +45,16 @@ function toBlob(values: ColumnArray): Buffer {
 }
 
 function fromBlob(data: Buffer, like: string): ColumnArray {
-  const bytes = new Uint8Array(data.byteLength);
-  bytes.set(data);
-  return like === 'f64' ? new Float64Array(bytes.buffer) : like === 'i32' ? new Int32Array(bytes.buffer) : bytes;
+  // A blob read from SQLite usually comes in a buffer of its own: used as it is then, else copied
+  // (a small one shares Node's buffer pool, and a typed array needs aligned, unshared memory).
+  let buffer: ArrayBufferLike;
+  if (data.byteOffset === 0 && data.buffer.byteLength === data.byteLength && !(data.buffer instanceof SharedArrayBuffer)) buffer = data.buffer;
+  else {
+    const bytes = new Uint8Array(data.byteLength);
+    bytes.set(data);
+    buffer = bytes.buffer;
+  }
+  return like === 'f64' ? new Float64Array(buffer) : like === 'i32' ? new Int32Array(buffer) : new Uint8Array(buffer);
 }
 
 function typeOf(values: ColumnArray): 'f64' | 'i32' | 'u8' {
@@ -145,10 +152,15 @@ export function saveDatasetSnapshot(db: SqliteDatabase, fingerprint: string, dat
 
 /** The kept dataset when it was made from data with this fingerprint; null otherwise. */
 export function loadDatasetSnapshot<T>(db: SqliteDatabase, fingerprint: string): T | null {
-  const rows = db.prepare('SELECT part, fingerprint, data FROM dataset_snapshot').all() as { part: string; fingerprint: string; data: Buffer }[];
-  if (rows.length === 0 || rows.some((row) => row.fingerprint !== fingerprint)) return null;
+  return db.inTransaction ? readSnapshot<T>(db, fingerprint) : db.transaction(() => readSnapshot<T>(db, fingerprint))();
+}
+
+function readSnapshot<T>(db: SqliteDatabase, fingerprint: string): T | null {
+  const parts = db.prepare('SELECT count(*) AS parts, count(*) FILTER (WHERE fingerprint IS NOT ?) AS other FROM dataset_snapshot').get(fingerprint) as { parts: number; other: number };
+  if (parts.parts === 0 || parts.other > 0) return null;
   const dataset: Record<string, Record<string, unknown> | ColumnArray> = {};
-  for (const row of rows) {
+  // One part at a time: the blobs are not all held twice (as read and as columns) at once.
+  for (const row of db.prepare('SELECT part, fingerprint, data FROM dataset_snapshot').iterate() as Iterable<{ part: string; fingerprint: string; data: Buffer }>) {
     const [path = '', type = ''] = row.part.split(':');
     const [table = '', name] = path.split('.');
     const value = type === 'json' ? (JSON.parse(row.data.toString('utf8')) as unknown) : fromBlob(row.data, type);
