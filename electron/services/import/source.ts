@@ -2,7 +2,7 @@
  * Reading an export: its bytes, the text encoding (a real detector, chardet, behind BOM and
  * UTF-8 checks) decoded by a real decoder (iconv-lite), or the cells of an .xlsx sheet (exceljs).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -134,57 +134,25 @@ export async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]
   return { rows, sheet: sheet.name };
 }
 
-const SCAN_CHUNK = 1024 * 1024;
-
-/** Where the character cut off by the end of `bytes[0, length)` starts (`length` when none is). */
-function completeUtf8(bytes: Buffer, length: number): number {
-  let start = length;
-  // Back over at most three continuation bytes to the character's first byte.
-  while (start > 0 && length - start < 3 && ((bytes[start - 1] as number) & 0xc0) === 0x80) start--;
-  if (start === 0) return length;
-  const lead = bytes[start - 1] as number;
-  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  return start - 1 + size > length ? start - 1 : length;
-}
-
-/** One pass over a text file a megabyte at a time: its SHA-256, its first bytes, whether all of it is UTF-8. */
-function scanText(path: string, size: number): { hash: string; head: Buffer; utf8: boolean } {
-  const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafeSlow(SCAN_CHUNK);
-  const head = Buffer.allocUnsafe(Math.min(size, DETECTION_SAMPLE));
-  let headLength = 0;
-  let utf8 = true;
-  // Bytes of a character cut by the previous read, kept at the front of `chunk`.
-  let carried = 0;
+/** A whole file in one buffer of its own (never a pooled one, so nothing else keeps it alive). */
+function readWhole(path: string, size: number): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let length = 0;
   const fd = openSync(path, 'r');
   try {
-    for (;;) {
-      const read = readSync(fd, chunk, carried, SCAN_CHUNK - carried, null);
-      if (read === 0) break;
-      hash.update(chunk.subarray(carried, carried + read));
-      if (headLength < head.length) headLength += chunk.copy(head, headLength, carried, carried + read);
-      const filled = carried + read;
-      carried = 0;
-      if (!utf8) continue;
-      const complete = completeUtf8(chunk, filled);
-      utf8 = isUtf8(chunk.subarray(0, complete));
-      if (utf8 && complete < filled) {
-        chunk.copyWithin(0, complete, filled);
-        carried = filled - complete;
-      }
-    }
+    for (let read = -1; read !== 0 && length < size; length += read) read = readSync(fd, bytes, length, size - length, null);
   } finally {
     closeSync(fd);
   }
-  // A character cut off by the end of the file is not UTF-8.
-  return { hash: hash.digest('hex'), head: head.subarray(0, headLength), utf8: utf8 && carried === 0 };
+  return length < size ? bytes.subarray(0, length) : bytes;
 }
 
 /**
- * A file's description and content. A text file in UTF-8 (the usual large export) is hashed and
- * checked a megabyte at a time, then decoded by Node straight from the file: its bytes are never
- * held whole, where a buffer of tens of MB that outlived the import's first garbage collections
- * would stay allocated, next to the text, to the end of the import.
+ * A file's description and content. A text file is read once into one buffer: hashed, checked for
+ * UTF-8, and decoded from it. Valid UTF-8 is decoded by Node (plain ASCII, the usual large export,
+ * as Latin-1: one copy of the bytes, where UTF-8 decoding looks at each one). Nothing keeps the
+ * buffer once this returns, before the import allocates much else, so that the first collection of
+ * young objects frees it rather than it staying, next to the text, to the end of the import.
  */
 export async function readSource(path: string, encoding?: string): Promise<{ file: SourceFile; content: SourceContent }> {
   if (isSpreadsheet(path)) {
@@ -192,12 +160,12 @@ export async function readSource(path: string, encoding?: string): Promise<{ fil
     const file = describeFile(path, bytes);
     return { file, content: await readContent(file, bytes, encoding) };
   }
-  const sizeBytes = checkedSize(path);
-  const scan = scanText(path, sizeBytes);
-  const file: SourceFile = { path, name: basename(path), sizeBytes, hash: scan.hash, format: 'text' };
-  const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(scan.head, scan.utf8);
+  const bytes = readWhole(path, checkedSize(path));
+  const utf8 = isUtf8(bytes);
+  const file: SourceFile = { path, name: basename(path), sizeBytes: bytes.length, hash: createHash('sha256').update(bytes).digest('hex'), format: 'text' };
+  const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(bytes.subarray(0, DETECTION_SAMPLE), utf8);
   // Valid UTF-8 decodes the same by any decoder; anything else goes through iconv-lite.
-  const text = guess.encoding === 'utf-8' && scan.utf8 ? withoutBom(withoutBom(readFileSync(path, 'utf8'))) : decodeText(readFileSync(path), guess.encoding);
+  const text = guess.encoding === 'utf-8' && utf8 ? withoutBom(withoutBom(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'))) : decodeText(bytes, guess.encoding);
   return { file, content: { format: 'text', text, encoding: guess } };
 }
 

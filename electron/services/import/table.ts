@@ -102,6 +102,25 @@ function forEachTextRow(text: string, options: ReadOptions, visit: RowVisitor): 
     }
     run.count = 0;
   };
+  /** Queues one row; false when reading is to stop. */
+  const push = (fields: string[], rowStart: number, end: number, unclosedQuote: boolean): boolean => {
+    while (nextBreak !== -1 && nextBreak < rowStart) {
+      line++;
+      nextBreak = text.indexOf(lineBreak, nextBreak + 1);
+    }
+    const k = run.count++;
+    run.fields[k] = fields;
+    run.lines[k] = line;
+    run.starts[k] = rowStart;
+    run.ends[k] = end;
+    run.unclosed[k] = unclosedQuote ? 1 : 0;
+    const limited = options.limit !== undefined && ++rows >= options.limit;
+    if (run.count === RUN || limited) visitRun();
+    if (limited) stopped = true;
+    return !stopped;
+  };
+  // Where the next quote character is (-1: none to the end): chunks before it have no quoted field.
+  let nextQuote = text.indexOf('"');
   for (let chunkStart = 0; chunkStart < text.length && !stopped; ) {
     options.onProgress?.(chunkStart, text.length);
     let chunkEnd = text.length;
@@ -112,41 +131,40 @@ function forEachTextRow(text: string, options: ReadOptions, visit: RowVisitor): 
     const last = chunkEnd === text.length;
     let rowStart = chunkStart;
     let resumeAt = chunkEnd;
-    Papa.parse<string[]>(text.slice(chunkStart, chunkEnd), {
-      delimiter,
-      newline,
-      skipEmptyLines: false,
-      step(results, parser) {
-        // papaparse's cursor is just past the row's line break, where the next row starts.
-        const end = chunkStart + results.meta.cursor;
-        // After the chunk's last line break papaparse reports one empty "row": not a line of the file.
-        if (rowStart >= chunkEnd) return;
-        const unclosedQuote = results.errors.length > 0 && results.errors.some((error) => error.code === 'MissingQuotes');
-        if (unclosedQuote && !last) {
-          // A quoted field runs past the cut: read this row again in a longer chunk.
-          resumeAt = rowStart;
-          parser.abort();
-          return;
-        }
-        while (nextBreak !== -1 && nextBreak < rowStart) {
-          line++;
-          nextBreak = text.indexOf(lineBreak, nextBreak + 1);
-        }
-        const k = run.count++;
-        run.fields[k] = results.data;
-        run.lines[k] = line;
-        run.starts[k] = rowStart;
-        run.ends[k] = end;
-        run.unclosed[k] = unclosedQuote ? 1 : 0;
+    if (nextQuote !== -1 && nextQuote < chunkStart) nextQuote = text.indexOf('"', chunkStart);
+    if (nextQuote === -1 || nextQuote >= chunkEnd) {
+      // No quote in the chunk: each row is its line split at the delimiter, as papaparse's own fast
+      // path does it (without its result objects per row).
+      while (rowStart < chunkEnd) {
+        const cut = text.indexOf(newline, rowStart);
+        const rowEnd = cut === -1 || cut >= chunkEnd ? chunkEnd : cut;
+        const end = rowEnd === chunkEnd ? chunkEnd : rowEnd + newline.length;
+        if (!push(text.slice(rowStart, rowEnd).split(delimiter), rowStart, end, false)) break;
         rowStart = end;
-        const limited = options.limit !== undefined && ++rows >= options.limit;
-        if (run.count === RUN || limited) visitRun();
-        if (stopped || limited) {
-          stopped = true;
-          parser.abort();
-        }
-      },
-    });
+      }
+    } else {
+      Papa.parse<string[]>(text.slice(chunkStart, chunkEnd), {
+        delimiter,
+        newline,
+        skipEmptyLines: false,
+        step(results, parser) {
+          // papaparse's cursor is just past the row's line break, where the next row starts.
+          const end = chunkStart + results.meta.cursor;
+          // After the chunk's last line break papaparse reports one empty "row": not a line of the file.
+          if (rowStart >= chunkEnd) return;
+          const unclosedQuote = results.errors.length > 0 && results.errors.some((error) => error.code === 'MissingQuotes');
+          if (unclosedQuote && !last) {
+            // A quoted field runs past the cut: read this row again in a longer chunk.
+            resumeAt = rowStart;
+            parser.abort();
+            return;
+          }
+          const more = push(results.data, rowStart, end, unclosedQuote);
+          rowStart = end;
+          if (!more) parser.abort();
+        },
+      });
+    }
     if (!stopped) visitRun();
     // A row cut short at the start of its chunk needs a longer one; otherwise back to the usual size.
     reach = resumeAt === chunkStart ? reach * 4 : CHUNK;
