@@ -69,9 +69,12 @@ function WhatIfWorkbench() {
   const pending = useRef<((scenario: Scenario) => Scenario)[]>([]);
   const frame = useRef(0);
   const settleOnFlush = useRef(false);
-  // The scenario the charts and tables show: the current one once it has rested for SETTLE_MS, or
-  // at once when the hand lets go of a slider. While a slider is dragged only the KPI cards (and
-  // the slider) follow each frame; the charts, the tables and the sensitivity wait.
+  const pointerDown = useRef(false);
+  const lastFlush = useRef(Number.NEGATIVE_INFINITY);
+  // The scenario the charts and tables show: the current one once it has rested for SETTLE_MS, at
+  // once when the hand lets go of a slider, and at once for a change on its own (a click, a typed
+  // value). While a slider is dragged (or a key held on it) only the KPI cards and the slider follow
+  // each frame; the charts, the tables and the sensitivity wait.
   const [settled, setSettled] = useState<Scenario>(scenario);
   const settle = useCallback((next: Scenario) => startTransition(() => setSettled(next)), []);
   const update = useCallback(
@@ -86,7 +89,10 @@ function WhatIfWorkbench() {
         latest.current = next;
         setScenario(next);
         setMessage(null);
-        if (settleOnFlush.current) {
+        const now = performance.now();
+        const alone = !pointerDown.current && now - lastFlush.current > SETTLE_MS;
+        lastFlush.current = now;
+        if (settleOnFlush.current || alone) {
           settleOnFlush.current = false;
           settle(next);
         }
@@ -102,15 +108,21 @@ function WhatIfWorkbench() {
   }, [scenario, settled, settle]);
   useEffect(() => {
     // Letting go of a slider (anywhere on the page): the charts follow at once.
+    const press = () => {
+      pointerDown.current = true;
+    };
     const release = () => {
+      pointerDown.current = false;
       if (frame.current) settleOnFlush.current = true;
       else settle(latest.current);
     };
-    window.addEventListener('pointerup', release);
-    window.addEventListener('pointercancel', release);
+    window.addEventListener('pointerdown', press, true);
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
     return () => {
-      window.removeEventListener('pointerup', release);
-      window.removeEventListener('pointercancel', release);
+      window.removeEventListener('pointerdown', press, true);
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
     };
   }, [settle]);
 
