@@ -48,9 +48,9 @@ function recaller(store: WorkspaceStore): (signature: string) => RememberedMappi
   return (signature) => store.recallMapping(signature) as RememberedMapping | null;
 }
 
-async function load(path: string, options: ImportOptions, context: ImportContext) {
+async function load(path: string, options: ImportOptions, context: ImportContext, hash = true) {
   context.progress('reading', 0, 1);
-  return readSource(path, options.encoding);
+  return readSource(path, options.encoding, { hash });
 }
 
 export async function previewImport(input: { workspace: string; file: string; options: ImportOptions }, context: ImportContext): Promise<ImportPreview> {
@@ -84,7 +84,8 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
   let writer = input.mode === 'commit' ? new ImportWriterClient({ script: context.workerScript, sqlite: context.sqlite }) : null;
   let store: WorkspaceStore | null = null;
   try {
-    const { file, content } = await load(input.file, input.options, context);
+    // Only a commit needs the file's hash (to tell a file imported before).
+    const { file, content } = await load(input.file, input.options, context, input.mode === 'commit');
     store = new WorkspaceStore(attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true }));
     const detected = detect(content, input.options, recaller(store));
     const { detection, headers } = detected;
@@ -96,7 +97,7 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
     }
     const keyRules = input.options.keyRules ?? DEFAULT_CUSTOMER_KEY_RULES;
 
-    const previous = store.findImportByHash(file.hash);
+    const previous = input.mode === 'commit' ? store.findImportByHash(file.hash) : null;
     const result: ImportResult = {
       kind: detection.kind, accepted: 0, rejectedCount: 0, skippedCount: 0, duplicateCount: 0, rejected: [], skipped: [], duplicates: [], total: 0,
       detected: detection, importId: null, committed: false, notCommittedReason: null, replacedImportId: null,

@@ -148,13 +148,14 @@ function readWhole(path: string, size: number): Buffer {
 }
 
 /**
- * A file's description and content. A text file is read once into one buffer: hashed, checked for
+ * A file's description and content (its hash left empty when not asked for: checking rows needs
+ * none). A text file is read once into one buffer: hashed, checked for
  * UTF-8, and decoded from it. Valid UTF-8 is decoded by Node (plain ASCII, the usual large export,
  * as Latin-1: one copy of the bytes, where UTF-8 decoding looks at each one). Nothing keeps the
  * buffer once this returns, before the import allocates much else, so that the first collection of
  * young objects frees it rather than it staying, next to the text, to the end of the import.
  */
-export async function readSource(path: string, encoding?: string): Promise<{ file: SourceFile; content: SourceContent }> {
+export async function readSource(path: string, encoding?: string, options: { hash: boolean } = { hash: true }): Promise<{ file: SourceFile; content: SourceContent }> {
   if (isSpreadsheet(path)) {
     const bytes = readBytes(path);
     const file = describeFile(path, bytes);
@@ -162,7 +163,7 @@ export async function readSource(path: string, encoding?: string): Promise<{ fil
   }
   const bytes = readWhole(path, checkedSize(path));
   const utf8 = isUtf8(bytes);
-  const file: SourceFile = { path, name: basename(path), sizeBytes: bytes.length, hash: createHash('sha256').update(bytes).digest('hex'), format: 'text' };
+  const file: SourceFile = { path, name: basename(path), sizeBytes: bytes.length, hash: options.hash ? createHash('sha256').update(bytes).digest('hex') : '', format: 'text' };
   const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(bytes.subarray(0, DETECTION_SAMPLE), utf8);
   // Valid UTF-8 decodes the same by any decoder; anything else goes through iconv-lite.
   const text = guess.encoding === 'utf-8' && utf8 ? withoutBom(withoutBom(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'))) : decodeText(bytes, guess.encoding);
