@@ -465,8 +465,8 @@ interface Switches {
   crossSell: boolean;
 }
 
-/** Passes with retention shifts an engine keeps (a few kilobytes each). */
-const SHIFT_CACHE_SIZE = 12;
+/** Parts of passes (one group, one retention change; a few hundred bytes each) an engine keeps. */
+const PART_CACHE_SIZE = 64;
 const ALL_ON: Switches = { drop: true, frequency: true, spend: true, margin: true, cost: true, crossSell: true };
 const TIER_COUNT = TIERS.length;
 
@@ -640,22 +640,102 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
     return sums;
   }
 
+  /** The customers still buying of each group, in customer order: group g's are index[start[g]] … index[start[g + 1] − 1]. */
+  const membersCache = new Map<Grouping, { start: Int32Array; index: Int32Array }>();
+  function members(grouping: Grouping): { start: Int32Array; index: Int32Array } {
+    let found = membersCache.get(grouping);
+    if (!found) {
+      const groups = GROUP_LABELS[grouping].length;
+      const codes = baseline[grouping];
+      const start = new Int32Array(groups + 2);
+      for (let c = 0; c < n; c++) {
+        if (!((baseline.alive[c] as number) > 0)) continue;
+        const after = Math.min(codes[c] as number, groups) + 1;
+        start[after] = (start[after] as number) + 1;
+      }
+      for (let g = 0; g <= groups; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+      const index = new Int32Array(start[groups + 1] as number);
+      const next = start.slice(0, groups + 1);
+      for (let c = 0; c < n; c++) {
+        if (!((baseline.alive[c] as number) > 0)) continue;
+        const g = Math.min(codes[c] as number, groups);
+        index[next[g] as number] = c;
+        next[g] = (next[g] as number) + 1;
+      }
+      found = { start, index };
+      membersCache.set(grouping, found);
+    }
+    return found;
+  }
+
   /**
-   * A pass with retention shifts, kept for the last few sets of shifts: a pass depends on the
-   * grouping, the horizon and the retention change of each group only, so moving any other lever
-   * (or letting go of a slider: the sensitivity's passes) reuses the passes already made. The
-   * same sums are reused, so the figures are the same to the last bit.
+   * One group's part of a pass (its yearly sums and its survivors at the end by tier), from its own
+   * customers only, in the same order and with the same arithmetic as `pass`: the same numbers.
    */
-  const shiftCache = new Map<string, Sums>();
+  function groupPass(grouping: Grouping, g: number, shiftOfGroup: number, horizon: number): Sums {
+    const part = newSums(1, horizon);
+    const { revenue: sR, margin: sM, otherCost: sK, orderCost: sO, crossSell: sX, crossSellRevenue: sXR, customers: sN, tierEnd } = part;
+    const { alive, retention, revenue, margin, orderCost, crossSell, crossSellRevenue, tier } = baseline;
+    const { start, index } = members(grouping);
+    const last = start[g + 1] as number;
+    for (let k = start[g] as number; k < last; k++) {
+      const c = index[k] as number;
+      const a = alive[c] as number;
+      let r = (retention[c] as number) + shiftOfGroup;
+      r = r < 0 ? 0 : r > 1 ? 1 : r;
+      let mid = a * Math.sqrt(r);
+      let end = a;
+      const vR = revenue[c] as number;
+      const vM = margin[c] as number;
+      const vK = otherCost[c] as number;
+      const vO = orderCost[c] as number;
+      const vX = crossSell[c] as number;
+      const vXR = crossSellRevenue[c] as number;
+      for (let i = 0; i < horizon; i++) {
+        end *= r;
+        sR[i] = (sR[i] as number) + mid * vR;
+        sM[i] = (sM[i] as number) + mid * vM;
+        sK[i] = (sK[i] as number) + mid * vK;
+        sO[i] = (sO[i] as number) + mid * vO;
+        sX[i] = (sX[i] as number) + mid * vX;
+        sXR[i] = (sXR[i] as number) + mid * vXR;
+        sN[i] = (sN[i] as number) + end;
+        mid *= r;
+      }
+      const t = tier[c] as number;
+      tierEnd[t] = (tierEnd[t] as number) + end;
+    }
+    return part;
+  }
+
+  /**
+   * A pass with retention shifts, put together group by group: a group's part depends on its own
+   * retention change only, so it is taken from the baseline pass when the change is 0 and else
+   * from the last parts made (moving one group's retention recomputes that group's customers
+   * only; moving any other lever, or the sensitivity after a drag, recomputes nothing).
+   */
+  const partCache = new Map<string, Sums>();
   function shiftedPass(grouping: Grouping, groups: number, shift: Float64Array, horizon: number): Sums {
-    let key = `${grouping}|${horizon}`;
-    for (let g = 0; g < shift.length; g++) key += `|${shift[g] as number}`;
-    let sums = shiftCache.get(key);
-    if (sums) shiftCache.delete(key);
-    else sums = pass(baseline[grouping], groups, shift, horizon);
-    // Most recently used last; the oldest goes first.
-    shiftCache.set(key, sums);
-    if (shiftCache.size > SHIFT_CACHE_SIZE) shiftCache.delete(shiftCache.keys().next().value as string);
+    const base = basePass(grouping, horizon);
+    const sums = newSums(groups + 1, horizon);
+    const columns = ['revenue', 'margin', 'otherCost', 'orderCost', 'crossSell', 'crossSellRevenue', 'customers'] as const;
+    for (let g = 0; g <= groups; g++) {
+      const value = shift[g] as number;
+      if (value === 0) {
+        for (const column of columns) sums[column].set(base[column].subarray(g * horizon, (g + 1) * horizon), g * horizon);
+        sums.tierEnd.set(base.tierEnd.subarray(g * TIER_COUNT, (g + 1) * TIER_COUNT), g * TIER_COUNT);
+        continue;
+      }
+      const key = `${grouping}|${horizon}|${g}|${value}`;
+      let part = partCache.get(key);
+      if (part) partCache.delete(key);
+      else part = groupPass(grouping, g, value, horizon);
+      // Most recently used last; the oldest goes first.
+      partCache.set(key, part);
+      if (partCache.size > PART_CACHE_SIZE) partCache.delete(partCache.keys().next().value as string);
+      for (const column of columns) sums[column].set(part[column], g * horizon);
+      sums.tierEnd.set(part.tierEnd, g * TIER_COUNT);
+    }
     return sums;
   }
 
