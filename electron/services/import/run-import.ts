@@ -43,6 +43,8 @@ const PREVIEW_ROWS = 50;
 /** Accepted transactions per batch handed to the writer thread: small enough that a batch's text dies young. */
 const TRANSACTION_BATCH_ROWS = 4096;
 const VALUE_PREVIEW = 120;
+/** Least time between two progress reports while rows are read. */
+const PROGRESS_MS = 100;
 
 function recaller(store: WorkspaceStore): (signature: string) => RememberedMapping | null {
   return (signature) => store.recallMapping(signature) as RememberedMapping | null;
@@ -180,7 +182,15 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
     let stopped = false;
     let rows = 0;
 
-    const onProgress = (done: number, total: number) => context.progress(input.mode === 'check' ? 'checking' : 'importing', done, total);
+    // A report at most every PROGRESS_MS (and the first and last): each one wakes the thread that
+    // receives it, which on a busy machine takes a core from the import for a moment.
+    let reported = Number.NEGATIVE_INFINITY;
+    const onProgress = (done: number, total: number) => {
+      const now = performance.now();
+      if (done < total && done > 0 && now - reported < PROGRESS_MS) return;
+      reported = now;
+      context.progress(input.mode === 'check' ? 'checking' : 'importing', done, total);
+    };
     const lookAhead = (rows: RowRun) => {
       duplicates?.lookAhead(rows.starts, rows.ends, rows.count);
       reader.lookAhead(rows.fields, rows.count);
