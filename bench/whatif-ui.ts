@@ -256,9 +256,12 @@ function printDrag(title: string, runs: DragFigures[]): void {
  * Issue 8's target: the UI stays at 60 frames per second while a slider is dragged, with 100,000
  * customers. The demo business generated at that size and analysed, the What-if screen open in
  * Chromium (headless, no GPU) with the "+5 % retention" plan in every tier, the spend-per-order
- * slider of the first group dragged with real mouse events (one move per 60 Hz frame for 2 s);
- * frames are requestAnimationFrame timestamps in the page, long frames the page's
- * 'long-animation-frame' entries. `WHATIF_UI_WORKSPACE=file.vlw` keeps the workspace between runs.
+ * and the retention sliders of the first group dragged with real mouse events (one move per 60 Hz
+ * frame for 2 s, `WHATIF_UI_RUNS` times each); frames are requestAnimationFrame timestamps in the
+ * page, long frames its 'long-animation-frame' entries, main-thread time the page's own
+ * TaskDuration/ScriptDuration (CDP Performance.getMetrics) over the drag. After each drag the KPI
+ * is compared with a fresh computation in Node. `WHATIF_UI_WORKSPACE=file.vlw` keeps the workspace
+ * between runs; `WHATIF_UI_PROFILE=file.cpuprofile` / `WHATIF_UI_TRACE=file.json` record the drag.
  */
 export async function whatifUiBench(dir: string): Promise<void> {
   ensureDir(dir);

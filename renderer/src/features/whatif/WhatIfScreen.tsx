@@ -127,7 +127,7 @@ function WhatIfWorkbench() {
   }, [settle]);
 
   // Everything, sensitivity included, for the settled scenario; the KPI cards of a scenario that
-  // has not settled yet without sensitivity (a third of the work).
+  // has not settled yet without sensitivity (its two passes over the customers are left out).
   const full = useMemo(() => engine.compute(settled), [engine, settled]);
   const result = useMemo(() => (scenario === settled ? full : engine.compute(scenario, { sensitivity: false })), [engine, scenario, settled, full]);
 
