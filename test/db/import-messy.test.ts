@@ -128,6 +128,10 @@ describe('importing the messy exports', () => {
     expect(issues.map(({ code, params, reason }) => ({ code, params, reason }))).toEqual(result.rejected.map(({ code, params, reason }) => ({ code, params, reason })));
     const [repeat] = await api['import.issues']({ importId: result.importId as number, kind: 'duplicate' });
     expect(repeat).toMatchObject({ line: 73, of: 72, code: 'duplicate', params: { of: 72 }, reason: 'repeats line 72' });
+    // Issues logged before codes were kept have only their English reason.
+    backend.workspaces.requireStore().db.prepare('UPDATE import_issues SET code = NULL, params = NULL WHERE import_id = ?').run(result.importId);
+    const [older] = await api['import.issues']({ importId: result.importId as number, kind: 'rejected' });
+    expect(older).toMatchObject({ line: 12, code: null, params: {}, reason: 'customer_id is missing' });
   });
 
   it('keeps duplicates when asked to', async () => {
