@@ -8,6 +8,7 @@ import { TABLE_NAMES, type TableName } from '../../shared/domain/workspace';
 import type { TableColumn } from '../../shared/ipc/contract';
 import { ImportDetection, type ImportIssue, type ImportKind, type ImportLogEntry } from '../../shared/domain/import';
 import { AppError } from '../../shared/ipc/errors';
+import { dataFingerprint } from './analysis-store';
 import type { SqliteDatabase } from './sqlite';
 
 export interface StoreSummary {
@@ -120,6 +121,9 @@ export function readMeta(db: SqliteDatabase, key: string): string | null {
 }
 
 export class WorkspaceStore {
+  /** The last summary and the data it was counted from: counting a million rows again after every analysis or page took ~100 ms. */
+  private counted: { fingerprint: string; summary: StoreSummary } | null = null;
+
   constructor(readonly db: SqliteDatabase) {}
 
   close(): void {
@@ -135,6 +139,12 @@ export class WorkspaceStore {
   }
 
   summary(): StoreSummary {
+    const fingerprint = dataFingerprint(this.db);
+    if (this.counted?.fingerprint !== fingerprint) this.counted = { fingerprint, summary: this.countAll() };
+    return this.counted.summary;
+  }
+
+  private countAll(): StoreSummary {
     const totals = this.db
       .prepare('SELECT count(*) AS n, coalesce(sum(amount), 0) AS revenue, min(day) AS firstDay, max(day) AS lastDay FROM transactions')
       .get() as { n: number; revenue: number; firstDay: number | null; lastDay: number | null };
@@ -174,7 +184,7 @@ export class WorkspaceStore {
         if (typeof value === 'number') row[index] = isoFromEpochDay(value);
       }
     }
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${COUNT_TABLE[request.table]}`).get() as { n: number }).n;
+    const total = this.summary().tables[request.table];
     return { columns: columns.map(({ key, type }) => ({ key, type })), rows: raw, total };
   }
 
