@@ -134,12 +134,23 @@ function forEachTextRow(text: string, options: ReadOptions, visit: RowVisitor): 
     if (nextQuote !== -1 && nextQuote < chunkStart) nextQuote = text.indexOf('"', chunkStart);
     if (nextQuote === -1 || nextQuote >= chunkEnd) {
       // No quote in the chunk: each row is its line split at the delimiter, as papaparse's own fast
-      // path does it (without its result objects per row).
+      // path does it (without its result objects per row). The cells are cut from the text
+      // directly, without the line as a string of its own and String.split's call into the runtime.
       while (rowStart < chunkEnd) {
         const cut = text.indexOf(newline, rowStart);
         const rowEnd = cut === -1 || cut >= chunkEnd ? chunkEnd : cut;
         const end = rowEnd === chunkEnd ? chunkEnd : rowEnd + newline.length;
-        if (!push(text.slice(rowStart, rowEnd).split(delimiter), rowStart, end, false)) break;
+        const fields: string[] = [];
+        for (let from = rowStart; ; ) {
+          const at = text.indexOf(delimiter, from);
+          if (at === -1 || at >= rowEnd) {
+            fields.push(text.slice(from, rowEnd));
+            break;
+          }
+          fields.push(text.slice(from, at));
+          from = at + delimiter.length;
+        }
+        if (!push(fields, rowStart, end, false)) break;
         rowStart = end;
       }
     } else {
