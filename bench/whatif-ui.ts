@@ -261,7 +261,8 @@ function printDrag(title: string, runs: DragFigures[]): void {
  * page, long frames its 'long-animation-frame' entries, main-thread time the page's own
  * TaskDuration/ScriptDuration (CDP Performance.getMetrics) over the drag. After each drag the KPI
  * is compared with a fresh computation in Node. `WHATIF_UI_WORKSPACE=file.vlw` keeps the workspace
- * between runs; `WHATIF_UI_PROFILE=file.cpuprofile` / `WHATIF_UI_TRACE=file.json` record the drag.
+ * between runs; `WHATIF_UI_PROFILE=file.cpuprofile` / `WHATIF_UI_TRACE=file.json` record the drag;
+ * `WHATIF_UI_CPU_SLOWDOWN=N` runs the page on a CPU N times slower (Chromium's throttling).
  */
 export async function whatifUiBench(dir: string): Promise<void> {
   ensureDir(dir);
@@ -299,6 +300,12 @@ export async function whatifUiBench(dir: string): Promise<void> {
     await page.locator('[data-testid=slider-spendChange]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(1000);
 
+    // A slower computer: Chromium's CPU throttling (CDP), e.g. WHATIF_UI_CPU_SLOWDOWN=2.
+    const slowdown = Number(process.env.WHATIF_UI_CPU_SLOWDOWN ?? 1);
+    if (slowdown > 1) {
+      await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      console.log(`  (the page's CPU slowed down ${slowdown}× by Chromium's throttling)`);
+    }
     // Idle frames first: what this browser does when nothing happens.
     await startRecording(page);
     await page.waitForTimeout(1000);
