@@ -16,6 +16,7 @@ import type { AnalysisSettings } from '../../shared/domain/settings';
 import { launchChromium } from '../support/browser';
 import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
 import { AG_GRID_LOCALE_IR } from '@ag-grid-community/locale';
+import { AG_GRID_LOCALE_RU_PARTIAL } from '../../renderer/src/components/grid/locale-ru';
 import { startTestHarness, tempDir } from '../support/harness';
 
 
@@ -142,6 +143,32 @@ describe('the analysis screens', () => {
       await page.keyboard.press('Control+1');
       expect(await page.locator('[data-kpi=customers] .kpi__value').textContent()).toBe(new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 0 }).format(run.summary.customers));
       expect(await page.locator('[data-route=ladder]').textContent()).toContain('نردبان ارزش');
+    } finally {
+      await setLanguage(page, 'en');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows AG Grid's own words in Russian (ours, laid over English: the package has none)", async () => {
+    const { page, errors } = await openApp();
+    await ensureAnalysed(page);
+    await page.click('[data-route=settings]');
+    await page.selectOption('[data-testid=language]', 'ru');
+    await page.waitForFunction(() => document.documentElement.lang === 'ru');
+    try {
+      await page.keyboard.press('Control+3');
+      await page.locator('[data-testid=customers-grid] [role=row][row-index="0"][row-id]').first().waitFor();
+      const search = page.locator('[data-testid=customer-search]');
+      await search.fill('no-such-customer');
+      await search.press('Enter');
+      await page.locator('[data-testid=customers-grid] .ag-overlay', { hasText: AG_GRID_LOCALE_RU_PARTIAL.noRowsToShow as string }).waitFor();
+      expect(AG_GRID_LOCALE_RU_PARTIAL.noRowsToShow).toBe('Нет строк для показа');
+      await screenshot(page, 'customers-ru-no-rows');
+      await search.fill('');
+      await search.press('Enter');
+      await page.locator('[data-testid=customers-grid] [role=row][row-index="0"][row-id]').first().waitFor();
+      await screenshot(page, 'customers-ru');
     } finally {
       await setLanguage(page, 'en');
     }
