@@ -53,7 +53,11 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (!instance.isDisposed()) instance.resize();
+        // The observer also reports the first size, and sizes that came back to the drawn one:
+        // a resize redraws every series, so only when the size really differs from the chart's.
+        if (instance.isDisposed()) return;
+        if (element.clientWidth === instance.getWidth() && element.clientHeight === instance.getHeight()) return;
+        instance.resize();
       });
     });
     observer.observe(element);

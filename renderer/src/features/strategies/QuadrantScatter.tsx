@@ -19,8 +19,21 @@ interface Points {
   /** A view that leaves out the farthest 0.5 % on each side (the person can zoom out). */
   view: { x: [number, number]; y: [number, number] };
   shown: number;
+  /** Customers with both profits (all of them could be drawn). */
+  plotted: number;
   total: number;
 }
+
+/**
+ * At most this many points are drawn. Beyond a few thousand, 5-pixel dots on a chart this size
+ * cover one another, and every redraw (a resize, a zoom, coming back to the screen) costs time in
+ * proportion to the points: 100,000 took the canvas ~350 ms per redraw.
+ */
+export const SAMPLE_POINTS = 10_000;
+/** Points drawn from each end of each axis whatever the sample (the outermost customers). */
+const EXTREMES = 50;
+/** A quadrant keeps at least this many points (all it has, when fewer), so small ones stay visible. */
+const MIN_PER_QUADRANT = 200;
 
 /** The columns the scatter plots (customer for the tooltip). */
 const COLUMNS = [...KEYS.customer, ...KEYS.currentProfit, ...KEYS.futureProfit, ...KEYS.quadrant];
@@ -57,15 +70,78 @@ function toPoints(all: AllCustomers): Points | null {
     ys[n] = future;
     n++;
   }
-  const sx = xs.subarray(0, n).sort();
-  const sy = ys.subarray(0, n).sort();
+  const sx = xs.slice(0, n).sort();
+  const sy = ys.slice(0, n).sort();
+  const sampled = n > SAMPLE_POINTS ? sample(byQuadrant, ids, sx, sy, n) : { byQuadrant, ids, shown: n };
   // Round the view out to a step of the axis, so that its first and last labels are round numbers.
   const pad = (low: number, high: number): [number, number] => {
     const span = high - low || Math.abs(high) || 1;
     const step = 10 ** Math.floor(Math.log10(span / 5));
     return [Math.floor((low - span * 0.03) / step) * step, Math.ceil((high + span * 0.03) / step) * step];
   };
-  return { byQuadrant, ids, view: { x: pad(quantile(sx, 0.005), quantile(sx, 0.995)), y: pad(quantile(sy, 0.005), quantile(sy, 0.995)) }, shown: n, total: all.total };
+  return { ...sampled, view: { x: pad(quantile(sx, 0.005), quantile(sx, 0.995)), y: pad(quantile(sy, 0.005), quantile(sy, 0.995)) }, plotted: n, total: all.total };
+}
+
+/**
+ * A representative sample of about SAMPLE_POINTS points: every quadrant in proportion to its
+ * customers (at least MIN_PER_QUADRANT, or all it has), taken evenly through the customers' order,
+ * plus always the EXTREMES outermost on each side of each axis, so that the cloud keeps its shape
+ * and its outliers. Deterministic: the same run gives the same points.
+ */
+function sample(byQuadrant: Record<Quadrant, Float64Array>, ids: Record<Quadrant, string[]>, sx: Float64Array, sy: Float64Array, n: number): Pick<Points, 'byQuadrant' | 'ids' | 'shown'> {
+  const k = Math.min(EXTREMES, Math.floor(n / 2) - 1);
+  const [xLow, xHigh, yLow, yHigh] = [sx[k] as number, sx[n - 1 - k] as number, sy[k] as number, sy[n - 1 - k] as number];
+  const outBy: Partial<Record<Quadrant, Float64Array>> = {};
+  const outIds: Partial<Record<Quadrant, string[]>> = {};
+  let shown = 0;
+  for (const quadrant of QUADRANTS) {
+    const points = byQuadrant[quadrant];
+    const count = points.length / 2;
+    const budget = Math.min(count, Math.max(MIN_PER_QUADRANT, Math.round((SAMPLE_POINTS * count) / n)));
+    const keep = new Uint8Array(count);
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const x = points[2 * i] as number;
+      const y = points[2 * i + 1] as number;
+      if (x < xLow || x > xHigh || y < yLow || y > yHigh) {
+        keep[i] = 1;
+        kept++;
+      }
+    }
+    // Evenly through the rest: one point every (rest / wanted).
+    const rest = count - kept;
+    const wanted = Math.max(0, budget - kept);
+    if (wanted >= rest) keep.fill(1);
+    else if (wanted > 0) {
+      const step = rest / wanted;
+      let next = step / 2;
+      let seen = 0;
+      for (let i = 0; i < count; i++) {
+        if (keep[i]) continue;
+        if (seen >= next) {
+          keep[i] = 1;
+          next += step;
+        }
+        seen++;
+      }
+    }
+    let total = 0;
+    for (let i = 0; i < count; i++) total += keep[i] as number;
+    const out = new Float64Array(total * 2);
+    const outId: string[] = [];
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      if (!keep[i]) continue;
+      out[2 * at] = points[2 * i] as number;
+      out[2 * at + 1] = points[2 * i + 1] as number;
+      outId.push(ids[quadrant][i] ?? '');
+      at++;
+    }
+    outBy[quadrant] = out;
+    outIds[quadrant] = outId;
+    shown += total;
+  }
+  return { byQuadrant: outBy as Record<Quadrant, Float64Array>, ids: outIds as Record<Quadrant, string[]>, shown };
 }
 
 /** The points of the last run shown, so that coming back to the screen draws at once. */
@@ -106,6 +182,8 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
     if (!points) return null;
     const money = (value: number) => f.compactMoney(value);
     return {
+      // Drawn at once (no animation, no progressive passes): the chart is ready in its first frame.
+      animation: false,
       grid: { left: 16, right: 20, top: 40, bottom: 40 },
       legend: { top: 0, [theme.rtl ? 'right' : 'left']: 0, textStyle: { color: theme.text, fontFamily: theme.font }, itemWidth: 10, itemHeight: 10 },
       tooltip: {
@@ -150,6 +228,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
         type: 'scatter' as const,
         large: true,
         largeThreshold: 2000,
+        progressive: 0,
         symbolSize: 5,
         itemStyle: { color: QUADRANT_COLORS[quadrant], opacity: 0.6 },
         dimensions: ['x', 'y'],
@@ -182,7 +261,11 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
     <>
       <EChart option={option} height={420} label={t('strategies.scatter.title')} testId="scatter-chart" />
       <p className="chart-note muted" data-testid="scatter-count">
-        {points.total > MAX_POINTS ? t('strategies.scatter.capped', { shown: f.integer(points.shown), total: f.integer(points.total) }) : t('strategies.scatter.count', { shown: f.integer(points.shown) })}
+        {points.total > MAX_POINTS
+          ? t('strategies.scatter.capped', { shown: f.integer(points.plotted), total: f.integer(points.total) })
+          : points.shown < points.plotted
+            ? t('strategies.scatter.sampled', { shown: f.integer(points.shown), total: f.integer(points.plotted) })
+            : t('strategies.scatter.count', { shown: f.integer(points.shown) })}
         {' · '}
         {t('strategies.scatter.zoomHint')}
       </p>
