@@ -2,15 +2,15 @@ import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent,
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisRun, CustomerFilter } from '../../../../shared/domain/analysis';
+import type { AnalysisRun, CustomerFilter, CustomerPage } from '../../../../shared/domain/analysis';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
-import { Grid } from '../../components/grid/Grid';
+import { DomGrid } from '../../components/grid/DomGrid';
 import { AnalysisFrame, useHeaderSlot } from '../analysis/AnalysisFrame';
 import { CODE_KINDS } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
-import { CodeCell } from './cells';
+import { PillCell, type PillParams } from './cells';
 import { ColumnChooser } from './ColumnChooser';
 import { columnIndex, DEFAULT_VISIBLE, KEYS, PINNED, type CustomerColumn } from './columns';
 import { CustomerPanel } from './CustomerPanel';
@@ -24,10 +24,29 @@ import { ViewsMenu } from './ViewsMenu';
 type Row = Record<string, string | number | boolean | null>;
 type Sort = { column: string; direction: 'asc' | 'desc' } | null;
 const BLOCK = 200;
+/** Rows drawn beyond the visible ones on each side (AG Grid's default is 10): every sort and filter draws them all again. */
+const ROW_BUFFER = 3;
 // Props the grid compares by identity: new objects on every render would make it rebuild its columns and rows.
 const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true };
 const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 const PILL_KINDS = new Set(['tier', 'quadrant', 'strategy', 'lifecycle', 'rfmSegment']);
+
+/**
+ * Blocks asked for ahead of the grid, by run and request: AG Grid calls the datasource from a
+ * timer, after it has repainted the grid empty; asking in the person's own event saves that wait.
+ */
+const ahead = new Map<string, Promise<CustomerPage>>();
+
+/** The request for one block of rows, the same for the grid's datasource and a block asked for ahead. */
+function pageRequest(offset: number, limit: number, sort: Sort, filter: CustomerFilter) {
+  return { offset, limit, sort: sort ?? undefined, filter: isFilterEmpty(filter) ? undefined : filter };
+}
+
+/** The grid's sort (one column) as the contract says it. */
+function gridSort(grid: GridApi<Row>): Sort {
+  const state = grid.getColumnState().find((column) => column.sort);
+  return state?.sort ? { column: state.colId, direction: state.sort } : null;
+}
 
 /** A column's first width: enough for its values, so that the headers and figures are not cut. */
 function widthOf(column: CustomerColumn, kind: string | undefined, pill: boolean): number {
@@ -66,7 +85,8 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
   const [failed, setFailed] = useState<string | null>(null);
   const [total, setTotal] = useState<{ key: string; count: number } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [sort, setSort] = useState<Sort>(null);
+  // The sort is only read when a view is saved: a ref, so that sorting does not render the screen again.
+  const sortRef = useRef<Sort>(null);
   const [exported, setExported] = useState<Exported | null>(null);
   const [hidden, setHidden] = useHiddenColumns(workspacePath);
   const views = useSavedViews(workspacePath);
@@ -122,7 +142,8 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
         type: numeric ? 'rightAligned' : undefined,
         width: widthOf(column, kind, pill),
         minWidth: 80,
-        cellRenderer: pill ? CodeCell : undefined,
+        cellRenderer: pill ? PillCell : undefined,
+        cellRendererParams: pill ? ({ word } satisfies PillParams) : undefined,
         valueFormatter: pill ? undefined : ({ value }) => text(value),
         tooltipValueGetter: kind === 'reason' ? ({ value }) => text(value) : undefined,
         cellClassRules: column.type === 'money' ? { negative: ({ value }) => typeof value === 'number' && value < 0 } : undefined,
@@ -136,14 +157,18 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     return {
       getRows(params: IGetRowsParams) {
         const order = params.sortModel[0];
-        api['analysis.customers']({
-          offset: params.startRow,
-          limit: params.endRow - params.startRow,
-          sort: order ? { column: order.colId, direction: order.sort } : undefined,
-          filter: isFilterEmpty(request) ? undefined : request,
-        })
+        const input = pageRequest(params.startRow, params.endRow - params.startRow, order ? { column: order.colId, direction: order.sort } : null, request);
+        const key = `${runKey}|${JSON.stringify(input)}`;
+        const early = ahead.get(key);
+        ahead.delete(key);
+        (early ?? api['analysis.customers'](input))
           .then((page) => {
-            const rows = page.rows.map((values) => Object.fromEntries(page.columns.map((column, index) => [column.key, values[index] ?? null])) as Row);
+            const keys = page.columns.map((column) => column.key);
+            const rows = page.rows.map((values) => {
+              const row: Row = {};
+              for (let index = 0; index < keys.length; index++) row[keys[index] as string] = values[index] ?? null;
+              return row;
+            });
             params.successCallback(rows, page.total);
             const key = `${runKey}|${filterKey}`;
             setTotal((known) => (known?.key === key && known.count === page.total ? known : { key, count: page.total }));
@@ -156,7 +181,38 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     };
   }, [list, filterKey, runKey, showError]);
 
-  const onFilter = useCallback((next: CustomerFilter) => setCustomerFilter(workspacePath, next), [workspacePath]);
+  /** Asks for the block the grid will show first, for a sort or a filter the grid has not seen yet. */
+  const fetchAhead = useCallback((sort: Sort, filter: CustomerFilter) => {
+    const grid = gridApi.current;
+    if (!grid || grid.isDestroyed()) return;
+    const offset = Math.floor(Math.max(0, grid.getFirstDisplayedRowIndex()) / BLOCK) * BLOCK;
+    const input = pageRequest(offset, BLOCK, sort, normalizeFilter(filter));
+    const key = `${runKey}|${JSON.stringify(input)}`;
+    if (ahead.has(key)) return;
+    const page = api['analysis.customers'](input);
+    page.catch(() => undefined);
+    ahead.clear();
+    ahead.set(key, page);
+  }, [runKey]);
+  const onFilter = useCallback(
+    (next: CustomerFilter) => {
+      fetchAhead(sortRef.current, next);
+      setCustomerFilter(workspacePath, next);
+    },
+    [workspacePath, fetchAhead],
+  );
+  /**
+   * After the grid has handled a click or a key on a header (its listeners are on the header cells,
+   * below this host): a new sort is known here at once, while AG Grid's sortChanged event comes later.
+   */
+  const onHostEvent = useCallback(() => {
+    const grid = gridApi.current;
+    if (!grid || grid.isDestroyed()) return;
+    const next = gridSort(grid);
+    if (JSON.stringify(next) === JSON.stringify(sortRef.current)) return;
+    sortRef.current = next;
+    fetchAhead(next, filter);
+  }, [fetchAhead, filter]);
   const select = useCallback(
     (row: Row | undefined) => {
       const id = row && customerKey ? row[customerKey] : null;
@@ -167,6 +223,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
   const getRowId = useMemo(() => (customerKey ? ({ data }: GetRowIdParams<Row>) => String(data[customerKey] ?? '') : undefined), [customerKey]);
   const onGridReady = useCallback(({ api: grid }: GridReadyEvent<Row>) => {
     gridApi.current = grid;
+    sortRef.current = gridSort(grid);
   }, []);
   const onRowClicked = useCallback((event: RowClickedEvent<Row>) => select(event.data), [select]);
   const onCellKeyDown = useCallback(
@@ -176,8 +233,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     [select],
   );
   const onSortChanged = useCallback((event: SortChangedEvent<Row>) => {
-    const state = event.api.getColumnState().find((column) => column.sort);
-    setSort(state?.sort ? { column: state.colId, direction: state.sort } : null);
+    sortRef.current = gridSort(event.api);
   }, []);
   const toggleColumn = (key: string) => {
     const next = new Set(hiddenSet);
@@ -194,7 +250,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
   if (failed === runKey) return <EmptyState title={t('customers.failed')} />;
   const tools = (
     <>
-      <ViewsMenu views={views.views} onApply={applyView} onSave={(name) => views.save({ name, filter, sort: sort ?? (profitKey ? { column: profitKey, direction: 'desc' } : null), hidden })} onRemove={views.remove} />
+      <ViewsMenu views={views.views} onApply={applyView} onSave={(name) => views.save({ name, filter, sort: sortRef.current ?? (profitKey ? { column: profitKey, direction: 'desc' } : null), hidden })} onRemove={views.remove} />
       {list ? <ColumnChooser columns={list} isVisible={(key) => !hiddenSet.has(key)} onToggle={toggleColumn} onDefaults={() => setHidden(null)} onAll={() => setHidden([])} /> : null}
       <ExportMenu filter={normalizeFilter(filter)} asOf={run.summary.asOf} filtered={!isFilterEmpty(filter)} onExported={setExported} />
     </>
@@ -220,9 +276,9 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
         </div>
       ) : null}
       <div className={`customers__body${selected ? ' customers__body--panel' : ''}`}>
-        <div className="grid-host customers__grid" data-testid="customers-grid">
+        <div className="grid-host customers__grid" data-testid="customers-grid" onClick={onHostEvent} onKeyDown={onHostEvent}>
           {list && datasource ? (
-            <Grid<Row>
+            <DomGrid<Row>
               key={runKey}
               columnDefs={columnDefs}
               defaultColDef={DEFAULT_COL_DEF}
@@ -230,7 +286,8 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
               datasource={datasource}
               cacheBlockSize={BLOCK}
               maxBlocksInCache={60}
-              rowBuffer={10}
+              rowBuffer={ROW_BUFFER}
+              animateRows={false}
               suppressColumnVirtualisation
               tooltipShowDelay={500}
               getRowId={getRowId}
