@@ -18,7 +18,7 @@ import { ExportMenu, type Exported } from './ExportMenu';
 import { FilterBar } from './FilterBar';
 import { isFilterEmpty, normalizeFilter, setCustomerFilter, useCustomerFilter } from './filter-store';
 import { useHiddenColumns, useSavedViews, type SavedView } from './views';
-import { formatValue, useCodeWord, useColumnName } from './values';
+import { formatValue, rememberWords, useCodeWord, useColumnName } from './values';
 import { ViewsMenu } from './ViewsMenu';
 
 type Row = Record<string, string | number | boolean | null>;
@@ -74,7 +74,9 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
   const { t, i18n } = useTranslation();
   const app = useApp();
   const f = useAnalysisFormat();
-  const word = useCodeWord();
+  const translate = useCodeWord();
+  // The words of codes, each looked up once: a page of rows asks for the same few hundreds of times.
+  const word = useMemo(() => rememberWords(translate), [translate]);
   const columnName = useColumnName();
   const rtl = i18n.dir(i18n.language) === 'rtl';
   const workspacePath = app.workspace?.path ?? '';
@@ -202,6 +204,26 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     [workspacePath, fetchAhead],
   );
   /**
+   * Before the grid sees a click on a column's header: its next sort is foreseeable (AG Grid's
+   * order: ascending, descending, none; a plain click sorts by that column alone), so its first
+   * block is asked for before the grid spends its time clearing the rows. A wrong guess costs one
+   * block read for nothing: the grid then asks for its own.
+   */
+  const onHostClickCapture = useCallback(
+    (event: React.MouseEvent<HTMLDivElement>) => {
+      const grid = gridApi.current;
+      const target = event.target as Element;
+      if (!grid || grid.isDestroyed() || event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (target.closest('.ag-header-cell-resize, .ag-header-cell-menu-button, .ag-header-cell-filter-button')) return;
+      const colId = target.closest('.ag-header-cell')?.getAttribute('col-id');
+      if (!colId || !grid.getColumn(colId)?.isSortable()) return;
+      const current = grid.getColumnState().find((column) => column.colId === colId)?.sort ?? null;
+      const next = current === 'asc' ? 'desc' : current === 'desc' ? null : 'asc';
+      fetchAhead(next ? { column: colId, direction: next } : null, filter);
+    },
+    [fetchAhead, filter],
+  );
+  /**
    * After the grid has handled a click or a key on a header (its listeners are on the header cells,
    * below this host): a new sort is known here at once, while AG Grid's sortChanged event comes later.
    */
@@ -276,7 +298,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
         </div>
       ) : null}
       <div className={`customers__body${selected ? ' customers__body--panel' : ''}`}>
-        <div className="grid-host customers__grid" data-testid="customers-grid" onClick={onHostEvent} onKeyDown={onHostEvent}>
+        <div className="grid-host customers__grid" data-testid="customers-grid" onClickCapture={onHostClickCapture} onClick={onHostEvent} onKeyDown={onHostEvent}>
           {list && datasource ? (
             <DomGrid<Row>
               key={runKey}
@@ -288,6 +310,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
               maxBlocksInCache={60}
               rowBuffer={ROW_BUFFER}
               animateRows={false}
+              suppressAnimationFrame
               suppressColumnVirtualisation
               tooltipShowDelay={500}
               getRowId={getRowId}

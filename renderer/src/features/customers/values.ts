@@ -23,6 +23,20 @@ export function useCodeWord() {
   );
 }
 
+/** The same lookup, each word looked up once (a grid page asks for the same few codes hundreds of times). */
+export function rememberWords(word: (key: string, code: string) => string): (key: string, code: string) => string {
+  const known = new Map<string, string>();
+  return (key, code) => {
+    const id = `${key}\u0000${code}`;
+    let text = known.get(id);
+    if (text === undefined) {
+      text = word(key, code);
+      known.set(id, text);
+    }
+    return text;
+  };
+}
+
 /** A value of a customer column as people read it, by the column's type. */
 export function formatValue(column: CustomerColumn, value: CustomerValue | undefined, f: AnalysisFormat, word: (key: string, code: string) => string, yesNo: [string, string]): string {
   if (value === null || value === undefined || value === '') return '';
