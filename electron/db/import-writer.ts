@@ -3,7 +3,7 @@
  * the log entry with every issue, and the mapping to remember. Nothing is visible to anyone
  * else until `commit`; `rollback`, an exception or a killed process leave the workspace as it was.
  */
-import { IssueCode, type ImportDetection, type ImportIssue, type ImportKind, type IssueParams } from '../../shared/domain/import';
+import type { ImportDetection, ImportKind, IssueCode, IssueParams } from '../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../shared/domain/records';
 import type { SqliteDatabase } from './sqlite';
 import { TextColumnReader, type TransactionBatch } from './transaction-batch';
@@ -28,20 +28,6 @@ export interface IssueRow {
   code: IssueCode;
   params: IssueParams;
   ofLine: number | null;
-}
-
-/** An issue of the import log as the app shows it. */
-export type LoggedIssue = ImportIssue & { kind: IssueKind; of: number | null };
-
-/** The issues of an import (or those of one kind), in file order. */
-export function readImportIssues(db: SqliteDatabase, importId: number, kind?: IssueKind): LoggedIssue[] {
-  const sql = `SELECT kind, line, column_name AS "column", value, reason, code, params, of_line AS "of" FROM import_issues WHERE import_id = ? ${kind ? 'AND kind = ?' : ''} ORDER BY line`;
-  const rows = db.prepare(sql).all(...(kind ? [importId, kind] : [importId])) as (Omit<LoggedIssue, 'code' | 'params'> & { code: string | null; params: string | null })[];
-  return rows.map((row) => {
-    // Issues logged before codes were kept (or with a code this version does not know) have only their reason.
-    const code = IssueCode.safeParse(row.code);
-    return { ...row, code: code.success ? code.data : null, params: code.success && row.params ? (JSON.parse(row.params) as IssueParams) : {} };
-  });
 }
 
 export interface ImportHeader {

@@ -6,7 +6,8 @@ import { isoFromEpochDay } from '../../shared/domain/dates';
 import type { DatasetRecords } from '../../shared/domain/records';
 import { TABLE_NAMES, type TableName } from '../../shared/domain/workspace';
 import type { TableColumn } from '../../shared/ipc/contract';
-import { ImportDetection, type ImportIssue, type ImportKind, type ImportLogEntry } from '../../shared/domain/import';
+import { ImportDetection, IssueCode, type ImportIssue, type ImportKind, type ImportLogEntry, type IssueParams } from '../../shared/domain/import';
+import type { IssueKind } from './import-writer';
 import { AppError } from '../../shared/ipc/errors';
 import { dataFingerprint } from './analysis-store';
 import type { SqliteDatabase } from './sqlite';
@@ -120,6 +121,9 @@ export function readMeta(db: SqliteDatabase, key: string): string | null {
   return row?.value ?? null;
 }
 
+/** An issue of the import log as the app shows it. */
+export type LoggedIssue = ImportIssue & { kind: IssueKind; of: number | null };
+
 export class WorkspaceStore {
   /** The last summary and the data it was counted from: counting a million rows again after every analysis or page took ~100 ms. */
   private counted: { fingerprint: string; summary: StoreSummary } | null = null;
@@ -215,10 +219,15 @@ export class WorkspaceStore {
     });
   }
 
-  importIssues(importId: number, kind?: 'rejected' | 'skipped' | 'duplicate'): (ImportIssue & { kind: string; of: number | null })[] {
-    const sql = `SELECT kind, line, column_name AS "column", value, reason, of_line AS "of" FROM import_issues WHERE import_id = ? ${kind ? 'AND kind = ?' : ''} ORDER BY line`;
-    const params = kind ? [importId, kind] : [importId];
-    return this.db.prepare(sql).all(...params) as (ImportIssue & { kind: string; of: number | null })[];
+  /** The issues of an import (or those of one kind), in file order. */
+  importIssues(importId: number, kind?: IssueKind): LoggedIssue[] {
+    const sql = `SELECT kind, line, column_name AS "column", value, reason, code, params, of_line AS "of" FROM import_issues WHERE import_id = ? ${kind ? 'AND kind = ?' : ''} ORDER BY line`;
+    const rows = this.db.prepare(sql).all(...(kind ? [importId, kind] : [importId])) as (Omit<LoggedIssue, 'code' | 'params'> & { code: string | null; params: string | null })[];
+    return rows.map((row) => {
+      // Issues logged before codes were kept (or with a code this version does not know) have only their reason.
+      const code = IssueCode.safeParse(row.code);
+      return { ...row, code: code.success ? code.data : null, params: code.success && row.params ? (JSON.parse(row.params) as IssueParams) : {} };
+    });
   }
 
   /**

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import type { ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/ipc/errors';
-import { readImportIssues, type IssueKind } from '../../db/import-writer';
+import type { IssueKind } from '../../db/import-writer';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
@@ -39,7 +39,7 @@ export class ImportService {
   }
 
   issues(importId: number, kind?: IssueKind) {
-    return readImportIssues(this.deps.workspaces.requireStore().db, importId, kind);
+    return this.deps.workspaces.requireStore().importIssues(importId, kind);
   }
 
   /** One CSV row per issue, each with the import's file and counts, so it reads on its own in a spreadsheet. */
@@ -47,7 +47,7 @@ export class ImportService {
     const store = this.deps.workspaces.requireStore();
     const entry = store.importLog().find((candidate) => candidate.importId === importId);
     if (!entry) throw new AppError('not_found', `There is no import #${importId} in this workspace.`);
-    const issues = readImportIssues(store.db, importId);
+    const issues = store.importIssues(importId);
     const head = [entry.importId, entry.fileName, entry.hash, entry.importedAt, entry.kind, entry.accepted, entry.rejected, entry.skipped, entry.duplicates];
     const rows = issues.length > 0 ? issues.map((issue) => [...head, issue.kind, issue.line, issue.column ?? '', issue.value ?? '', issue.reason, issue.of ?? '']) : [[...head, '', '', '', '', '', '']];
     const csv = Papa.unparse({
