@@ -9,7 +9,7 @@
  * result — the expected first rows in the grid (known from a second backend on the same file, so
  * that the harness' caches are not warmed), or a screen with its charts drawn and nothing loading.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../electron/harness/loopback-server';
@@ -18,11 +18,22 @@ import { createBackend, headlessPorts } from '../electron/services/backend';
 import { SOURCE_ROOT, SOURCE_SAMPLES_DIR } from '../electron/services/paths';
 import type { CustomerFilter } from '../shared/domain/analysis';
 import { createApi, type Api } from '../shared/ipc/client';
-import { buildHarnessRenderer, HARNESS_RENDERER_DIR } from '../test/support/harness';
 import { launchChromium } from '../test/support/browser';
 import { ensureDir, report } from './util';
 
 const VIEWPORT = { width: 1920, height: 1080 };
+/** The renderer the harness serves, built by the bench into its own folder (set in uiBench). */
+let HARNESS_RENDERER_DIR = '';
+
+/**
+ * The harness renderer built into a folder of the bench's own: the shared dist/harness-renderer is
+ * rebuilt (emptied first) by any test run on the machine, which would pull files from under a
+ * running bench.
+ */
+function buildRenderer(outDir: string): void {
+  execFileSync(process.execPath, [join(SOURCE_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'harness', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { cwd: SOURCE_ROOT, stdio: 'inherit' });
+  HARNESS_RENDERER_DIR = outDir;
+}
 const LAUNCHES = 3;
 const ROUNDS = 3;
 const SCREENS = ['ladder', 'strategies', 'customers', 'cohorts', 'channels', 'whatif', 'models'] as const;
@@ -149,7 +160,7 @@ export async function uiBench(dir: string): Promise<void> {
   if (built.status !== 0) throw new Error(`building the workspace failed: ${built.stderr}`);
   const size = JSON.parse(built.stdout.trim().split('\n').pop() ?? '{}') as { customers: number; lines: number; buildMs: number };
   report(`workspace built: ${size.customers.toLocaleString('en')} customers, ${size.lines.toLocaleString('en')} lines (not timed)`, size.buildMs, 'ms');
-  buildHarnessRenderer();
+  buildRenderer(join(dir, 'renderer'));
 
   // The oracle: a backend of its own on the same file; it analyses the workspace (stored in it).
   const oracleBackend = createBackend({ ports: headlessPorts('cli'), dataDir: ensureDir(join(dir, 'oracle')), ephemeralState: true, samplesDir: SOURCE_SAMPLES_DIR, appVersion: 'bench' });
