@@ -4,7 +4,7 @@
  * from the page's clock; with `--profile`, a CPU profile over the actions, its self time summed by
  * function and by script. Not part of `npm run bench`: a tool for looking into bench:ui's figures.
  *
- *   npx tsx bench/ui-profile.ts <workspace.vlw (analysed)> [--profile] [--rounds N] [--screens a,b] [--no-grid] [--renderer built-dir]
+ *   npx tsx bench/ui-profile.ts <workspace.vlw (analysed)> [--profile] [--rounds N] [--screens a,b] [--no-grid] [--renderer built-dir] [--shots dir]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ const rounds = Number(args[args.indexOf('--rounds') + 1] ?? 0) || 3;
 const screens = args.includes('--screens') ? (args[args.indexOf('--screens') + 1] ?? '').split(',') : ['strategies', 'ladder', 'strategies', 'cohorts', 'ladder', 'cohorts', 'whatif', 'ladder', 'whatif'];
 const skipGrid = args.includes('--no-grid');
 const trace = args.includes('--trace');
+const shots = args.includes('--shots') ? args[args.indexOf('--shots') + 1] : undefined;
 
 const dir = ensureDir(join(tmpdir(), `vl-ui-profile-${process.pid}`));
 const prebuilt = args.includes('--renderer') ? args[args.indexOf('--renderer') + 1] : undefined;
@@ -184,6 +185,7 @@ for (const route of screens) {
     if (grid && !grid.querySelector('.ag-row[row-id]:not(.ag-row-loading)') && !grid.querySelector('.ag-overlay-no-rows-wrapper')) return false;
     return true; })()`); });
   show(`switch to ${route}`, ms, await calls());
+  if (shots) await page.screenshot({ path: join(ensureDir(shots), `${route}.png`) });
   await page.waitForTimeout(500);
 }
 

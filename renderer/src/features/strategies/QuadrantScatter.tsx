@@ -83,21 +83,21 @@ function toPoints(all: AllCustomers): Points | null {
 }
 
 /**
- * A representative sample of about SAMPLE_POINTS points: every quadrant in proportion to its
- * customers (at least MIN_PER_QUADRANT, or all it has), taken evenly through the customers' order,
- * plus always the EXTREMES outermost on each side of each axis, so that the cloud keeps its shape
- * and its outliers. Deterministic: the same run gives the same points.
+ * A representative sample of at most SAMPLE_POINTS points: always the EXTREMES outermost on each
+ * side of each axis (the cloud keeps its shape and its outliers), then every quadrant in proportion
+ * to its customers (at least MIN_PER_QUADRANT, or all it has), taken evenly through the customers'
+ * order. Deterministic: the same run gives the same points.
  */
 function sample(byQuadrant: Record<Quadrant, Float64Array>, ids: Record<Quadrant, string[]>, sx: Float64Array, sy: Float64Array, n: number): Pick<Points, 'byQuadrant' | 'ids' | 'shown'> {
   const k = Math.min(EXTREMES, Math.floor(n / 2) - 1);
   const [xLow, xHigh, yLow, yHigh] = [sx[k] as number, sx[n - 1 - k] as number, sy[k] as number, sy[n - 1 - k] as number];
-  const outBy: Partial<Record<Quadrant, Float64Array>> = {};
-  const outIds: Partial<Record<Quadrant, string[]>> = {};
-  let shown = 0;
+  // First the outermost points of every quadrant; the rest of the budget shared in proportion.
+  const keeps = {} as Record<Quadrant, Uint8Array>;
+  const rests = {} as Record<Quadrant, number>;
+  let extremes = 0;
   for (const quadrant of QUADRANTS) {
     const points = byQuadrant[quadrant];
     const count = points.length / 2;
-    const budget = Math.min(count, Math.max(MIN_PER_QUADRANT, Math.round((SAMPLE_POINTS * count) / n)));
     const keep = new Uint8Array(count);
     let kept = 0;
     for (let i = 0; i < count; i++) {
@@ -108,9 +108,24 @@ function sample(byQuadrant: Record<Quadrant, Float64Array>, ids: Record<Quadrant
         kept++;
       }
     }
+    keeps[quadrant] = keep;
+    rests[quadrant] = count - kept;
+    extremes += kept;
+  }
+  const restTotal = QUADRANTS.reduce((sum, quadrant) => sum + rests[quadrant], 0);
+  const reserved = QUADRANTS.reduce((sum, quadrant) => sum + Math.min(rests[quadrant], MIN_PER_QUADRANT), 0);
+  const shared = Math.max(0, SAMPLE_POINTS - extremes - reserved);
+  const outBy = {} as Record<Quadrant, Float64Array>;
+  const outIds = {} as Record<Quadrant, string[]>;
+  let shown = 0;
+  for (const quadrant of QUADRANTS) {
+    const points = byQuadrant[quadrant];
+    const count = points.length / 2;
+    const keep = keeps[quadrant];
+    const rest = rests[quadrant];
+    // At least MIN_PER_QUADRANT (or all), else its share of the budget: the total stays ≤ SAMPLE_POINTS.
+    const wanted = Math.min(rest, Math.max(Math.min(rest, MIN_PER_QUADRANT), Math.floor((shared * rest) / Math.max(1, restTotal))));
     // Evenly through the rest: one point every (rest / wanted).
-    const rest = count - kept;
-    const wanted = Math.max(0, budget - kept);
     if (wanted >= rest) keep.fill(1);
     else if (wanted > 0) {
       const step = rest / wanted;
@@ -141,7 +156,7 @@ function sample(byQuadrant: Record<Quadrant, Float64Array>, ids: Record<Quadrant
     outIds[quadrant] = outId;
     shown += total;
   }
-  return { byQuadrant: outBy as Record<Quadrant, Float64Array>, ids: outIds as Record<Quadrant, string[]>, shown };
+  return { byQuadrant: outBy, ids: outIds, shown };
 }
 
 /** The points of the last run shown, so that coming back to the screen draws at once. */
