@@ -175,6 +175,7 @@ if (!skipGrid) {
   }
 }
 
+if (profile && skipGrid) await cdp.send('Profiler.start');
 for (const route of screens) {
   await page.evaluate(`window.__p.arm('click')`);
   const ms = await traced(`switch to ${route}`, async () => { await page.click(`[data-route=${route}]`); return until(`(() => {
