@@ -52,12 +52,14 @@ function toPoints(all: AllCustomers): Points | null {
   const counts = Object.fromEntries(QUADRANTS.map((name) => [name, 0])) as Record<Quadrant, number>;
   for (const row of all.rows) if (typeof row[x] === 'number' && typeof row[y] === 'number' && counts[row[q] as Quadrant] !== undefined) counts[row[q] as Quadrant]++;
   const byQuadrant = Object.fromEntries(QUADRANTS.map((name) => [name, new Float64Array(counts[name] * 2)])) as Record<Quadrant, Float64Array>;
-  const ids = Object.fromEntries(QUADRANTS.map((name) => [name, []])) as unknown as Points['ids'];
+  // The row of each point: the customers' ids are looked up only for the points drawn.
+  const rowOf = Object.fromEntries(QUADRANTS.map((name) => [name, new Int32Array(counts[name])])) as Record<Quadrant, Int32Array>;
   const filled = Object.fromEntries(QUADRANTS.map((name) => [name, 0])) as Record<Quadrant, number>;
   const xs = new Float64Array(all.rows.length);
   const ys = new Float64Array(all.rows.length);
   let n = 0;
-  for (const row of all.rows) {
+  for (let r = 0; r < all.rows.length; r++) {
+    const row = all.rows[r] as AllCustomers['rows'][number];
     const current = row[x];
     const future = row[y];
     const quadrant = row[q] as Quadrant;
@@ -65,14 +67,15 @@ function toPoints(all: AllCustomers): Points | null {
     const at = filled[quadrant]++;
     byQuadrant[quadrant][2 * at] = current;
     byQuadrant[quadrant][2 * at + 1] = future;
-    ids[quadrant].push(id >= 0 ? String(row[id] ?? '') : '');
+    rowOf[quadrant][at] = r;
     xs[n] = current;
     ys[n] = future;
     n++;
   }
   const sx = xs.slice(0, n).sort();
   const sy = ys.slice(0, n).sort();
-  const sampled = n > SAMPLE_POINTS ? sample(byQuadrant, ids, sx, sy, n) : { byQuadrant, ids, shown: n };
+  const idOf = (r: number) => (id >= 0 ? String(all.rows[r]?.[id] ?? '') : '');
+  const sampled = n > SAMPLE_POINTS ? sample(byQuadrant, rowOf, idOf, sx, sy, n) : { byQuadrant, ids: Object.fromEntries(QUADRANTS.map((name) => [name, Array.from(rowOf[name], idOf)])) as Points['ids'], shown: n };
   // Round the view out to a step of the axis, so that its first and last labels are round numbers.
   const pad = (low: number, high: number): [number, number] => {
     const span = high - low || Math.abs(high) || 1;
@@ -88,7 +91,7 @@ function toPoints(all: AllCustomers): Points | null {
  * to its customers (at least MIN_PER_QUADRANT, or all it has), taken evenly through the customers'
  * order. Deterministic: the same run gives the same points.
  */
-function sample(byQuadrant: Record<Quadrant, Float64Array>, ids: Record<Quadrant, string[]>, sx: Float64Array, sy: Float64Array, n: number): Pick<Points, 'byQuadrant' | 'ids' | 'shown'> {
+function sample(byQuadrant: Record<Quadrant, Float64Array>, rowOf: Record<Quadrant, Int32Array>, idOf: (row: number) => string, sx: Float64Array, sy: Float64Array, n: number): Pick<Points, 'byQuadrant' | 'ids' | 'shown'> {
   const k = Math.min(EXTREMES, Math.floor(n / 2) - 1);
   const [xLow, xHigh, yLow, yHigh] = [sx[k] as number, sx[n - 1 - k] as number, sy[k] as number, sy[n - 1 - k] as number];
   // First the outermost points of every quadrant; the rest of the budget shared in proportion.
@@ -149,7 +152,7 @@ function sample(byQuadrant: Record<Quadrant, Float64Array>, ids: Record<Quadrant
       if (!keep[i]) continue;
       out[2 * at] = points[2 * i] as number;
       out[2 * at + 1] = points[2 * i + 1] as number;
-      outId.push(ids[quadrant][i] ?? '');
+      outId.push(idOf(rowOf[quadrant][i] as number));
       at++;
     }
     outBy[quadrant] = out;
