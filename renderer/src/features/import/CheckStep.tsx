@@ -1,12 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DuplicateRow, type ImportIssue, type ImportKind, type ImportSummary } from '../../../../shared/domain/import';
 import { useApp } from '../../app/AppContext';
-import { useDarkTheme } from '../../app/useDarkTheme';
 import { EmptyState } from '../../components/EmptyState';
-import { gridTheme } from '../../components/grid/theme';
+import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { FileValueCell } from './cells';
 import { InlineProgress } from './InlineProgress';
@@ -53,18 +51,12 @@ export function SummaryFigures({ summary }: { summary: ImportSummary }) {
 }
 
 function IssueGrid<T>({ rows, columns, testId }: { rows: T[]; columns: ColDef<T>[]; testId: string }) {
-  const { i18n } = useTranslation();
-  const dark = useDarkTheme();
-  const rtl = i18n.dir(i18n.language) === 'rtl';
   return (
     <div className="issue-grid" data-testid={testId}>
-      <AgGridReact<T>
-        key={rtl ? 'rtl' : 'ltr'}
-        theme={gridTheme(dark)}
+      <Grid<T>
         rowData={rows}
         columnDefs={columns}
         defaultColDef={{ resizable: true, sortable: true, filter: false, minWidth: 90 }}
-        enableRtl={rtl}
         tooltipShowDelay={400}
       />
     </div>

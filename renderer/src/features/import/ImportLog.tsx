@@ -1,14 +1,12 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ImportLogEntry } from '../../../../shared/domain/import';
 import type { CallOutput } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
-import { useDarkTheme } from '../../app/useDarkTheme';
 import { EmptyState } from '../../components/EmptyState';
-import { gridTheme } from '../../components/grid/theme';
+import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { FileValueCell } from './cells';
 import { exportImportLog } from './export-log';
@@ -53,11 +51,9 @@ function LogActions(props: ICellRendererParams<ImportLogEntry, unknown, LogConte
 }
 
 function IssuesPanel({ entry, onClose }: { entry: ImportLogEntry; onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
-  const dark = useDarkTheme();
-  const rtl = i18n.dir(i18n.language) === 'rtl';
   const [issues, setIssues] = useState<{ id: number; rows: LoggedIssue[] } | null>(null);
 
   useEffect(() => {
@@ -94,7 +90,7 @@ function IssuesPanel({ entry, onClose }: { entry: ImportLogEntry; onClose(): voi
         <EmptyState title={t('import.log.noIssues')} />
       ) : (
         <div className="issue-grid">
-          {rows ? <AgGridReact<LoggedIssue> key={rtl ? 'rtl' : 'ltr'} theme={gridTheme(dark)} rowData={rows as (ImportIssue & LoggedIssue)[]} columnDefs={columns} enableRtl={rtl} defaultColDef={{ resizable: true, sortable: true }} tooltipShowDelay={400} /> : null}
+          {rows ? <Grid<LoggedIssue> rowData={rows as (ImportIssue & LoggedIssue)[]} columnDefs={columns} defaultColDef={{ resizable: true, sortable: true }} tooltipShowDelay={400} /> : null}
         </div>
       )}
     </section>
@@ -103,11 +99,9 @@ function IssuesPanel({ entry, onClose }: { entry: ImportLogEntry; onClose(): voi
 
 /** The imports of the open workspace, newest first: counts, the issues of each, and its log as CSV. */
 export function ImportLog({ height = 300 }: { height?: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
-  const dark = useDarkTheme();
-  const rtl = i18n.dir(i18n.language) === 'rtl';
   const [log, setLog] = useState<{ workspace: unknown; entries: ImportLogEntry[] } | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
@@ -173,16 +167,13 @@ export function ImportLog({ height = 300 }: { height?: number }) {
       ) : (
         <div className="import-log__grid" style={entries && entries.length <= AUTO_HEIGHT_ROWS ? undefined : { height }}>
           {entries ? (
-            <AgGridReact<ImportLogEntry>
-              key={rtl ? 'rtl' : 'ltr'}
-              theme={gridTheme(dark)}
+            <Grid<ImportLogEntry>
               rowData={entries}
               columnDefs={columns}
               context={context}
               getRowId={({ data }) => String(data.importId)}
               domLayout={entries.length <= AUTO_HEIGHT_ROWS ? 'autoHeight' : 'normal'}
               defaultColDef={{ resizable: true, sortable: true }}
-              enableRtl={rtl}
               suppressCellFocus
               tooltipShowDelay={400}
             />

@@ -1,5 +1,5 @@
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
-import { AgGridReact, type CustomHeaderProps } from 'ag-grid-react';
+import type { CustomHeaderProps } from 'ag-grid-react';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,8 +12,7 @@ import {
   type ImportPreview,
 } from '../../../../shared/domain/import';
 import { useApp } from '../../app/AppContext';
-import { useDarkTheme } from '../../app/useDarkTheme';
-import { gridTheme } from '../../components/grid/theme';
+import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { FileIcon } from './icons';
 import { PreviousImportBanner } from './PreviousImportBanner';
@@ -272,7 +271,6 @@ export function PreviewStep({ wizard }: { wizard: WizardState }) {
   const { t, i18n } = useTranslation();
   const app = useApp();
   const format = useFormat();
-  const dark = useDarkTheme();
   const rtl = i18n.dir(i18n.language) === 'rtl';
   const preview = wizard.preview;
   const mapping = effectiveMapping(wizard);
@@ -368,14 +366,12 @@ export function PreviewStep({ wizard }: { wizard: WizardState }) {
         ) : null}
         <div className={`preview-grid${busy ? ' preview-grid--busy' : ''}`} data-testid="preview-grid">
           <MappingContext.Provider value={context}>
-            <AgGridReact<Row>
-              key={`${rtl ? 'rtl' : 'ltr'}:${kind}`}
-              theme={gridTheme(dark)}
+            <Grid<Row>
+              key={kind}
               rowData={preview.rows}
               columnDefs={columnDefs}
               defaultColDef={{ resizable: true, sortable: false, suppressMovable: true, minWidth: 150, flex: 1 }}
               headerHeight={68}
-              enableRtl={rtl}
               suppressCellFocus
               tooltipShowDelay={400}
             />
