@@ -87,6 +87,7 @@ export function createBackend(options: BackendOptions): Backend {
     'analysis.run': ({ asOf, horizonMonths }, { signal, progress }) => analyses.run({ asOf, horizonMonths }, { signal, onProgress: progress }),
     'analysis.latest': () => analyses.latest(),
     'analysis.customers': (request) => analyses.customers(request),
+    'analysis.scatter': () => analyses.scatter(),
     'analysis.customer': ({ customer }) => analyses.customer(customer),
     'analysis.export': ({ list, path, filter }) => analyses.export(list, path, filter),
     'models.fit': ({ model, unit, calibrationEnd }, { signal, progress }) => analyses.fit(model, unit, calibrationEnd, { signal, onProgress: progress }),

@@ -63,6 +63,29 @@ export const TablePage = z.object({
 });
 export type TablePage = z.infer<typeof TablePage>;
 
+/** One quadrant's points of the Strategies scatter (a sample of them; see shared/analytics/scatter-sample.ts). */
+export const ScatterSeries = z.object({
+  quadrant: z.enum(['reward', 'manage', 'develop', 'exit']),
+  /** Current profit and future profit of each point: x0, y0, x1, y1, … */
+  points: z.array(z.number()),
+  /** The customer (id as shown) of each point, for the tooltip. */
+  customers: z.array(z.string()),
+});
+export const ScatterReply = z.object({
+  runId: z.number().int(),
+  /** Reward, manage, develop, exit, in that order. */
+  quadrants: z.array(ScatterSeries),
+  /** A view leaving out the farthest 0.5 % on each side (rounded out); the person can zoom out. */
+  view: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }),
+  /** Points drawn. */
+  shown: z.number().int().nonnegative(),
+  /** Customers with both profits and a quadrant (all of them could be drawn). */
+  plotted: z.number().int().nonnegative(),
+  /** Customers in the analysis. */
+  total: z.number().int().nonnegative(),
+});
+export type ScatterReply = z.infer<typeof ScatterReply>;
+
 export const contract = {
   'app.info': call('Name, version and host of the running app.', NoInput, AppInfo),
   'app.settings': call('The app settings (language, theme).', NoInput, AppSettings),
@@ -118,6 +141,11 @@ export const contract = {
       })
       .strict(),
     CustomerPage,
+  ),
+  'analysis.scatter': call(
+    'The Strategies scatter of the last analysis: current against future profit per customer, by quadrant, sampled to at most 10,000 points (the outermost on each axis, then each quadrant in proportion); null when the run has no profits or quadrants.',
+    NoInput,
+    ScatterReply.nullable(),
   ),
   'analysis.customer': call('Everything about one customer of the last analysis: metrics, orders, strategy with reason, missing products, next contact.', z.object({ customer: z.string().min(1).max(200) }).strict(), CustomerDetail),
   'analysis.export': call(

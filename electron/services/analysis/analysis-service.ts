@@ -1,6 +1,7 @@
 import { AnalysisSummarySchema, type AnalysisRun, type CustomerDetail, type CustomerFilter, type CustomerPage, type ExportList } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/ipc/errors';
-import { customerDetail, customerView, exportList, loadRun, page, prepareOrders, type LoadedRun } from './results';
+import { customerDetail, customerView, exportList, loadRun, page, prepareOrders, scatter, type LoadedRun } from './results';
+import type { ScatterReply } from '../../../shared/ipc/contract';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
 import { dataFingerprint, latestFit, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
@@ -31,6 +32,11 @@ export class AnalysisService {
   customers(request: { offset: number; limit: number; sort?: { column: string; direction: 'asc' | 'desc' } | undefined; filter?: CustomerFilter | undefined; columns?: string[] | undefined }): CustomerPage {
     const loaded = this.latestLoaded();
     return page(loaded, customerView(loaded, request.filter, request.sort), request.offset, request.limit, request.columns);
+  }
+
+  /** The Strategies scatter of the last run, sampled (kept with the run). */
+  scatter(): ScatterReply | null {
+    return scatter(this.latestLoaded());
   }
 
   customer(customer: string): CustomerDetail {

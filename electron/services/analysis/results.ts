@@ -11,11 +11,13 @@ import { TIERS } from '../../../shared/analytics/ladder';
 import { LIFECYCLE_STAGES } from '../../../shared/analytics/lifecycle';
 import { QUADRANTS } from '../../../shared/analytics/quadrants';
 import { RFM_SEGMENTS } from '../../../shared/analytics/rfm';
+import { sampleScatter } from '../../../shared/analytics/scatter-sample';
 import { describeReason, REASONS, STRATEGIES, type Reason, type ReasonValues } from '../../../shared/analytics/strategies';
 import type { CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../../../shared/domain/analysis';
 import { isoFromEpochDay } from '../../../shared/domain/dates';
 import { normalizeCustomerKey } from '../../../shared/domain/customer-key';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
+import type { ScatterReply } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { findCustomerId, readCustomerNames, readCustomerOrders, readRunColumns, type ColumnArray, type StoredRun } from '../../db/analysis-store';
 import type { SqliteDatabase } from '../../db/sqlite';
@@ -49,6 +51,8 @@ interface RunCache {
   views: Recent<Int32Array>;
   /** Lower-cased ids and names for the quick search. */
   lower: { labels: string[]; names: string[] } | null;
+  /** The Strategies scatter's sample (undefined until asked for; null when the run cannot have one). */
+  scatter?: ScatterReply | null;
 }
 
 /** A stored run's columns with the customers' names, loaded once per run. */
@@ -154,6 +158,41 @@ export function loadRun(db: SqliteDatabase, run: StoredRun): LoadedRun {
     { key: 'nextContact', type: 'date', ...date('nextContact') },
   ];
   return { run, summary, columns, labels, names, members, defs, cache: { keys: new Map(), orders: new Map(), filters: new Recent(16), views: new Recent(16), lower: null } };
+}
+
+/**
+ * The Strategies scatter: every member's current (x) against future profit (y) by quadrant,
+ * sampled (shared/analytics/scatter-sample.ts), with the customers' ids for the tooltip. Computed
+ * once per run; null when the run has no profits or quadrants.
+ */
+export function scatter(loaded: LoadedRun): ScatterReply | null {
+  if (loaded.cache.scatter !== undefined) return loaded.cache.scatter;
+  const { currentProfit, future, quadrant } = loaded.columns;
+  let reply: ScatterReply | null = null;
+  if (currentProfit && future && quadrant) {
+    const sample = sampleScatter(currentProfit, future, quadrant, QUADRANTS.length, loaded.members);
+    reply = {
+      runId: loaded.run.runId,
+      quadrants: QUADRANTS.map((name, index) => {
+        const chosen = sample.chosen[index] ?? new Int32Array(0);
+        const points = new Array<number>(chosen.length * 2);
+        const customers = new Array<string>(chosen.length);
+        for (let j = 0; j < chosen.length; j++) {
+          const row = chosen[j] as number;
+          points[2 * j] = currentProfit[row] as number;
+          points[2 * j + 1] = future[row] as number;
+          customers[j] = loaded.labels[row] ?? '';
+        }
+        return { quadrant: name, points, customers };
+      }),
+      view: sample.view,
+      shown: sample.shown,
+      plotted: sample.plotted,
+      total: loaded.members.length,
+    };
+  }
+  loaded.cache.scatter = reply;
+  return reply;
 }
 
 function codeFilter(list: readonly string[] | undefined, names: readonly string[]): Set<number> | null {

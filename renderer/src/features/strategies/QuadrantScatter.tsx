@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisRun } from '../../../../shared/domain/analysis';
+import type { ScatterReply } from '../../../../shared/ipc/contract';
+import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import { EChart } from '../../components/charts/EChart';
@@ -8,8 +10,6 @@ import type { ChartOption } from '../../components/charts/echarts';
 import { EmptyState } from '../../components/EmptyState';
 import { QUADRANT_COLORS, QUADRANTS, type Quadrant } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
-import { columnIndex, KEYS } from '../customers/columns';
-import { MAX_POINTS, readAllCustomers, type AllCustomers } from '../customers/customer-data';
 
 interface Points {
   /** Per quadrant, the points as x0, y0, x1, y1, … (ECharts draws a typed array without a small array per point). */
@@ -25,141 +25,20 @@ interface Points {
 }
 
 /**
- * At most this many points are drawn. Beyond a few thousand, 5-pixel dots on a chart this size
- * cover one another, and every redraw (a resize, a zoom, coming back to the screen) costs time in
- * proportion to the points: 100,000 took the canvas ~350 ms per redraw.
+ * The scatter's points as the main process sampled them (`analysis.scatter`: at most 10,000 — the
+ * outermost on each axis, then each quadrant in proportion; see shared/analytics/scatter-sample.ts).
+ * Beyond a few thousand, 5-pixel dots on a chart this size cover one another, and every redraw
+ * costs time in proportion to the points.
  */
-export const SAMPLE_POINTS = 10_000;
-/** Points drawn from each end of each axis whatever the sample (the outermost customers). */
-const EXTREMES = 50;
-/** A quadrant keeps at least this many points (all it has, when fewer), so small ones stay visible. */
-const MIN_PER_QUADRANT = 200;
-
-/** The columns the scatter plots (customer for the tooltip). */
-const COLUMNS = [...KEYS.customer, ...KEYS.currentProfit, ...KEYS.futureProfit, ...KEYS.quadrant];
-
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] as number;
-}
-
-function toPoints(all: AllCustomers): Points | null {
-  const x = columnIndex(all.columns, KEYS.currentProfit);
-  const y = columnIndex(all.columns, KEYS.futureProfit);
-  const q = columnIndex(all.columns, KEYS.quadrant);
-  const id = columnIndex(all.columns, KEYS.customer);
-  if (x < 0 || y < 0 || q < 0) return null;
-  const counts = Object.fromEntries(QUADRANTS.map((name) => [name, 0])) as Record<Quadrant, number>;
-  for (const row of all.rows) if (typeof row[x] === 'number' && typeof row[y] === 'number' && counts[row[q] as Quadrant] !== undefined) counts[row[q] as Quadrant]++;
-  const byQuadrant = Object.fromEntries(QUADRANTS.map((name) => [name, new Float64Array(counts[name] * 2)])) as Record<Quadrant, Float64Array>;
-  // The row of each point: the customers' ids are looked up only for the points drawn.
-  const rowOf = Object.fromEntries(QUADRANTS.map((name) => [name, new Int32Array(counts[name])])) as Record<Quadrant, Int32Array>;
-  const filled = Object.fromEntries(QUADRANTS.map((name) => [name, 0])) as Record<Quadrant, number>;
-  const xs = new Float64Array(all.rows.length);
-  const ys = new Float64Array(all.rows.length);
-  let n = 0;
-  for (let r = 0; r < all.rows.length; r++) {
-    const row = all.rows[r] as AllCustomers['rows'][number];
-    const current = row[x];
-    const future = row[y];
-    const quadrant = row[q] as Quadrant;
-    if (typeof current !== 'number' || typeof future !== 'number' || counts[quadrant] === undefined) continue;
-    const at = filled[quadrant]++;
-    byQuadrant[quadrant][2 * at] = current;
-    byQuadrant[quadrant][2 * at + 1] = future;
-    rowOf[quadrant][at] = r;
-    xs[n] = current;
-    ys[n] = future;
-    n++;
+function toPoints(reply: ScatterReply | null): Points | null {
+  if (!reply) return null;
+  const byQuadrant = Object.fromEntries(QUADRANTS.map((name) => [name, new Float64Array(0)])) as Record<Quadrant, Float64Array>;
+  const ids = Object.fromEntries(QUADRANTS.map((name) => [name, [] as string[]])) as Record<Quadrant, string[]>;
+  for (const series of reply.quadrants) {
+    byQuadrant[series.quadrant] = Float64Array.from(series.points);
+    ids[series.quadrant] = series.customers;
   }
-  const sx = xs.slice(0, n).sort();
-  const sy = ys.slice(0, n).sort();
-  const idOf = (r: number) => (id >= 0 ? String(all.rows[r]?.[id] ?? '') : '');
-  const sampled = n > SAMPLE_POINTS ? sample(byQuadrant, rowOf, idOf, sx, sy, n) : { byQuadrant, ids: Object.fromEntries(QUADRANTS.map((name) => [name, Array.from(rowOf[name], idOf)])) as Points['ids'], shown: n };
-  // Round the view out to a step of the axis, so that its first and last labels are round numbers.
-  const pad = (low: number, high: number): [number, number] => {
-    const span = high - low || Math.abs(high) || 1;
-    const step = 10 ** Math.floor(Math.log10(span / 5));
-    return [Math.floor((low - span * 0.03) / step) * step, Math.ceil((high + span * 0.03) / step) * step];
-  };
-  return { ...sampled, view: { x: pad(quantile(sx, 0.005), quantile(sx, 0.995)), y: pad(quantile(sy, 0.005), quantile(sy, 0.995)) }, plotted: n, total: all.total };
-}
-
-/**
- * A representative sample of at most SAMPLE_POINTS points: always the EXTREMES outermost on each
- * side of each axis (the cloud keeps its shape and its outliers), then every quadrant in proportion
- * to its customers (at least MIN_PER_QUADRANT, or all it has), taken evenly through the customers'
- * order. Deterministic: the same run gives the same points.
- */
-function sample(byQuadrant: Record<Quadrant, Float64Array>, rowOf: Record<Quadrant, Int32Array>, idOf: (row: number) => string, sx: Float64Array, sy: Float64Array, n: number): Pick<Points, 'byQuadrant' | 'ids' | 'shown'> {
-  const k = Math.min(EXTREMES, Math.floor(n / 2) - 1);
-  const [xLow, xHigh, yLow, yHigh] = [sx[k] as number, sx[n - 1 - k] as number, sy[k] as number, sy[n - 1 - k] as number];
-  // First the outermost points of every quadrant; the rest of the budget shared in proportion.
-  const keeps = {} as Record<Quadrant, Uint8Array>;
-  const rests = {} as Record<Quadrant, number>;
-  let extremes = 0;
-  for (const quadrant of QUADRANTS) {
-    const points = byQuadrant[quadrant];
-    const count = points.length / 2;
-    const keep = new Uint8Array(count);
-    let kept = 0;
-    for (let i = 0; i < count; i++) {
-      const x = points[2 * i] as number;
-      const y = points[2 * i + 1] as number;
-      if (x < xLow || x > xHigh || y < yLow || y > yHigh) {
-        keep[i] = 1;
-        kept++;
-      }
-    }
-    keeps[quadrant] = keep;
-    rests[quadrant] = count - kept;
-    extremes += kept;
-  }
-  const restTotal = QUADRANTS.reduce((sum, quadrant) => sum + rests[quadrant], 0);
-  const reserved = QUADRANTS.reduce((sum, quadrant) => sum + Math.min(rests[quadrant], MIN_PER_QUADRANT), 0);
-  const shared = Math.max(0, SAMPLE_POINTS - extremes - reserved);
-  const outBy = {} as Record<Quadrant, Float64Array>;
-  const outIds = {} as Record<Quadrant, string[]>;
-  let shown = 0;
-  for (const quadrant of QUADRANTS) {
-    const points = byQuadrant[quadrant];
-    const count = points.length / 2;
-    const keep = keeps[quadrant];
-    const rest = rests[quadrant];
-    // At least MIN_PER_QUADRANT (or all), else its share of the budget: the total stays ≤ SAMPLE_POINTS.
-    const wanted = Math.min(rest, Math.max(Math.min(rest, MIN_PER_QUADRANT), Math.floor((shared * rest) / Math.max(1, restTotal))));
-    // Evenly through the rest: one point every (rest / wanted).
-    if (wanted >= rest) keep.fill(1);
-    else if (wanted > 0) {
-      const step = rest / wanted;
-      let next = step / 2;
-      let seen = 0;
-      for (let i = 0; i < count; i++) {
-        if (keep[i]) continue;
-        if (seen >= next) {
-          keep[i] = 1;
-          next += step;
-        }
-        seen++;
-      }
-    }
-    let total = 0;
-    for (let i = 0; i < count; i++) total += keep[i] as number;
-    const out = new Float64Array(total * 2);
-    const outId: string[] = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      if (!keep[i]) continue;
-      out[2 * at] = points[2 * i] as number;
-      out[2 * at + 1] = points[2 * i + 1] as number;
-      outId.push(idOf(rowOf[quadrant][i] as number));
-      at++;
-    }
-    outBy[quadrant] = out;
-    outIds[quadrant] = outId;
-    shown += total;
-  }
-  return { byQuadrant: outBy, ids: outIds, shown };
+  return { byQuadrant, ids, view: reply.view, shown: reply.shown, plotted: reply.plotted, total: reply.total };
 }
 
 /** The points of the last run shown, so that coming back to the screen draws at once. */
@@ -173,16 +52,15 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
   const theme = useChartTheme();
   const runKey = `${app.workspace?.path ?? ''}#${run.runId ?? run.createdAt}`;
   const [loaded, setLoaded] = useState<{ key: string; points: Points | null } | null>(() => knownPoints);
-  const [progress, setProgress] = useState<{ read: number; total: number } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const { showError } = app;
 
   useEffect(() => {
     if (knownPoints?.key === runKey) return;
     let alive = true;
-    readAllCustomers(runKey, COLUMNS, (read, total) => alive && setProgress({ read, total }))
-      .then((all) => {
-        knownPoints = { key: runKey, points: toPoints(all) };
+    api['analysis.scatter']({})
+      .then((reply) => {
+        knownPoints = { key: runKey, points: toPoints(reply) };
         if (alive) setLoaded(knownPoints);
       })
       .catch((error: unknown) => {
@@ -271,7 +149,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
   if (!option || !points) {
     return (
       <div className="chart-loading muted" aria-busy="true" data-testid="scatter-loading">
-        {progress ? t('strategies.scatter.loading', { read: f.integer(progress.read), total: f.integer(progress.total) }) : t('analysis.loading')}
+        {t('analysis.loading')}
       </div>
     );
   }
@@ -279,9 +157,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
     <>
       <EChart option={option} height={420} label={t('strategies.scatter.title')} testId="scatter-chart" />
       <p className="chart-note muted" data-testid="scatter-count">
-        {points.total > MAX_POINTS
-          ? t('strategies.scatter.capped', { shown: f.integer(points.plotted), total: f.integer(points.total) })
-          : points.shown < points.plotted
+        {points.shown < points.plotted
             ? t('strategies.scatter.sampled', { shown: f.integer(points.shown), total: f.integer(points.plotted) })
             : t('strategies.scatter.count', { shown: f.integer(points.shown) })}
         {' · '}
