@@ -71,7 +71,8 @@ const SCREENS: { route: string; ready: string; key?: string }[] = [
   { route: 'ladder', ready: '[data-testid=migration-chart] canvas', key: '1' },
   { route: 'strategies', ready: '[data-testid=scatter-chart] canvas', key: '2' },
   { route: 'customers', ready: '[data-testid=customers-grid] [role=row][row-index="0"]', key: '3' },
-  { route: 'cohorts', ready: '[data-testid=retention-chart] canvas', key: '4' },
+  // The last of its charts (Cohorts shows the first at once and the others in the next frames).
+  { route: 'cohorts', ready: '[data-testid=ltv-chart][data-drawn=true] canvas', key: '4' },
   { route: 'channels', ready: '[data-testid=channel-chart] canvas', key: '5' },
   { route: 'settings', ready: '[data-testid=analysis-settings]' },
 ];

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import { EChart } from '../../components/charts/EChart';
@@ -24,12 +24,31 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] as number;
 }
 
+/** The chart's height for this many cohorts (18 px a row, room for the axis and the scale). */
+export function heatmapHeight(cohorts: number): number {
+  return Math.max(260, cohorts * 18 + 90);
+}
+
+/** Room the y axis' labels take, roughly (the cell labels are left out unless a cell has room). */
+const AXIS_ROOM = 80;
+/** A cell needs this width and height for its label ("100 %", "1.2K"). */
+const LABEL_WIDTH = 34;
+const LABEL_HEIGHT = 14;
+
 /** A cohort × period heatmap (retention or margin per customer), oldest cohort on top. */
 export function CohortHeatmap({ labels, sizes, values, kind, title, testId, period, scaleFromFirstPeriod = false }: Props) {
   const { t } = useTranslation();
   const f = useAnalysisFormat();
   const theme = useChartTheme();
   const periods = Math.max(0, ...values.map((row) => row.length));
+  const height = heatmapHeight(labels.length);
+  // The width the chart gets, read once before the first paint: labels only in cells big enough.
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    setWidth(box.current?.clientWidth ?? 0);
+  }, []);
+  const labelled = width > 0 && periods > 0 && (width - AXIS_ROOM) / periods >= LABEL_WIDTH && (height - 92) / Math.max(1, labels.length) >= LABEL_HEIGHT;
   const option = useMemo<ChartOption>(() => {
     const data: [number, number, number][] = [];
     const scale: number[] = [];
@@ -43,10 +62,11 @@ export function CohortHeatmap({ labels, sizes, values, kind, title, testId, peri
     const low = kind === 'share' ? 0 : Math.min(0, quantile(scale, 0.02));
     const high = Math.max(kind === 'share' ? 0.05 : 1, quantile(scale, 0.98));
     const show = (value: number) => (kind === 'share' ? f.percent0(value) : f.compactMoney(value));
-    const dense = periods > 18 || labels.length > 30;
     const palette = theme.dark ? ['#1b2431', '#134e4a', '#0d9488', '#5eead4'] : ['#f0fdfa', '#99f6e4', '#14b8a6', '#0f5f59'];
     const cohortLabels = labels.map((label) => f.period(label));
     return {
+      // Drawn at once: the screen shows its charts in their first frames.
+      animation: false,
       grid: { left: 8, right: 8, top: 8, bottom: 84 },
       tooltip: {
         ...theme.tooltip,
@@ -95,13 +115,16 @@ export function CohortHeatmap({ labels, sizes, values, kind, title, testId, peri
           type: 'heatmap',
           data,
           progressive: 0,
-          label: { show: !dense, fontSize: 10, formatter: (params: { value: unknown }) => show((params.value as [number, number, number])[2]) },
+          label: { show: labelled, fontSize: 10, formatter: (params: { value: unknown }) => show((params.value as [number, number, number])[2]) },
           itemStyle: { borderColor: theme.surface, borderWidth: 1 },
           emphasis: { itemStyle: { borderColor: theme.text, borderWidth: 1 } },
         },
       ],
     } as ChartOption;
-  }, [values, labels, sizes, kind, f, t, theme, periods, period, scaleFromFirstPeriod]);
-  const height = Math.max(260, labels.length * 18 + 90);
-  return <EChart option={option} height={height} label={title} testId={testId} />;
+  }, [values, labels, sizes, kind, f, t, theme, periods, period, scaleFromFirstPeriod, labelled]);
+  return (
+    <div ref={box}>
+      {width > 0 ? <EChart option={option} height={height} label={title} testId={testId} /> : <div style={{ height }} />}
+    </div>
+  );
 }

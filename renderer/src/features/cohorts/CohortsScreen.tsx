@@ -5,7 +5,12 @@ import { AnalysisFrame, Panel } from '../analysis/AnalysisFrame';
 import { useAnalysisFormat } from '../analysis/format';
 import { CohortHeatmap } from './CohortHeatmap';
 import { LifecycleStages, MigrationTable } from './Lifecycle';
-import { LtvCurves } from './LtvCurves';
+import { LTV_HEIGHT, LtvCurves } from './LtvCurves';
+import { heatmapHeight } from './CohortHeatmap';
+import { Staged, useStaged } from './staged';
+
+/** The charts after the first (margin heatmap, LTV curves) come one frame after another. */
+const STAGES = 3;
 
 function LifetimeFigures({ run }: { run: AnalysisRun }) {
   const { t } = useTranslation();
@@ -37,6 +42,7 @@ function LifetimeFigures({ run }: { run: AnalysisRun }) {
 export function CohortsScreen() {
   const { t } = useTranslation();
   const f = useAnalysisFormat();
+  const shown = useStaged(STAGES);
   return (
     <AnalysisFrame title={t('cohorts.title')} name="cohorts">
       {(run) => {
@@ -50,10 +56,14 @@ export function CohortsScreen() {
               <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.retention} kind="share" title={t('cohorts.retention.title')} testId="retention-chart" period={cohorts.period} scaleFromFirstPeriod />
             </Panel>
             <Panel title={t('cohorts.margin.title')} subtitle={t('cohorts.margin.subtitle')} testId="margin-panel">
-              <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.marginPerCustomer} kind="money" title={t('cohorts.margin.title')} testId="margin-chart" period={cohorts.period} />
+              <Staged stage={2} shown={shown} height={heatmapHeight(cohorts.labels.length)}>
+                <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.marginPerCustomer} kind="money" title={t('cohorts.margin.title')} testId="margin-chart" period={cohorts.period} />
+              </Staged>
             </Panel>
             <Panel title={t('cohorts.ltv.title')} subtitle={t('cohorts.ltv.subtitle')} testId="ltv-panel">
-              <LtvCurves run={run} />
+              <Staged stage={3} shown={shown} height={LTV_HEIGHT}>
+                <LtvCurves run={run} />
+              </Staged>
             </Panel>
             <Panel title={t('cohorts.lifecycle.title')} subtitle={t('cohorts.lifecycle.subtitle', { days: f.integer(run.summary.inactivityDays) })} testId="lifecycle-panel">
               <LifecycleStages run={run} />

@@ -8,6 +8,7 @@ import { useAnalysisFormat } from '../analysis/format';
 
 const COLORS = ['#0f766e', '#2563eb', '#7c3aed', '#d97706', '#db2777', '#0891b2'];
 const LINES = 6;
+export const LTV_HEIGHT = 320;
 
 /** A few cohorts spread over the history (oldest first), each with enough periods to draw a curve. */
 export function pickCohorts(cohorts: AnalysisRun['summary']['cohorts'], count = LINES): number[] {
@@ -28,6 +29,8 @@ export function LtvCurves({ run }: { run: AnalysisRun }) {
     const periods = Math.max(0, ...chosen.map((index) => cohorts.cumulativeMarginPerCustomer[index]?.length ?? 0));
     const names = chosen.map((index) => f.period(cohorts.labels[index] ?? ''));
     return {
+      // Drawn at once: the screen shows its charts in their first frames.
+      animation: false,
       color: COLORS,
       grid: { left: 12, right: 16, top: 66, bottom: 36 },
       legend: { top: 0, left: 0, right: 0, type: 'plain', itemGap: 12, textStyle: { color: theme.text, fontFamily: theme.font }, data: names },
@@ -62,5 +65,5 @@ export function LtvCurves({ run }: { run: AnalysisRun }) {
       })),
     };
   }, [cohorts, t, f, theme]);
-  return <EChart option={option} height={320} label={t('cohorts.ltv.title')} testId="ltv-chart" />;
+  return <EChart option={option} height={LTV_HEIGHT} label={t('cohorts.ltv.title')} testId="ltv-chart" />;
 }
