@@ -36,15 +36,23 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
   });
 
   useEffect(() => {
-    const element = host.current;
-    if (!element) return;
+    const outer = host.current;
+    if (!outer) return;
+    // The chart draws in an inner element of its own: its disposal can then wait for ECharts to be
+    // done with the event it may be in (zrender reads its painter's layers after the handlers; a chart
+    // disposed in between throws "Cannot read properties of null (reading 'layerStack')"), while a
+    // chart for another theme starts at once in a new element.
+    const element = document.createElement('div');
+    element.style.width = '100%';
+    element.style.height = '100%';
+    outer.appendChild(element);
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
     // Run the handler after ECharts has finished with the event: a click that opens another screen
     // disposes this chart, and disposing inside ECharts' own handler leaves it half torn down.
     // Marks the host once the chart has drawn its first frame (tests and the UI bench wait for it).
     instance.on('rendered', () => {
-      if (!element.dataset.drawn) element.dataset.drawn = 'true';
+      if (!outer.dataset.drawn) outer.dataset.drawn = 'true';
     });
     instance.on('click', (event) => {
       window.setTimeout(() => clickRef.current?.(event as unknown as ChartClick), 0);
@@ -62,17 +70,25 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
     });
     observer.observe(element);
     return () => {
-      cancelAnimationFrame(frame);
       observer.disconnect();
-      if (!instance.isDisposed()) instance.dispose();
+      cancelAnimationFrame(frame);
       chart.current = null;
+      if (instance.isDisposed()) return;
+      instance.off('rendered');
+      instance.off('click');
+      element.remove();
+      window.setTimeout(() => {
+        if (!instance.isDisposed()) instance.dispose();
+      }, 0);
     };
   }, [theme.dark]);
 
   useEffect(() => {
     // No animation for people who asked the system for less motion.
     const animation = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    chart.current?.setOption({ backgroundColor: 'transparent', textStyle: { fontFamily: theme.font, color: theme.text }, animation, animationDuration: 400, ...option }, { notMerge: true });
+    const instance = chart.current;
+    if (!instance || instance.isDisposed()) return;
+    instance.setOption({ backgroundColor: 'transparent', textStyle: { fontFamily: theme.font, color: theme.text }, animation, animationDuration: 400, ...option }, { notMerge: true });
   }, [option, theme]);
 
   return <div ref={host} className={`chart${onClick ? ' chart--clickable' : ''}${className ? ` ${className}` : ''}`} style={{ height }} role="img" aria-label={label} data-testid={testId} />;
