@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../electron/harness/loopback-server';
 import { SOURCE_ROOT } from '../electron/services/paths';
-import { baselineFromArrays, computeWhatIf, plusFiveRetentionScenario, type Scenario } from '../shared/analytics/whatif';
+import { baselineFromPacked, computeWhatIf, plusFiveRetentionScenario, type Scenario } from '../shared/analytics/whatif';
 import type { WhatIfBaselineReply } from '../shared/domain/whatif';
 import { launchChromium } from '../test/support/browser';
 import { buildHarnessRenderer, HARNESS_RENDERER_DIR } from '../test/support/harness';
@@ -283,7 +283,7 @@ export async function whatifUiBench(dir: string): Promise<void> {
       report('analysis of the workspace (not timed)', performance.now() - start, 'ms');
     }
     const reply = await call<WhatIfBaselineReply>(harness, 'whatif.baseline', {});
-    const baseline = baselineFromArrays(reply);
+    const baseline = baselineFromPacked(reply);
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     // tsx names the functions it compiles with a helper the page does not have.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });

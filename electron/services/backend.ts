@@ -50,7 +50,7 @@ export function createBackend(options: BackendOptions): Backend {
   const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
   const analyses = new AnalysisService({ workspaces, pool });
-  const whatifs = new WhatIfService({ workspaces });
+  const whatifs = new WhatIfService({ workspaces, pool, events });
   const reports = new ReportService({
     workspaces,
     analyses,

@@ -9,6 +9,7 @@ import { previewImport, runImport, type RunImportInput } from '../services/impor
 import { buildSampleWorkspace } from '../services/samples/build-sample';
 import { prepareAnalysis, runAnalysis, type RunAnalysisInput } from '../services/analysis/run-analysis';
 import { runFit, type FitInput } from '../services/analysis/fit-models';
+import { buildWhatIfBaselineTask } from '../services/whatif/build-baseline';
 
 export interface TaskContext {
   sqlite: SqliteOptions;
@@ -29,6 +30,7 @@ export const tasks = {
   'analysis.run': (input: RunAnalysisInput, context: TaskContext) => runAnalysis(input, context),
   'models.fit': (input: FitInput, context: TaskContext) => runFit(input, context),
   'analysis.prepare': (input: { workspace: string }, context: TaskContext) => prepareAnalysis(input, context),
+  'whatif.baseline': (input: { workspace: string }, context: TaskContext) => buildWhatIfBaselineTask(input, context),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type Tasks = typeof tasks;

@@ -14,7 +14,7 @@ import {
   WATERFALL_STEPS,
   type BaselineColumnName,
   type Scenario,
-  type WhatIfBaselineArrays,
+  type WhatIfBaselinePacked,
   type WhatIfResult,
 } from '../analytics/whatif';
 import { AnalysisSettings } from './settings';
@@ -150,10 +150,11 @@ export const SavedScenario = z.object({
 });
 export type SavedScenario = z.infer<typeof SavedScenario>;
 
-const numbers = z.array(z.number());
-const baselineColumns = Object.fromEntries([...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS].map((name) => [name, numbers])) as Record<BaselineColumnName, typeof numbers>;
+/** A column as base64 of its typed array's bytes (see WhatIfBaselinePacked). */
+const packed = z.string();
+const baselineColumns = Object.fromEntries([...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS].map((name) => [name, packed])) as Record<BaselineColumnName, typeof packed>;
 
-/** The baseline of the latest analysis, as whatif.ts reads it (baselineFromArrays), with where it came from. */
+/** The baseline of the latest analysis, as whatif.ts reads it (baselineFromPacked), with where it came from. */
 export const WhatIfBaselineReply = z.object({
   runId: z.number().int(),
   createdAt: z.string(),
@@ -174,7 +175,7 @@ export const WhatIfBaselineReply = z.object({
   columns: z.object(baselineColumns),
 });
 export type WhatIfBaselineReply = z.infer<typeof WhatIfBaselineReply>;
-export type _BaselineMatches = WhatIfBaselineReply extends WhatIfBaselineArrays ? true : never;
+export type _BaselineMatches = WhatIfBaselineReply extends WhatIfBaselinePacked ? true : never;
 const _baselineMatches: _BaselineMatches = true;
 void _baselineMatches;
 

@@ -162,7 +162,7 @@ export const contract = {
   'models.latest': call('The latest model fit of the open workspace, or null.', NoInput, ModelFitSummary.nullable()),
 
   'whatif.baseline': call(
-    "The what-if baseline of the open workspace's latest analysis: per-customer columns (group codes, yearly revenue, margin, cost to serve, P(alive), yearly retention, cross-sell potential…) as number arrays, the group labels and the analysis settings it came from. The renderer projects scenarios from it with shared/analytics/whatif.ts.",
+    "The what-if baseline of the open workspace's latest analysis: per-customer columns (group codes, yearly revenue, margin, cost to serve, P(alive), yearly retention, cross-sell potential…) each as base64 of its typed array (codes one byte, values 8-byte floats; baselineFromPacked reads them), the group labels and the analysis settings it came from. The renderer projects scenarios from it with shared/analytics/whatif.ts.",
     NoInput,
     WhatIfBaselineReply,
   ),

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baselineFromArrays, computeWhatIf, plusFiveRetentionScenario, type Scenario } from '../../shared/analytics/whatif';
+import { baselineFromPacked, baselineToArrays, computeWhatIf, plusFiveRetentionScenario, type Scenario } from '../../shared/analytics/whatif';
 import type { AnalysisRun } from '../../shared/domain/analysis';
 import { createApi, type Api } from '../../shared/ipc/client';
 import { main } from '../../electron/cli/main';
@@ -50,8 +50,9 @@ beforeAll(async () => {
 afterAll(() => backend.dispose());
 
 describe('the what-if baseline and projection', () => {
-  it('gives the baseline of the latest run as plain columns, with where it came from', async () => {
-    const baseline = await api['whatif.baseline']({});
+  it('gives the baseline of the latest run as packed columns, with where it came from', async () => {
+    const reply = await api['whatif.baseline']({});
+    const baseline = { ...reply, columns: baselineToArrays(baselineFromPacked(reply)).columns };
     expect(baseline).toMatchObject({ runId: run.runId, asOf: run.summary.asOf, stale: false, futureSource: 'projection', aliveSource: 'activity', customers: run.summary.customers, windowMonths: 12, discountRate: 0.1 });
     expect(baseline.labels.tier).toEqual(['mvc', 'mgc', 'middle', 'belowZero']);
     expect(baseline.monthlyChurn).toBe(run.summary.churnRate);
@@ -66,7 +67,7 @@ describe('the what-if baseline and projection', () => {
   });
 
   it('computes in the main process exactly what the pure function gives on the same baseline', async () => {
-    const baseline = baselineFromArrays(await api['whatif.baseline']({}));
+    const baseline = baselineFromPacked(await api['whatif.baseline']({}));
     for (const scenario of [strategyPlan, plusFiveRetentionScenario()]) {
       const remote = await api['whatif.compute']({ scenario });
       expect(remote).toEqual(computeWhatIf(baseline, scenario));

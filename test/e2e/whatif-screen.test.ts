@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
-import { baselineFromArrays, computeWhatIf, plusFiveRetentionScenario, type Scenario, type WhatIfBaseline } from '../../shared/analytics/whatif';
+import { baselineFromPacked, computeWhatIf, plusFiveRetentionScenario, type Scenario, type WhatIfBaseline } from '../../shared/analytics/whatif';
 import type { SavedScenario, WhatIfBaselineReply } from '../../shared/domain/whatif';
 import { launchChromium } from '../support/browser';
 import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
@@ -51,7 +51,7 @@ let baselineCache: { reply: WhatIfBaselineReply; baseline: WhatIfBaseline } | nu
 async function baseline(): Promise<{ reply: WhatIfBaselineReply; baseline: WhatIfBaseline }> {
   if (!baselineCache) {
     const reply = await call<WhatIfBaselineReply>('whatif.baseline', {});
-    baselineCache = { reply, baseline: baselineFromArrays(reply) };
+    baselineCache = { reply, baseline: baselineFromPacked(reply) };
   }
   return baselineCache;
 }

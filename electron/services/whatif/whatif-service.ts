@@ -2,18 +2,20 @@
  * What-if scenarios of the open workspace: the baseline from the latest stored analysis run (built
  * once per run from its columns), projections of scenarios against it (the CLI and the report;
  * the renderer projects locally from the same baseline), and the scenarios saved in the workspace.
+ *
+ * The baseline is built ahead, in a worker, whenever the open workspace changes (opened, analysed,
+ * imported into): the first visit to the What-if screen then only has to send it. Asked before that
+ * build is done, it is built here at once (the worker's result is then kept only if still wanted).
  */
-import { baselineToArrays, createWhatIfEngine, GROUP_LABELS, whatIfBaselineFromRun, yearlyRetention, type Scenario, type WhatIfEngine, type WhatIfResult, type WhatIfRunColumns } from '../../../shared/analytics/whatif';
-import { isoFromEpochDay } from '../../../shared/domain/dates';
+import { BASELINE_CODE_COLUMNS, BASELINE_VALUE_COLUMNS, createWhatIfEngine, type Scenario, type WhatIfEngine, type WhatIfResult } from '../../../shared/analytics/whatif';
 import { ScenarioSchema, type SavedScenario, type WhatIfBaselineReply } from '../../../shared/domain/whatif';
 import { AppError } from '../../../shared/ipc/errors';
-import { dataFingerprint, latestRun, readRunColumns } from '../../db/analysis-store';
+import { dataFingerprint } from '../../db/analysis-store';
 import { deleteScenario, duplicateScenario, listScenarios, saveScenario, type StoredScenario } from '../../db/scenario-store';
+import type { WorkerPool } from '../../workers/pool';
+import type { EventBus } from '../api/events';
 import type { WorkspaceService } from '../workspace/workspace-service';
-
-/** The run columns the baseline is made from (probabilityAlive only when the analysis used a model). */
-const NEEDED = ['tier', 'quadrant', 'strategy', 'currentRevenue', 'currentMargin', 'currentCostToServe', 'currentOrders', 'hasPurchase', 'tenureDays', 'recencyDays', 'future', 'crossSellPotential'] as const;
-const OPTIONAL = ['probabilityAlive'] as const;
+import { buildWhatIfBaseline, latestRunKey, type BuiltBaseline } from './build-baseline';
 
 interface Cached {
   path: string;
@@ -26,53 +28,72 @@ interface Cached {
   engine: WhatIfEngine;
 }
 
+export interface WhatIfServiceDeps {
+  workspaces: WorkspaceService;
+  /** With both, the baseline is built in a worker as soon as a workspace with a run is open or analysed. */
+  pool?: Pick<WorkerPool, 'run'>;
+  events?: EventBus;
+}
+
 export class WhatIfService {
   private cached: Cached | null = null;
+  /** The build under way in the worker, for this workspace and run. */
+  private warming: { path: string; runId: number; createdAt: string } | null = null;
 
-  constructor(private readonly deps: { workspaces: WorkspaceService }) {}
+  constructor(private readonly deps: WhatIfServiceDeps) {
+    deps.events?.subscribe((event) => {
+      if (event === 'workspace.changed') this.warm();
+    });
+  }
+
+  /**
+   * Builds the latest run's baseline in the worker unless it is built (or being built) already.
+   * Off the request path: errors are left for the call that asks for the baseline to report.
+   */
+  warm(): void {
+    const pool = this.deps.pool;
+    if (!pool) return;
+    const open = this.open();
+    if (!open) return;
+    const { path, store } = open;
+    const key = latestRunKey(store.db);
+    if (!key || this.isFor(this.cached, path, key) || this.isFor(this.warming, path, key)) return;
+    const warming = { path, ...key };
+    this.warming = warming;
+    pool
+      .run('whatif.baseline', { workspace: path })
+      .then((built) => {
+        // Kept only while it is still the open workspace's latest run and nothing built it meanwhile.
+        if (this.warming !== warming || this.isFor(this.cached, path, built)) return;
+        const now = this.open();
+        const latest = now?.path === path ? latestRunKey(now.store.db) : null;
+        if (latest && latest.runId === built.runId && latest.createdAt === built.createdAt) this.cached = toCached(path, built);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.warming === warming) this.warming = null;
+      });
+  }
+
+  private open(): { path: string; store: ReturnType<WorkspaceService['requireStore']> } | null {
+    try {
+      return { path: this.deps.workspaces.requirePath(), store: this.deps.workspaces.requireStore() };
+    } catch {
+      return null;
+    }
+  }
+
+  private isFor(entry: { path: string; runId: number; createdAt: string } | null, path: string, key: { runId: number; createdAt: string }): boolean {
+    return entry !== null && entry.path === path && entry.runId === key.runId && entry.createdAt === key.createdAt;
+  }
 
   /** The baseline of the latest run, built once per run (and per workspace). */
   private current(): Cached {
     const store = this.deps.workspaces.requireStore();
     const path = this.deps.workspaces.requirePath();
-    const run = latestRun(store.db);
-    if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze): what-if scenarios start from its results.' });
-    if (this.cached?.path === path && this.cached.runId === run.runId && this.cached.createdAt === run.createdAt) return this.cached;
-
-    const columns = readRunColumns(store.db, run.runId, [...NEEDED, ...OPTIONAL]);
-    const missing = NEEDED.filter((name) => !columns[name]);
-    if (missing.length > 0) {
-      throw new AppError('not_found', 'The last analysis was made by an older version and lacks what the what-if projection needs.', { hint: 'Run the analysis again.' });
-    }
-    const summary = (run.summary ?? {}) as { churnRate?: unknown; inactivityDays?: unknown; futureSource?: unknown };
-    const monthlyChurn = typeof summary.churnRate === 'number' && Number.isFinite(summary.churnRate) ? summary.churnRate : null;
-    const inactivityDays = typeof summary.inactivityDays === 'number' && summary.inactivityDays > 0 ? summary.inactivityDays : (run.settings.inactivityDays ?? 365);
-    const settings = run.settings;
-    const baseline = whatIfBaselineFromRun(columns as unknown as WhatIfRunColumns, {
-      windowMonths: settings.currentWindowMonths,
-      costPerOrder: settings.costPerOrder,
-      defaultMarginRate: settings.defaultMarginRate,
-      inactivityDays,
-      monthlyChurn,
-      discountRate: settings.discountRateYearly,
-    });
-    const arrays = baselineToArrays(baseline);
-    const reply: Cached['reply'] = {
-      runId: run.runId,
-      createdAt: run.createdAt,
-      asOf: isoFromEpochDay(run.asOf),
-      settings,
-      futureSource: typeof summary.futureSource === 'string' ? summary.futureSource : 'projection',
-      aliveSource: columns.probabilityAlive ? 'model' : 'activity',
-      monthlyChurn,
-      yearlyRetention: baseline.count > 0 ? (baseline.retention[0] as number) : yearlyRetention(monthlyChurn),
-      windowMonths: settings.currentWindowMonths,
-      discountRate: baseline.discountRate,
-      customers: baseline.count,
-      labels: { tier: [...GROUP_LABELS.tier], quadrant: [...GROUP_LABELS.quadrant], strategy: [...GROUP_LABELS.strategy] },
-      columns: arrays.columns,
-    };
-    this.cached = { path, runId: run.runId, createdAt: run.createdAt, fingerprint: run.fingerprint, reply, engine: createWhatIfEngine(baseline) };
+    const key = latestRunKey(store.db);
+    if (key && this.isFor(this.cached, path, key)) return this.cached as Cached;
+    this.cached = toCached(path, buildWhatIfBaseline(store.db));
     return this.cached;
   }
 
@@ -105,6 +126,16 @@ export class WhatIfService {
   duplicate(id: number): SavedScenario {
     return toSaved(duplicateScenario(this.deps.workspaces.requireStore().db, id, new Date().toISOString())) as SavedScenario;
   }
+}
+
+function toCached(path: string, built: BuiltBaseline): Cached {
+  const columns = {} as Cached['reply']['columns'];
+  for (const name of [...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS]) {
+    const values = built.baseline[name];
+    columns[name] = Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+  }
+  const reply: Cached['reply'] = { ...built.meta, columns };
+  return { path, runId: built.runId, createdAt: built.createdAt, fingerprint: built.fingerprint, reply, engine: createWhatIfEngine(built.baseline) };
 }
 
 /** A stored scenario as the contract carries it; null when it no longer reads as a scenario (an older format). */

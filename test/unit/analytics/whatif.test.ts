@@ -12,6 +12,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineFromArrays,
+  baselineFromPacked,
+  BASELINE_CODE_COLUMNS,
+  BASELINE_VALUE_COLUMNS,
+  type WhatIfBaselinePacked,
   baselineToArrays,
   computeWhatIf,
   createWhatIfEngine,
@@ -404,6 +408,19 @@ describe('properties', () => {
   it('round-trips through plain arrays', () => {
     const back = baselineFromArrays(baselineToArrays(baseline));
     expect(back).toEqual(baseline);
+  });
+
+  it('round-trips through packed columns (base64 of the typed arrays, as whatif.baseline carries them), bit for bit', () => {
+    const columns = Object.fromEntries(
+      [...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS].map((name) => {
+        const values = baseline[name];
+        return [name, Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64')];
+      }),
+    ) as WhatIfBaselinePacked['columns'];
+    const back = baselineFromPacked({ discountRate: baseline.discountRate, columns });
+    expect(back).toEqual(baseline);
+    for (const scenario of [plusFiveRetentionScenario(), randomScenario('tier', 3)]) expect(computeWhatIf(back, scenario)).toEqual(computeWhatIf(baseline, scenario));
+    expect(() => baselineFromPacked({ discountRate: 0.1, columns: { ...columns, revenue: Buffer.from([1, 2, 3]).toString('base64') } })).toThrow(RangeError);
   });
 });
 

@@ -4,7 +4,7 @@
  * that leaving the screen and coming back does not fetch them again.
  */
 import { useSyncExternalStore } from 'react';
-import { baselineFromArrays, createWhatIfEngine, type Scenario, type WhatIfEngine } from '../../../../shared/analytics/whatif';
+import { baselineFromPacked, createWhatIfEngine, type Scenario, type WhatIfEngine } from '../../../../shared/analytics/whatif';
 import type { SavedScenario, WhatIfBaselineReply } from '../../../../shared/domain/whatif';
 import { api } from '../../api';
 
@@ -42,7 +42,7 @@ export function ensureBaseline(key: string, showError: (error: unknown) => void)
     .then(([reply, saved]) => {
       if (state.key !== key) return;
       const { columns, ...rest } = reply;
-      const engine = createWhatIfEngine(baselineFromArrays({ discountRate: reply.discountRate, columns }));
+      const engine = createWhatIfEngine(baselineFromPacked({ discountRate: reply.discountRate, columns }));
       set({ status: 'ready', reply: rest, engine, saved });
     })
     .catch((error: unknown) => {

@@ -1,0 +1,78 @@
+/**
+ * The what-if baseline of a workspace's latest analysis run, from the run's stored columns: on the
+ * thread that serves the UI when it is asked for and not built yet, else in a worker as soon as a
+ * workspace with a run is open or an analysis has finished (WhatIfService warms its cache with it).
+ */
+import { GROUP_LABELS, whatIfBaselineFromRun, yearlyRetention, type WhatIfBaseline, type WhatIfRunColumns } from '../../../shared/analytics/whatif';
+import { isoFromEpochDay } from '../../../shared/domain/dates';
+import type { WhatIfBaselineReply } from '../../../shared/domain/whatif';
+import { AppError } from '../../../shared/ipc/errors';
+import { latestRun, readRunColumns } from '../../db/analysis-store';
+import { attachWorkspaceDatabase } from '../../db/connection';
+import type { SqliteDatabase, SqliteOptions } from '../../db/sqlite';
+
+/** The run columns the baseline is made from (probabilityAlive only when the analysis used a model). */
+const NEEDED = ['tier', 'quadrant', 'strategy', 'currentRevenue', 'currentMargin', 'currentCostToServe', 'currentOrders', 'hasPurchase', 'tenureDays', 'recencyDays', 'future', 'crossSellPotential'] as const;
+const OPTIONAL = ['probabilityAlive'] as const;
+
+export interface BuiltBaseline {
+  runId: number;
+  createdAt: string;
+  fingerprint: string;
+  /** The reply without its columns and `stale` (checked on every call). */
+  meta: Omit<WhatIfBaselineReply, 'stale' | 'columns'>;
+  baseline: WhatIfBaseline;
+}
+
+/** The run's identity, to tell whether a built baseline is still the latest one; null without a run. */
+export function latestRunKey(db: SqliteDatabase): { runId: number; createdAt: string } | null {
+  const run = latestRun(db);
+  return run ? { runId: run.runId, createdAt: run.createdAt } : null;
+}
+
+export function buildWhatIfBaseline(db: SqliteDatabase): BuiltBaseline {
+  const run = latestRun(db);
+  if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze): what-if scenarios start from its results.' });
+  const columns = readRunColumns(db, run.runId, [...NEEDED, ...OPTIONAL]);
+  const missing = NEEDED.filter((name) => !columns[name]);
+  if (missing.length > 0) {
+    throw new AppError('not_found', 'The last analysis was made by an older version and lacks what the what-if projection needs.', { hint: 'Run the analysis again.' });
+  }
+  const summary = (run.summary ?? {}) as { churnRate?: unknown; inactivityDays?: unknown; futureSource?: unknown };
+  const monthlyChurn = typeof summary.churnRate === 'number' && Number.isFinite(summary.churnRate) ? summary.churnRate : null;
+  const inactivityDays = typeof summary.inactivityDays === 'number' && summary.inactivityDays > 0 ? summary.inactivityDays : (run.settings.inactivityDays ?? 365);
+  const settings = run.settings;
+  const baseline = whatIfBaselineFromRun(columns as unknown as WhatIfRunColumns, {
+    windowMonths: settings.currentWindowMonths,
+    costPerOrder: settings.costPerOrder,
+    defaultMarginRate: settings.defaultMarginRate,
+    inactivityDays,
+    monthlyChurn,
+    discountRate: settings.discountRateYearly,
+  });
+  const meta: BuiltBaseline['meta'] = {
+    runId: run.runId,
+    createdAt: run.createdAt,
+    asOf: isoFromEpochDay(run.asOf),
+    settings,
+    futureSource: typeof summary.futureSource === 'string' ? summary.futureSource : 'projection',
+    aliveSource: columns.probabilityAlive ? 'model' : 'activity',
+    monthlyChurn,
+    yearlyRetention: baseline.count > 0 ? (baseline.retention[0] as number) : yearlyRetention(monthlyChurn),
+    windowMonths: settings.currentWindowMonths,
+    discountRate: baseline.discountRate,
+    customers: baseline.count,
+    labels: { tier: [...GROUP_LABELS.tier], quadrant: [...GROUP_LABELS.quadrant], strategy: [...GROUP_LABELS.strategy] },
+  };
+  return { runId: run.runId, createdAt: run.createdAt, fingerprint: run.fingerprint, meta, baseline };
+}
+
+/** The worker task: the same from the workspace file, opened read-only for the time of the build. */
+export function buildWhatIfBaselineTask(input: { workspace: string }, context: { sqlite: SqliteOptions }): BuiltBaseline {
+  const db = attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true });
+  try {
+    return buildWhatIfBaseline(db);
+  } finally {
+    db.close();
+  }
+}
