@@ -49,7 +49,9 @@ export function CohortHeatmap({ labels, sizes, values, kind, title, testId, peri
     setWidth(box.current?.clientWidth ?? 0);
   }, []);
   const labelled = width > 0 && periods > 0 && (width - AXIS_ROOM) / periods >= LABEL_WIDTH && (height - 92) / Math.max(1, labels.length) >= LABEL_HEIGHT;
-  const option = useMemo<ChartOption>(() => {
+  const option = useMemo<ChartOption | null>(() => {
+    // Nothing to draw before the width is known (the chart mounts with it, before the first paint).
+    if (width === 0) return null;
     const data: [number, number, number][] = [];
     const scale: number[] = [];
     values.forEach((row, y) =>
@@ -121,10 +123,10 @@ export function CohortHeatmap({ labels, sizes, values, kind, title, testId, peri
         },
       ],
     } as ChartOption;
-  }, [values, labels, sizes, kind, f, t, theme, periods, period, scaleFromFirstPeriod, labelled]);
+  }, [values, labels, sizes, kind, f, t, theme, periods, period, scaleFromFirstPeriod, labelled, width]);
   return (
     <div ref={box}>
-      {width > 0 ? <EChart option={option} height={height} label={title} testId={testId} /> : <div style={{ height }} />}
+      {option ? <EChart option={option} height={height} label={title} testId={testId} /> : <div style={{ height }} />}
     </div>
   );
 }

@@ -9,8 +9,14 @@ import { LTV_HEIGHT, LtvCurves } from './LtvCurves';
 import { heatmapHeight } from './CohortHeatmap';
 import { Staged, useStaged } from './staged';
 
-/** The charts after the first (margin heatmap, LTV curves) come one frame after another. */
+/**
+ * The parts after the first heatmap come one frame after another: the margin heatmap, then what is
+ * below the first screenful (LTV curves, lifecycle stages, their movement).
+ */
 const STAGES = 3;
+/** About the heights of the lifecycle stages and the movement table, for their placeholders. */
+const LIFECYCLE_HEIGHT = 300;
+const MIGRATION_HEIGHT = 260;
 
 function LifetimeFigures({ run }: { run: AnalysisRun }) {
   const { t } = useTranslation();
@@ -41,43 +47,50 @@ function LifetimeFigures({ run }: { run: AnalysisRun }) {
 /** Acquisition cohorts (retention, margin per customer, LTV curves, lifetime) and lifecycle stages with their movement. */
 export function CohortsScreen() {
   const { t } = useTranslation();
-  const f = useAnalysisFormat();
-  const shown = useStaged(STAGES);
   return (
     <AnalysisFrame title={t('cohorts.title')} name="cohorts">
-      {(run) => {
-        const { cohorts } = run.summary;
-        if (cohorts.labels.length === 0) return <EmptyState title={t('cohorts.empty')} />;
-        const partial = cohorts.lastPeriodComplete ? null : t('cohorts.partial');
-        return (
-          <div className="dashboard">
-            <LifetimeFigures run={run} />
-            <Panel title={t('cohorts.retention.title')} subtitle={[t('cohorts.retention.subtitle'), partial].filter(Boolean).join(' ')} testId="retention-panel">
-              <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.retention} kind="share" title={t('cohorts.retention.title')} testId="retention-chart" period={cohorts.period} scaleFromFirstPeriod />
-            </Panel>
-            <Panel title={t('cohorts.margin.title')} subtitle={t('cohorts.margin.subtitle')} testId="margin-panel">
-              <Staged stage={2} shown={shown} height={heatmapHeight(cohorts.labels.length)}>
-                <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.marginPerCustomer} kind="money" title={t('cohorts.margin.title')} testId="margin-chart" period={cohorts.period} />
-              </Staged>
-            </Panel>
-            <Panel title={t('cohorts.ltv.title')} subtitle={t('cohorts.ltv.subtitle')} testId="ltv-panel">
-              <Staged stage={3} shown={shown} height={LTV_HEIGHT}>
-                <LtvCurves run={run} />
-              </Staged>
-            </Panel>
-            <Panel title={t('cohorts.lifecycle.title')} subtitle={t('cohorts.lifecycle.subtitle', { days: f.integer(run.summary.inactivityDays) })} testId="lifecycle-panel">
-              <LifecycleStages run={run} />
-            </Panel>
-            <Panel
-              title={t('cohorts.migration.title')}
-              subtitle={t('cohorts.migration.subtitle', { from: f.date(run.summary.lifecycleMigration.from), to: f.date(run.summary.asOf) })}
-              className="dashboard__wide"
-            >
-              <MigrationTable migration={run.summary.lifecycleMigration} asOf={run.summary.asOf} codeKind="lifecycle" testId="lifecycle-migration" />
-            </Panel>
-          </div>
-        );
-      }}
+      {(run) => (run.summary.cohorts.labels.length === 0 ? <EmptyState title={t('cohorts.empty')} /> : <CohortsDashboard run={run} />)}
     </AnalysisFrame>
+  );
+}
+
+/** The dashboard, its parts staged from when the run is there (not from when the screen opened). */
+function CohortsDashboard({ run }: { run: AnalysisRun }) {
+  const { t } = useTranslation();
+  const f = useAnalysisFormat();
+  const shown = useStaged(STAGES);
+  const { cohorts } = run.summary;
+  const partial = cohorts.lastPeriodComplete ? null : t('cohorts.partial');
+  return (
+    <div className="dashboard">
+      <LifetimeFigures run={run} />
+      <Panel title={t('cohorts.retention.title')} subtitle={[t('cohorts.retention.subtitle'), partial].filter(Boolean).join(' ')} testId="retention-panel">
+        <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.retention} kind="share" title={t('cohorts.retention.title')} testId="retention-chart" period={cohorts.period} scaleFromFirstPeriod />
+      </Panel>
+      <Panel title={t('cohorts.margin.title')} subtitle={t('cohorts.margin.subtitle')} testId="margin-panel">
+        <Staged stage={2} shown={shown} height={heatmapHeight(cohorts.labels.length)}>
+          <CohortHeatmap labels={cohorts.labels} sizes={cohorts.size} values={cohorts.marginPerCustomer} kind="money" title={t('cohorts.margin.title')} testId="margin-chart" period={cohorts.period} />
+        </Staged>
+      </Panel>
+      <Panel title={t('cohorts.ltv.title')} subtitle={t('cohorts.ltv.subtitle')} testId="ltv-panel">
+        <Staged stage={3} shown={shown} height={LTV_HEIGHT}>
+          <LtvCurves run={run} />
+        </Staged>
+      </Panel>
+      <Panel title={t('cohorts.lifecycle.title')} subtitle={t('cohorts.lifecycle.subtitle', { days: f.integer(run.summary.inactivityDays) })} testId="lifecycle-panel">
+        <Staged stage={3} shown={shown} height={LIFECYCLE_HEIGHT}>
+          <LifecycleStages run={run} />
+        </Staged>
+      </Panel>
+      <Panel
+        title={t('cohorts.migration.title')}
+        subtitle={t('cohorts.migration.subtitle', { from: f.date(run.summary.lifecycleMigration.from), to: f.date(run.summary.asOf) })}
+        className="dashboard__wide"
+      >
+        <Staged stage={3} shown={shown} height={MIGRATION_HEIGHT}>
+          <MigrationTable migration={run.summary.lifecycleMigration} asOf={run.summary.asOf} codeKind="lifecycle" testId="lifecycle-migration" />
+        </Staged>
+      </Panel>
+    </div>
   );
 }
