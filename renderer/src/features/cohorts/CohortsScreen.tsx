@@ -10,10 +10,10 @@ import { heatmapHeight } from './CohortHeatmap';
 import { Staged, useStaged } from './staged';
 
 /**
- * The parts after the first heatmap come one frame after another: the margin heatmap, then what is
- * below the first screenful (LTV curves, lifecycle stages, their movement).
+ * The retention heatmap first; the rest (margin heatmap, and below the first screenful the LTV
+ * curves, lifecycle stages and their movement) after its frame.
  */
-const STAGES = 3;
+const STAGES = 2;
 /** About the heights of the lifecycle stages and the movement table, for their placeholders. */
 const LIFECYCLE_HEIGHT = 300;
 const MIGRATION_HEIGHT = 260;
@@ -73,12 +73,12 @@ function CohortsDashboard({ run }: { run: AnalysisRun }) {
         </Staged>
       </Panel>
       <Panel title={t('cohorts.ltv.title')} subtitle={t('cohorts.ltv.subtitle')} testId="ltv-panel">
-        <Staged stage={3} shown={shown} height={LTV_HEIGHT}>
+        <Staged stage={2} shown={shown} height={LTV_HEIGHT}>
           <LtvCurves run={run} />
         </Staged>
       </Panel>
       <Panel title={t('cohorts.lifecycle.title')} subtitle={t('cohorts.lifecycle.subtitle', { days: f.integer(run.summary.inactivityDays) })} testId="lifecycle-panel">
-        <Staged stage={3} shown={shown} height={LIFECYCLE_HEIGHT}>
+        <Staged stage={2} shown={shown} height={LIFECYCLE_HEIGHT}>
           <LifecycleStages run={run} />
         </Staged>
       </Panel>
@@ -87,7 +87,7 @@ function CohortsDashboard({ run }: { run: AnalysisRun }) {
         subtitle={t('cohorts.migration.subtitle', { from: f.date(run.summary.lifecycleMigration.from), to: f.date(run.summary.asOf) })}
         className="dashboard__wide"
       >
-        <Staged stage={3} shown={shown} height={MIGRATION_HEIGHT}>
+        <Staged stage={2} shown={shown} height={MIGRATION_HEIGHT}>
           <MigrationTable migration={run.summary.lifecycleMigration} asOf={run.summary.asOf} codeKind="lifecycle" testId="lifecycle-migration" />
         </Staged>
       </Panel>

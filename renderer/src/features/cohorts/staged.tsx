@@ -10,12 +10,9 @@ export function useStaged(parts: number): number {
   useEffect(() => {
     if (shown >= parts) return;
     let timer = 0;
-    // The charts just mounted draw in the next animation frame; the next part comes after the frame
-    // after that (a frame in which the screen shows what it has), in a task of its own.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        timer = window.setTimeout(() => setShown((count) => count + 1), 0);
-      });
+    // The charts just mounted draw in the next animation frame; the next part comes in a task after it.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setShown((count) => count + 1), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
