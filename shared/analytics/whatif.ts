@@ -162,28 +162,6 @@ export const BASELINE_CODE_COLUMNS = ['tier', 'quadrant', 'strategy'] as const;
 export const BASELINE_VALUE_COLUMNS = ['revenue', 'margin', 'costToServe', 'orderCost', 'alive', 'retention', 'future', 'crossSell', 'crossSellRevenue'] as const;
 export type BaselineColumnName = (typeof BASELINE_CODE_COLUMNS)[number] | (typeof BASELINE_VALUE_COLUMNS)[number];
 
-/** The baseline as plain number arrays (what `whatif.baseline` carries). */
-export interface WhatIfBaselineArrays {
-  discountRate: number;
-  columns: Record<BaselineColumnName, number[]>;
-}
-
-export function baselineToArrays(baseline: WhatIfBaseline): WhatIfBaselineArrays {
-  const columns = {} as Record<BaselineColumnName, number[]>;
-  for (const name of [...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS]) columns[name] = plainArray(baseline[name]);
-  return { discountRate: baseline.discountRate, columns };
-}
-
-/**
- * A typed array's values as a plain array: pushed in a loop (Array.from goes through the iterator,
- * about twice as slow; a preallocated array has holes, which JSON.stringify walks more slowly).
- */
-function plainArray(values: Uint8Array | Float64Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i++) out.push(values[i] as number);
-  return out;
-}
-
 /**
  * The baseline as `whatif.baseline` carries it: each column the base64 text of its typed array's
  * bytes (group codes one byte each, values 8-byte floats, little-endian), a fraction of the size
@@ -232,32 +210,6 @@ export function baselineFromPacked(data: WhatIfBaselinePacked): WhatIfBaseline {
     if (baseline[name].length !== baseline.count) throw new RangeError(`baseline column ${name} has ${baseline[name].length} values for ${baseline.count} customers`);
   }
   return baseline;
-}
-
-/** The typed baseline from plain arrays (in the renderer, from `whatif.baseline`). */
-export function baselineFromArrays(data: WhatIfBaselineArrays): WhatIfBaseline {
-  const count = data.columns.tier.length;
-  for (const name of [...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS]) {
-    if (data.columns[name].length !== count) throw new RangeError(`baseline column ${name} has ${data.columns[name].length} values for ${count} customers`);
-  }
-  const codes = (name: (typeof BASELINE_CODE_COLUMNS)[number]) => Uint8Array.from(data.columns[name]);
-  const values = (name: (typeof BASELINE_VALUE_COLUMNS)[number]) => Float64Array.from(data.columns[name]);
-  return {
-    count,
-    tier: codes('tier'),
-    quadrant: codes('quadrant'),
-    strategy: codes('strategy'),
-    revenue: values('revenue'),
-    margin: values('margin'),
-    costToServe: values('costToServe'),
-    orderCost: values('orderCost'),
-    alive: values('alive'),
-    retention: values('retention'),
-    future: values('future'),
-    crossSell: values('crossSell'),
-    crossSellRevenue: values('crossSellRevenue'),
-    discountRate: data.discountRate,
-  };
 }
 
 /** The stored run's per-customer columns the baseline is made from (see resultColumns in run-analysis.ts). */

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baselineFromPacked, baselineToArrays, computeWhatIf, plusFiveRetentionScenario, type Scenario } from '../../shared/analytics/whatif';
+import { BASELINE_CODE_COLUMNS, BASELINE_VALUE_COLUMNS, baselineFromPacked, computeWhatIf, plusFiveRetentionScenario, type Scenario } from '../../shared/analytics/whatif';
 import type { AnalysisRun } from '../../shared/domain/analysis';
 import { createApi, type Api } from '../../shared/ipc/client';
 import { main } from '../../electron/cli/main';
@@ -52,12 +52,12 @@ afterAll(() => backend.dispose());
 describe('the what-if baseline and projection', () => {
   it('gives the baseline of the latest run as packed columns, with where it came from', async () => {
     const reply = await api['whatif.baseline']({});
-    const baseline = { ...reply, columns: baselineToArrays(baselineFromPacked(reply)).columns };
+    const baseline = { ...reply, columns: baselineFromPacked(reply) };
     expect(baseline).toMatchObject({ runId: run.runId, asOf: run.summary.asOf, stale: false, futureSource: 'projection', aliveSource: 'activity', customers: run.summary.customers, windowMonths: 12, discountRate: 0.1 });
     expect(baseline.labels.tier).toEqual(['mvc', 'mgc', 'middle', 'belowZero']);
     expect(baseline.monthlyChurn).toBe(run.summary.churnRate);
     expect(baseline.yearlyRetention).toBeCloseTo((1 - (run.summary.churnRate ?? 0)) ** 12, 6);
-    for (const values of Object.values(baseline.columns)) expect(values).toHaveLength(run.summary.customers);
+    for (const name of [...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS]) expect(baseline.columns[name]).toHaveLength(run.summary.customers);
     // The tiers are the analysis' own.
     const mvc = baseline.columns.tier.filter((code) => code === 0).length;
     expect(mvc).toBe(run.summary.ladder.mvc.customers);

@@ -11,12 +11,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  baselineFromArrays,
   baselineFromPacked,
   BASELINE_CODE_COLUMNS,
   BASELINE_VALUE_COLUMNS,
   type WhatIfBaselinePacked,
-  baselineToArrays,
   computeWhatIf,
   createWhatIfEngine,
   customerEquityColumn,
@@ -403,11 +401,6 @@ describe('properties', () => {
       expect(quick.tornado).toEqual([]);
       expect({ ...quick, tornado: full.tornado }).toEqual(full);
     }
-  });
-
-  it('round-trips through plain arrays', () => {
-    const back = baselineFromArrays(baselineToArrays(baseline));
-    expect(back).toEqual(baseline);
   });
 
   it('round-trips through packed columns (base64 of the typed arrays, as whatif.baseline carries them), bit for bit', () => {
