@@ -127,6 +127,7 @@ export function createBackend(options: BackendOptions): Backend {
     appState,
     reports,
     async dispose() {
+      whatifs.dispose();
       workspaces.dispose();
       await pool.close();
       await options.ports.close?.();

@@ -3,9 +3,11 @@
  * once per run from its columns), projections of scenarios against it (the CLI and the report;
  * the renderer projects locally from the same baseline), and the scenarios saved in the workspace.
  *
- * The baseline is built ahead, in a worker, whenever the open workspace changes (opened, analysed,
- * imported into): the first visit to the What-if screen then only has to send it. Asked before that
- * build is done, it is built here at once (the worker's result is then kept only if still wanted).
+ * The baseline is built ahead, in a worker, a moment after the open workspace changes (opened,
+ * analysed, imported into): the first visit to the What-if screen then only has to send it. The
+ * moment's wait keeps the build off the two cores while the person's own first request (the
+ * dashboard of a workspace just opened, the next analysis) runs. Asked before that build is done,
+ * it is built here at once (the worker's result is then kept only if still wanted).
  */
 import { BASELINE_CODE_COLUMNS, BASELINE_VALUE_COLUMNS, createWhatIfEngine, type Scenario, type WhatIfEngine, type WhatIfResult } from '../../../shared/analytics/whatif';
 import { ScenarioSchema, type SavedScenario, type WhatIfBaselineReply } from '../../../shared/domain/whatif';
@@ -35,15 +37,39 @@ export interface WhatIfServiceDeps {
   events?: EventBus;
 }
 
+/** How long after a change of the workspace the baseline is built ahead. */
+const WARM_DELAY_MS = 2_000;
+
 export class WhatIfService {
   private cached: Cached | null = null;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
   /** The build under way in the worker, for this workspace and run. */
   private warming: { path: string; runId: number; createdAt: string } | null = null;
 
   constructor(private readonly deps: WhatIfServiceDeps) {
     deps.events?.subscribe((event) => {
-      if (event === 'workspace.changed') this.warm();
+      if (event === 'workspace.changed') this.warmSoon();
     });
+  }
+
+  /** No build ahead any more (the backend is closing its workers). */
+  dispose(): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
+    this.disposed = true;
+  }
+
+  /** Builds the baseline ahead once the workspace has not changed for a moment. */
+  private warmSoon(): void {
+    if (!this.deps.pool || this.disposed) return;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      this.warm();
+    }, WARM_DELAY_MS);
+    // Never what keeps a CLI or test process alive.
+    this.warmTimer.unref?.();
   }
 
   /**
@@ -52,7 +78,7 @@ export class WhatIfService {
    */
   warm(): void {
     const pool = this.deps.pool;
-    if (!pool) return;
+    if (!pool || this.disposed) return;
     const open = this.open();
     if (!open) return;
     const { path, store } = open;
