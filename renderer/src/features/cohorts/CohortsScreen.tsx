@@ -7,7 +7,7 @@ import { CohortHeatmap } from './CohortHeatmap';
 import { LifecycleStages, MigrationTable } from './Lifecycle';
 import { LTV_HEIGHT, LtvCurves } from './LtvCurves';
 import { heatmapHeight } from './CohortHeatmap';
-import { Staged, useStaged } from './staged';
+import { Staged, useStaged } from '../../components/staged';
 
 /**
  * The retention heatmap first; the rest (margin heatmap, and below the first screenful the LTV

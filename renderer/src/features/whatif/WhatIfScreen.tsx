@@ -4,6 +4,7 @@ import type { AnalysisRun } from '../../../../shared/domain/analysis';
 import { plusFiveRetentionScenario, type Scenario } from '../../../../shared/analytics/whatif';
 import { validateScenario } from '../../../../shared/domain/whatif';
 import { useApp } from '../../app/AppContext';
+import { Staged, useStaged } from '../../components/staged';
 import { AnalysisFrame, Panel } from '../analysis/AnalysisFrame';
 import { useWhatIfFormat } from './format';
 import { CompareView } from './Compare';
@@ -17,6 +18,9 @@ const PLUS_FIVE_GROUPS = JSON.stringify(plusFiveRetentionScenario().groups);
 const sameScenario = (a: Scenario, b: Scenario) => JSON.stringify(a) === JSON.stringify(b);
 /** How long a scenario must rest (no slider moving) before the charts and tables follow it. */
 const SETTLE_MS = 150;
+/** Heights of the placeholders of the parts shown a frame later (the charts' and about the tables'). */
+const CHART_HEIGHT = 280;
+const TABLE_HEIGHT = 160;
 
 /** What-if: a scenario editor beside the baseline of the latest analysis, projected locally on every change. */
 export function WhatIfScreen() {
@@ -61,6 +65,7 @@ function WhatIfWorkbench() {
   const [compare, setCompare] = useState<number[]>([]);
   const [comparing, setComparing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const shown = useStaged(3);
 
   // Changes from the sliders are applied once per animation frame: however many input events a
   // drag fires, the projection and the repaint happen at most once per frame. The latest scenario
@@ -262,19 +267,28 @@ function WhatIfWorkbench() {
           <Panel title={t('whatif.waterfall.title')} subtitle={t('whatif.waterfall.subtitle')} testId="waterfall-panel">
             <ProfitWaterfall result={full} />
           </Panel>
+          {/* The charts below the waterfall come a frame later: the screen shows its figures first. */}
           <div className="whatif__charts">
             <Panel title={t('whatif.ladder.title')} subtitle={t('whatif.ladder.subtitle', { years: f.integer(full.horizonYears) })} testId="ladder-panel">
-              <LadderBeforeAfter result={full} />
+              <Staged stage={2} shown={shown} height={CHART_HEIGHT}>
+                <LadderBeforeAfter result={full} />
+              </Staged>
             </Panel>
             <Panel title={t('whatif.tornado.title')} subtitle={t('whatif.tornado.subtitle')} testId="tornado-panel">
-              <Tornado result={full} />
+              <Staged stage={2} shown={shown} height={CHART_HEIGHT}>
+                <Tornado result={full} />
+              </Staged>
             </Panel>
           </div>
           <Panel title={t('whatif.roi.title')} subtitle={t('whatif.roi.subtitle')} testId="roi-panel">
-            <RoiTable result={full} />
+            <Staged stage={3} shown={shown} height={TABLE_HEIGHT}>
+              <RoiTable result={full} />
+            </Staged>
           </Panel>
           <Panel title={t('whatif.years.title')} subtitle={t('whatif.years.subtitle', { rate: f.percent(full.discountRate) })} testId="years-panel">
-            <YearTable result={full} />
+            <Staged stage={3} shown={shown} height={TABLE_HEIGHT}>
+              <YearTable result={full} />
+            </Staged>
           </Panel>
         </div>
       </div>
