@@ -13,6 +13,8 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 export class AnalysisService {
   /** The last run's customers in memory, with the orders and filtered views the grid asked for (it pages through them). */
   private loaded: { path: string; run: LoadedRun } | null = null;
+  /** When the grid last asked for customers (performance.now()); background work on orders waits for quiet. */
+  private lastAsked = 0;
 
   constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool }) {}
 
@@ -24,14 +26,17 @@ export class AnalysisService {
     if (!this.loaded || this.loaded.path !== path || this.loaded.run.run.runId !== run.runId) {
       const loaded = { path, run: loadRun(store.db, run) };
       this.loaded = loaded;
-      prepareOrders(loaded.run, () => this.loaded === loaded);
+      prepareOrders(loaded.run, () => this.loaded === loaded, () => this.lastAsked);
     }
     return this.loaded.run;
   }
 
   customers(request: { offset: number; limit: number; sort?: { column: string; direction: 'asc' | 'desc' } | undefined; filter?: CustomerFilter | undefined; columns?: string[] | undefined }): CustomerPage {
+    this.lastAsked = performance.now();
     const loaded = this.latestLoaded();
-    return page(loaded, customerView(loaded, request.filter, request.sort), request.offset, request.limit, request.columns);
+    const reply = page(loaded, customerView(loaded, request.filter, request.sort), request.offset, request.limit, request.columns);
+    this.lastAsked = performance.now();
+    return reply;
   }
 
   /** The Strategies scatter of the last run, sampled (kept with the run). */

@@ -268,20 +268,29 @@ function memberOrder(loaded: LoadedRun, sort: Sort): Int32Array {
   return sort.direction === 'asc' ? order : reverseOrder(order, keys);
 }
 
+/** The background work on a run's orders waits until the grid has asked nothing for this long. */
+const PREPARE_AFTER_QUIET_MS = 1_000;
+
 /**
- * Works out every column's order in the background, one column per turn of the event loop, so
- * that the first sort by any column only has to read a page. Stops when `current()` turns false
- * (another run was loaded).
+ * Works out every column's order in the background, one column per turn, so that a later first
+ * sort by any column only has to read a page. It works only while the grid is quiet (`lastAsked`
+ * at least PREPARE_AFTER_QUIET_MS ago): each step holds the main thread for 5–35 ms, and steps
+ * taken while the person sorts and filters made their first sorts wait (an order computed on
+ * demand costs the same 5–35 ms once). Stops when `current()` turns false (another run was loaded).
  */
-export function prepareOrders(loaded: LoadedRun, current: () => boolean): void {
+export function prepareOrders(loaded: LoadedRun, current: () => boolean, lastAsked: () => number): void {
   const pending = loaded.defs.map((def) => def.key);
   const step = () => {
-    const column = pending.shift();
-    if (column === undefined || !current()) return;
-    ascendingOrder(loaded, column);
+    if (pending.length === 0 || !current()) return;
+    const quietFor = performance.now() - lastAsked();
+    if (quietFor < PREPARE_AFTER_QUIET_MS) {
+      setTimeout(step, PREPARE_AFTER_QUIET_MS - quietFor).unref();
+      return;
+    }
+    ascendingOrder(loaded, pending.shift() as string);
     setImmediate(step);
   };
-  setImmediate(step);
+  setTimeout(step, PREPARE_AFTER_QUIET_MS).unref();
 }
 
 /** Indexes sorted by a column (nulls last); ties by index so that paging is stable. `rows` must be members in index order (as filterCustomers gives). */
