@@ -496,6 +496,26 @@ function newSums(groups: number, horizon: number): Sums {
   };
 }
 
+const SUM_COLUMNS = ['revenue', 'margin', 'otherCost', 'orderCost', 'crossSell', 'crossSellRevenue', 'customers'] as const;
+
+/** Group g's part of a pass over all groups, as views (no copy). */
+function partOf(sums: Sums, g: number, horizon: number): Sums {
+  const part = { tierEnd: sums.tierEnd.subarray(g * TIER_COUNT, (g + 1) * TIER_COUNT) } as Sums;
+  for (const column of SUM_COLUMNS) part[column] = sums[column].subarray(g * horizon, (g + 1) * horizon);
+  return part;
+}
+
+/** A pass over groups 0 … groups (the last: customers in none) put together from each group's part. */
+function joinParts(groups: number, horizon: number, partFor: (g: number) => Sums): Sums {
+  const sums = newSums(groups + 1, horizon);
+  for (let g = 0; g <= groups; g++) {
+    const part = partFor(g);
+    for (const column of SUM_COLUMNS) sums[column].set(part[column], g * horizon);
+    sums.tierEnd.set(part.tierEnd, g * TIER_COUNT);
+  }
+  return sums;
+}
+
 const finite = (value: number | undefined, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const clamp01 = (value: number) => (value < 0 ? 0 : value > 1 ? 1 : value);
 const atLeastZero = (value: number) => (value < 0 ? 0 : value);
@@ -610,48 +630,6 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
     return stats;
   }
 
-  /**
-   * One pass: for every customer, survivors at mid-year and at the end of each year with the
-   * group's retention change, added into the group's yearly sums of each column.
-   */
-  function pass(codes: Uint8Array, groups: number, shift: Float64Array, horizon: number): Sums {
-    const sums = newSums(groups + 1, horizon);
-    const { revenue: sR, margin: sM, otherCost: sK, orderCost: sO, crossSell: sX, crossSellRevenue: sXR, customers: sN, tierEnd } = sums;
-    const { alive, retention, revenue, margin, orderCost, crossSell, crossSellRevenue, tier } = baseline;
-    for (let c = 0; c < n; c++) {
-      const a = alive[c] as number;
-      if (!(a > 0)) continue;
-      const code = codes[c] as number;
-      const g = code < groups ? code : groups;
-      let r = (retention[c] as number) + (shift[g] as number);
-      r = r < 0 ? 0 : r > 1 ? 1 : r;
-      let mid = a * Math.sqrt(r);
-      let end = a;
-      const vR = revenue[c] as number;
-      const vM = margin[c] as number;
-      const vK = otherCost[c] as number;
-      const vO = orderCost[c] as number;
-      const vX = crossSell[c] as number;
-      const vXR = crossSellRevenue[c] as number;
-      const from = g * horizon;
-      const to = from + horizon;
-      for (let i = from; i < to; i++) {
-        end *= r;
-        sR[i] = (sR[i] as number) + mid * vR;
-        sM[i] = (sM[i] as number) + mid * vM;
-        sK[i] = (sK[i] as number) + mid * vK;
-        sO[i] = (sO[i] as number) + mid * vO;
-        sX[i] = (sX[i] as number) + mid * vX;
-        sXR[i] = (sXR[i] as number) + mid * vXR;
-        sN[i] = (sN[i] as number) + end;
-        mid *= r;
-      }
-      const t = g * TIER_COUNT + (tier[c] as number);
-      tierEnd[t] = (tierEnd[t] as number) + end;
-    }
-    return sums;
-  }
-
   /** The customers still buying of each group, in customer order: group g's are index[start[g]] … index[start[g + 1] − 1]. */
   const membersCache = new Map<Grouping, { start: Int32Array; index: Int32Array }>();
   function members(grouping: Grouping): { start: Int32Array; index: Int32Array } {
@@ -681,8 +659,9 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
   }
 
   /**
-   * One group's part of a pass (its yearly sums and its survivors at the end by tier), from its own
-   * customers only, in the same order and with the same arithmetic as `pass`: the same numbers.
+   * One group's part of a pass: for each of its customers still buying, in customer order, the
+   * survivors at mid-year and at the end of each year with the group's retention change, added
+   * into the group's yearly sums of each column, and its survivors at the end by tier.
    */
   function groupPass(grouping: Grouping, g: number, shiftOfGroup: number, horizon: number): Sums {
     const part = newSums(1, horizon);
@@ -729,15 +708,9 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
   const partCache = new Map<string, Sums>();
   function shiftedPass(grouping: Grouping, groups: number, shift: Float64Array, horizon: number): Sums {
     const base = basePass(grouping, horizon);
-    const sums = newSums(groups + 1, horizon);
-    const columns = ['revenue', 'margin', 'otherCost', 'orderCost', 'crossSell', 'crossSellRevenue', 'customers'] as const;
-    for (let g = 0; g <= groups; g++) {
+    return joinParts(groups, horizon, (g) => {
       const value = shift[g] as number;
-      if (value === 0) {
-        for (const column of columns) sums[column].set(base[column].subarray(g * horizon, (g + 1) * horizon), g * horizon);
-        sums.tierEnd.set(base.tierEnd.subarray(g * TIER_COUNT, (g + 1) * TIER_COUNT), g * TIER_COUNT);
-        continue;
-      }
+      if (value === 0) return partOf(base, g, horizon);
       const key = `${grouping}|${horizon}|${g}|${value}`;
       let part = partCache.get(key);
       if (part) partCache.delete(key);
@@ -745,18 +718,16 @@ export function createWhatIfEngine(baseline: WhatIfBaseline): WhatIfEngine {
       // Most recently used last; the oldest goes first.
       partCache.set(key, part);
       if (partCache.size > PART_CACHE_SIZE) partCache.delete(partCache.keys().next().value as string);
-      for (const column of columns) sums[column].set(part[column], g * horizon);
-      sums.tierEnd.set(part.tierEnd, g * TIER_COUNT);
-    }
-    return sums;
+      return part;
+    });
   }
 
+  /** The pass without retention changes, every group's part from its own customers (kept per grouping and horizon). */
   function basePass(grouping: Grouping, horizon: number): Sums {
     const key = `${grouping}|${horizon}`;
     let sums = baseCache.get(key);
     if (!sums) {
-      const groups = GROUP_LABELS[grouping].length;
-      sums = pass(baseline[grouping], groups, new Float64Array(groups + 1), horizon);
+      sums = joinParts(GROUP_LABELS[grouping].length, horizon, (g) => groupPass(grouping, g, 0, horizon));
       baseCache.set(key, sums);
     }
     return sums;
