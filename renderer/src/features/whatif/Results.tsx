@@ -206,6 +206,16 @@ export const Tornado = memo(function Tornado({ result }: { result: WhatIfResult 
   );
 });
 
+/** A signed whole amount in a table cell, red when negative. */
+function SignedAmount({ value }: { value: number }) {
+  const f = useWhatIfFormat();
+  return (
+    <td className={`num${value < 0 ? ' negative' : ''}`}>
+      <bdi>{f.signedWhole(value)}</bdi>
+    </td>
+  );
+}
+
 export const YearTable = memo(function YearTable({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
@@ -233,7 +243,7 @@ export const YearTable = memo(function YearTable({ result }: { result: WhatIfRes
               {cell(year.scenario.revenue)}
               {cell(year.baseline.contribution)}
               {cell(year.scenario.contribution)}
-              <td className={`num${year.scenario.contribution - year.baseline.contribution < 0 ? ' negative' : ''}`}><bdi>{f.signedWhole(year.scenario.contribution - year.baseline.contribution)}</bdi></td>
+              <SignedAmount value={year.scenario.contribution - year.baseline.contribution} />
               <td className="num">{f.integer(year.baseline.customers)}</td>
               <td className="num">{f.integer(year.scenario.customers)}</td>
             </tr>
@@ -253,7 +263,6 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
   const groups = result.groups.filter((group) => group.strategy !== null);
   if (groups.length === 0) return <p className="muted small">{t('whatif.roi.empty')}</p>;
   const roi = (value: number | null) => (value === null ? '—' : f.signedPercent(value));
-  const money = (value: number) => <td className={`num${value < 0 ? ' negative' : ''}`}><bdi>{f.signedWhole(value)}</bdi></td>;
   return (
     <div className="table-scroll">
       <table className="table table--compact whatif-years" data-testid="roi-table">
@@ -277,9 +286,9 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
                 {group.dropped ? <span className="muted small">{` · ${t('whatif.roi.dropped')}`}</span> : null}
               </td>
               <td className="num">{f.integer(group.customers)}</td>
-              {money(group.incrementalProfit)}
+              <SignedAmount value={group.incrementalProfit} />
               <td className="num">{f.wholeMoney(group.campaignCost)}</td>
-              {money(group.netIncrement)}
+              <SignedAmount value={group.netIncrement} />
               <td className="num">{roi(group.roi)}</td>
             </tr>
           ))}
@@ -291,9 +300,9 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
                 <th scope="row">{t('whatif.roi.strategyTotal')}</th>
                 <td>{strategyName(strategy.strategy)}</td>
                 <td className="num">{f.integer(strategy.customers)}</td>
-                {money(strategy.incrementalProfit)}
+                <SignedAmount value={strategy.incrementalProfit} />
                 <td className="num">{f.wholeMoney(strategy.campaignCost)}</td>
-                {money(strategy.netIncrement)}
+                <SignedAmount value={strategy.netIncrement} />
                 <td className="num">{roi(strategy.roi)}</td>
               </tr>
             ))}
