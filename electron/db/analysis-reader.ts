@@ -2,45 +2,12 @@
  * Reads a workspace into the columnar dataset the analytics work on (shared/analytics/dataset.ts):
  * customers by index, text as codes, transactions and service costs sorted by customer, then day.
  */
-import { Interner, NO_CODE, NO_DAY, type AnalysisDataset } from '../../shared/analytics/dataset';
+import { Interner, NO_CODE, NO_DAY, orderByCustomerDay, type AnalysisDataset } from '../../shared/analytics/dataset';
 import type { SqliteDatabase } from './sqlite';
 
 type Row = (string | number | null)[];
 
 const num = (value: string | number | null | undefined): number => (typeof value === 'number' ? value : Number.NaN);
-
-/** Orders `count` rows by (customer, day) with a counting sort on the customer and a sort of each customer's days. */
-function sortedOrder(customer: Int32Array, day: Int32Array, count: number, customers: number): Int32Array {
-  const starts = new Int32Array(customers + 1);
-  for (let i = 0; i < count; i++) {
-    const slot = (customer[i] as number) + 1;
-    starts[slot] = (starts[slot] as number) + 1;
-  }
-  for (let c = 0; c < customers; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-  const next = starts.slice();
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const c = customer[i] as number;
-    order[next[c] as number] = i;
-    next[c] = (next[c] as number) + 1;
-  }
-  for (let c = 0; c < customers; c++) {
-    const from = starts[c] as number;
-    const to = starts[c + 1] as number;
-    // Rows mostly arrive in day order already: insertion sort is linear then.
-    for (let i = from + 1; i < to; i++) {
-      const row = order[i] as number;
-      const d = day[row] as number;
-      let j = i - 1;
-      while (j >= from && (day[order[j] as number] as number) > d) {
-        order[j + 1] = order[j] as number;
-        j--;
-      }
-      order[j + 1] = row;
-    }
-  }
-  return order;
-}
 
 function permute<T extends Int32Array | Float64Array>(values: T, order: Int32Array): T {
   const out = new (values.constructor as new (length: number) => T)(order.length);
@@ -146,7 +113,7 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
     order[i] = orders.code(row[6] as string | null);
     i++;
   }
-  const txOrder = sortedOrder(customer, day, i, n);
+  const txOrder = orderByCustomerDay(customer, day, i, n);
   const transactions = {
     count: i,
     customer: permute(customer.subarray(0, i), txOrder),
@@ -170,7 +137,7 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
     scCost[k] = row[2] as number;
     k++;
   }
-  const scOrder = sortedOrder(scCustomer, scDay, k, n);
+  const scOrder = orderByCustomerDay(scCustomer, scDay, k, n);
 
   const spendRows = db.prepare('SELECT channel, period_start, period_end, spend, new_customers FROM marketing_spend').raw(true).all() as Row[];
   const prospectRows = db.prepare('SELECT label, channel, region, industry, size, age, income FROM prospects ORDER BY id').raw(true).all() as Row[];
