@@ -27,6 +27,12 @@ interface Slot {
   busy: boolean;
 }
 
+/** A task waiting for a worker: started when one is free, or rejected when the pool closes. */
+interface Waiting {
+  start(): void;
+  cancel(error: AppError): void;
+}
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -47,9 +53,10 @@ export function defaultWorkerScript(): URL {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
-  private readonly queue: (() => void)[] = [];
+  private readonly queue: Waiting[] = [];
   private readonly affine = new Map<string, Slot>();
-  private readonly affineQueues = new Map<string, (() => void)[]>();
+  private readonly affineQueues = new Map<string, Waiting[]>();
+  private closed = false;
   private nextId = 1;
   private readonly size: number;
 
@@ -59,6 +66,7 @@ export class WorkerPool {
 
   run<T extends TaskName>(task: T, input: TaskInput<T>, options: RunOptions = {}): Promise<TaskOutput<T>> {
     if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+    if (this.closed) return Promise.reject(new AppError('cancelled', 'Cancelled: the app is closing.'));
     return new Promise<TaskOutput<T>>((resolve, reject) => {
       const start = (slot: Slot, done: () => void) => {
         const id = this.nextId++;
@@ -101,10 +109,10 @@ export class WorkerPool {
             pinned.busy = false;
             pinned.worker.unref();
             queue.shift();
-            queue[0]?.();
+            queue[0]?.start();
           });
         };
-        queue.push(begin);
+        queue.push({ start: begin, cancel: reject });
         if (queue.length === 1) begin();
         return;
       }
@@ -113,7 +121,7 @@ export class WorkerPool {
         start(slot, () => this.release(slot));
       };
       if (this.slots.some((slot) => !slot.busy && !this.isAffine(slot)) || this.sharedCount() < this.size) startShared();
-      else this.queue.push(startShared);
+      else this.queue.push({ start: startShared, cancel: reject });
     });
   }
 
@@ -137,7 +145,7 @@ export class WorkerPool {
   private release(slot: Slot): void {
     slot.busy = false;
     slot.worker.unref();
-    this.queue.shift()?.();
+    this.queue.shift()?.start();
   }
 
   private spawn(): Slot {
@@ -177,8 +185,21 @@ export class WorkerPool {
     return slot;
   }
 
+  /**
+   * Ends every worker. Tasks still running or waiting are rejected as cancelled: a promise that
+   * nothing will ever settle would leave its caller waiting on a process with nothing left to run
+   * (the CLI's top-level await then ends with Node's exit code 13).
+   */
   async close(): Promise<void> {
+    this.closed = true;
     const slots = this.slots.splice(0);
+    const cancelled = () => new AppError('cancelled', 'Cancelled: the app is closing.');
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      pending.reject(cancelled());
+    }
+    for (const waiting of [...this.queue.splice(0), ...[...this.affineQueues.values()].flatMap((queue) => queue.splice(0))]) waiting.cancel(cancelled());
+    this.affine.clear();
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 }
