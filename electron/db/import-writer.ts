@@ -36,6 +36,15 @@ export interface ImportHeader {
   filePath: string;
   hash: string;
   detection: ImportDetection;
+  /** What to do when the workspace holds an import of the same content by the time this one begins. */
+  onPreviousImport: 'replace' | 'skip';
+}
+
+/** An import of the same content is in the workspace already and the import was told to skip it. */
+export class AlreadyImported extends Error {
+  constructor(readonly previous: { importId: number; importedAt: string; fileName: string }) {
+    super(`already imported as #${previous.importId}`);
+  }
 }
 
 // Rows are inserted a few hundred at a time by one statement, its parameters passed as arguments
@@ -94,6 +103,8 @@ function multiRowInsert(db: SqliteDatabase, into: string, columns: number, rows:
 
 export class ImportWriter {
   readonly importId: number;
+  /** Earlier imports of the same content that this one replaces (removed with `removeReplaced`). */
+  readonly replacedImportIds: number[];
   private readonly customerIds = new Map<string, number>();
   /** The import's list of customers as its batches name them (key, label), and the id of each once a row has used it. */
   private readonly listedKeys: string[] = [];
@@ -123,6 +134,16 @@ export class ImportWriter {
     db.pragma('wal_autocheckpoint = 0');
     db.exec('BEGIN IMMEDIATE');
     try {
+      // Checked here, under the write lock, not only before the file was read: two imports of one
+      // file started together both saw no earlier import then, and both committed.
+      const previous = db.prepare('SELECT id AS importId, imported_at AS importedAt, file_name AS fileName FROM imports WHERE content_hash = ? ORDER BY id').all(header.hash) as {
+        importId: number;
+        importedAt: string;
+        fileName: string;
+      }[];
+      const latest = previous[previous.length - 1];
+      if (latest && header.onPreviousImport === 'skip') throw new AlreadyImported(latest);
+      this.replacedImportIds = previous.map((row) => row.importId);
       this.importId = Number(
         db
           .prepare('INSERT INTO imports (kind, file_name, file_path, content_hash, imported_at, mapping, detected) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -168,8 +189,12 @@ export class ImportWriter {
     }
   }
 
-  /** Removes an earlier import and everything it brought (the file is being imported again). */
-  removeImport(importId: number): void {
+  /** Removes the earlier imports of the same content and everything they brought (the file is imported again). */
+  removeReplaced(): void {
+    for (const importId of this.replacedImportIds) this.removeImport(importId);
+  }
+
+  private removeImport(importId: number): void {
     // Explicitly, table by table: foreign keys (and so their cascades) are off during an import.
     for (const table of ['transactions', 'service_costs', 'marketing_spend', 'prospects', 'import_issues']) {
       this.db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId);

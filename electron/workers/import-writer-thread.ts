@@ -8,7 +8,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { ApiErrorShape } from '../../shared/ipc/errors';
 import { AppError } from '../../shared/ipc/errors';
 import { attachWorkspaceDatabase } from '../db/connection';
-import { ImportWriter, type ImportHeader, type IssueRow } from '../db/import-writer';
+import { AlreadyImported, ImportWriter, type ImportHeader, type IssueRow } from '../db/import-writer';
 import type { SqliteOptions } from '../db/sqlite';
 import { transferables, type TransactionBatch } from '../db/transaction-batch';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../shared/domain/records';
@@ -29,14 +29,20 @@ export interface CommitRequest {
 }
 
 type ToWriter =
-  | { type: 'begin'; workspace: string; sqlite: SqliteOptions; header: ImportHeader; replaceImportId: number | null; flags: SharedArrayBuffer }
+  | { type: 'begin'; workspace: string; sqlite: SqliteOptions; header: ImportHeader; flags: SharedArrayBuffer }
   | { type: 'transactions'; batch: TransactionBatch }
   | { type: 'records'; records: Records }
   | { type: 'issues'; issues: IssueRow[] }
   | { type: 'commit'; request: CommitRequest }
   | { type: 'rollback' };
 
-type FromWriter = { type: 'done'; importId: number | null } | { type: 'failed'; error: ApiErrorShape; detail: string | null };
+type FromWriter =
+  | { type: 'done'; importId: number | null; replacedImportIds: number[] }
+  | { type: 'skipped'; previous: AlreadyImported['previous'] }
+  | { type: 'failed'; error: ApiErrorShape; detail: string | null };
+
+/** How a writer ended: committed (with the earlier imports it replaced), rolled back, or not begun as the file was imported already. */
+export type WriterOutcome = { importId: number | null; replacedImportIds: number[] } | { alreadyImported: AlreadyImported['previous'] };
 
 /** Flags shared by the two threads: [batches in flight, failed]. */
 const IN_FLIGHT = 0;
@@ -63,8 +69,13 @@ export function runImportWriterThread(): void {
         case 'begin': {
           flags = new Int32Array(message.flags);
           const db = attachWorkspaceDatabase(message.workspace, { ...message.sqlite, readonly: false });
-          writer = new ImportWriter(db, message.header);
-          if (message.replaceImportId !== null) writer.removeImport(message.replaceImportId);
+          try {
+            writer = new ImportWriter(db, message.header);
+          } catch (error) {
+            db.close();
+            throw error;
+          }
+          writer.removeReplaced();
           break;
         }
         case 'transactions':
@@ -84,7 +95,7 @@ export function runImportWriterThread(): void {
           break;
         case 'commit':
           writer?.commit(message.request.counts, message.request.remember);
-          port.postMessage({ type: 'done', importId: writer?.importId ?? null } satisfies FromWriter);
+          port.postMessage({ type: 'done', importId: writer?.importId ?? null, replacedImportIds: writer?.replacedImportIds ?? [] } satisfies FromWriter);
           // The import is committed and answered; the log is copied into the file meanwhile.
           try {
             writer?.checkpoint();
@@ -96,7 +107,7 @@ export function runImportWriterThread(): void {
           break;
         case 'rollback':
           writer?.rollback();
-          port.postMessage({ type: 'done', importId: null } satisfies FromWriter);
+          port.postMessage({ type: 'done', importId: null, replacedImportIds: [] } satisfies FromWriter);
           writer?.close();
           port.close();
           break;
@@ -105,6 +116,11 @@ export function runImportWriterThread(): void {
       failed = true;
       writer?.rollback();
       if (flags) Atomics.store(flags, FAILED, 1);
+      if (error instanceof AlreadyImported) {
+        port.postMessage({ type: 'skipped', previous: error.previous } satisfies FromWriter);
+        settle();
+        return;
+      }
       const appError = toAppError(error);
       port.postMessage({ type: 'failed', error: appError.toShape(), detail: appError.code === 'internal' && error instanceof Error ? (error.stack ?? null) : null } satisfies FromWriter);
     }
@@ -132,9 +148,9 @@ export class ImportWriterClient {
     });
   }
 
-  begin(options: { workspace: string; header: ImportHeader; replaceImportId: number | null }): void {
+  begin(options: { workspace: string; header: ImportHeader }): void {
     this.begun = true;
-    this.send({ type: 'begin', workspace: options.workspace, sqlite: this.options.sqlite, header: options.header, replaceImportId: options.replaceImportId, flags: this.flags.buffer as SharedArrayBuffer });
+    this.send({ type: 'begin', workspace: options.workspace, sqlite: this.options.sqlite, header: options.header, flags: this.flags.buffer as SharedArrayBuffer });
   }
 
   /** True once the writer has failed; the reader stops and `finish` reports why. */
@@ -162,11 +178,11 @@ export class ImportWriterClient {
   }
 
   /** Commit (or roll back) and wait for the writer; throws the writer's error if it failed. */
-  async finish(request: CommitRequest | null): Promise<number | null> {
+  async finish(request: CommitRequest | null): Promise<WriterOutcome> {
     if (!this.begun) {
       // Nothing was opened (the import ended before it began): nothing to roll back.
       await this.worker.terminate();
-      return null;
+      return { importId: null, replacedImportIds: [] };
     }
     if (!this.failed) this.send(request ? { type: 'commit', request } : { type: 'rollback' });
     const reply = await this.reply;
@@ -174,7 +190,11 @@ export class ImportWriterClient {
       await this.worker.terminate();
       throw AppError.fromShape(reply.error);
     }
+    if (reply.type === 'skipped') {
+      await this.worker.terminate();
+      return { alreadyImported: reply.previous };
+    }
     // After 'done' the writer finishes its checkpoint and ends by itself.
-    return reply.importId;
+    return { importId: reply.importId, replacedImportIds: reply.replacedImportIds };
   }
 }

@@ -71,4 +71,31 @@ describe('import safety', () => {
     // And the workspace still opens and migrates cleanly.
     openWorkspaceDatabase(workspace, { mode: 'open' }).close();
   }, 120_000);
+
+  it('commits one of two imports of the same file started together; the other says it was imported already', async () => {
+    const dir = tempDir();
+    const workspace = join(dir, 'w.vlw');
+    const file = join(dir, 'orders.csv');
+    await writeOrdersFile(file, 60_000);
+    const created = cli(['import', workspace, join(SOURCE_ROOT, 'test', 'fixtures', 'messy', 'broken_orders.csv'), '--json']);
+    expect(await new Promise((resolve) => created.on('exit', resolve))).toBe(0);
+    const run = () => {
+      const child = cli(['import', workspace, file, '--json']);
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      return new Promise<{ code: number | null; report: { committed: boolean; notCommittedReason: string | null }; err: string }>((resolve) =>
+        child.on('exit', (code) => resolve({ code, report: JSON.parse(out) as { committed: boolean; notCommittedReason: string | null }, err })),
+      );
+    };
+    const results = await Promise.all([run(), run()]);
+    // Exit 0 for the import that committed, 1 (with the reason) for the other: never anything else.
+    expect(results.map((result) => result.code).sort()).toEqual([0, 1]);
+    expect(results.map((result) => result.report.committed).sort()).toEqual([false, true]);
+    const skipped = results.find((result) => !result.report.committed);
+    expect(skipped?.report.notCommittedReason).toMatch(/already imported/);
+    expect(skipped?.err).toMatch(/already imported/);
+    expect(snapshot(workspace).content).toMatchObject({ transactions: 293 + 60_000, imports: 2 });
+  }, 120_000);
 });

@@ -104,18 +104,16 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
       kind: detection.kind, accepted: 0, rejectedCount: 0, skippedCount: 0, duplicateCount: 0, rejected: [], skipped: [], duplicates: [], total: 0,
       detected: detection, importId: null, committed: false, notCommittedReason: null, replacedImportId: null,
     };
-    if (input.mode === 'commit' && previous && input.onPreviousImport === 'skip') {
-      result.notCommittedReason = `This file was already imported on ${previous.importedAt.slice(0, 10)} (as ${previous.fileName}); nothing was imported again.`;
+    const alreadyImported = (earlier: { importedAt: string; fileName: string }) => {
+      result.notCommittedReason = `This file was already imported on ${earlier.importedAt.slice(0, 10)} (as ${earlier.fileName}); nothing was imported again.`;
       return result;
-    }
-    if (writer) {
-      writer.begin({
-        workspace: input.workspace,
-        header: { kind: detection.kind, fileName: file.name, filePath: file.path, hash: file.hash, detection },
-        replaceImportId: previous?.importId ?? null,
-      });
-      result.replacedImportId = previous?.importId ?? null;
-    }
+    };
+    // The writer checks again under the write lock (another import of the file may commit meanwhile).
+    if (input.mode === 'commit' && previous && input.onPreviousImport === 'skip') return alreadyImported(previous);
+    writer?.begin({
+      workspace: input.workspace,
+      header: { kind: detection.kind, fileName: file.name, filePath: file.path, hash: file.hash, detection, onPreviousImport: input.onPreviousImport },
+    });
     const mapped = (field: string) => detection.mapping[field] !== null && detection.mapping[field] !== undefined;
     const optionalColumns = new Set<OptionalColumn>(
       ([['productId', 'productIds'], ['category', 'categories'], ['orderId', 'orderIds'], ['channel', 'channels'], ['customerName', 'customerNames'], ['region', 'regions']] as const).flatMap(([field, column]) =>
@@ -250,9 +248,11 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
         };
     const pending = writer;
     writer = null;
-    result.importId = await pending.finish(commit);
+    const outcome = await pending.finish(commit);
+    if ('alreadyImported' in outcome) return alreadyImported(outcome.alreadyImported);
+    result.importId = outcome.importId;
     result.committed = result.importId !== null;
-    if (!result.committed) result.replacedImportId = null;
+    result.replacedImportId = result.committed ? (outcome.replacedImportIds[outcome.replacedImportIds.length - 1] ?? null) : null;
     return result;
   } finally {
     // Anything that ends the import early (an error, a cancel) rolls the writer back.
