@@ -199,22 +199,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
   });
 
-  await backend.workspaces.restore(options.workspace);
-
-  return {
-    url: `${origin}/?token=${token}`,
-    port,
-    token,
-    backend,
-    dialogAnswers,
-    openedLinks,
-    async close() {
-      unsubscribe();
-      for (const stream of eventStreams) stream.end();
-      await vite?.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await backend.dispose();
-    },
+  const close = async () => {
+    unsubscribe();
+    for (const stream of eventStreams) stream.end();
+    await vite?.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await backend.dispose();
   };
+  try {
+    await backend.workspaces.restore(options.workspace);
+  } catch (error) {
+    // The workspace asked for does not open: nothing is left running, the caller says why.
+    await close();
+    throw error;
+  }
+
+  return { url: `${origin}/?token=${token}`, port, token, backend, dialogAnswers, openedLinks, close };
 }

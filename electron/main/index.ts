@@ -59,11 +59,14 @@ void app.whenReady().then(async () => {
   });
   registerIpc(backend);
   installMenu((command) => BrowserWindow.getFocusedWindow()?.webContents.send(EVENT_CHANNEL, 'app.command', { command }), { developer: !app.isPackaged });
+  const requested = workspaceArgument(process.argv);
   try {
-    await backend.workspaces.restore(workspaceArgument(process.argv));
+    await backend.workspaces.restore(requested);
   } catch (error) {
-    // The home screen shows the recent list and what to do; the failure is only logged.
+    // The home screen shows the recent list and what to do; the failure is only logged, and a
+    // workspace named on the command line that does not open gives way to the usual start.
     console.error('[value-ladder] could not open a workspace at start:', error);
+    if (requested) await backend.workspaces.restore(undefined).catch(() => undefined);
   }
   createMainWindow(paths.preload, backend.appState);
 });

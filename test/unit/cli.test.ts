@@ -52,4 +52,15 @@ describe('the value-ladder CLI', () => {
     expect(failed.stderr).toContain('There is no workspace at');
     expect(failed.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('the developer harness refuses a workspace that does not open in words, with exit code 1', () => {
+    const missing = join(tempDir(), 'missing.vlw');
+    const result = spawnSync(process.execPath, [join(SOURCE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(SOURCE_ROOT, 'electron', 'harness', 'main.ts'), '--workspace', missing, '--built', '--data-dir', tempDir()], {
+      cwd: SOURCE_ROOT,
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`value-ladder harness: There is no workspace at ${missing}.\nCheck the path, or create a new workspace.\n`);
+  }, 60_000);
 });
