@@ -5,6 +5,8 @@
  */
 import * as echarts from 'echarts/dist/echarts.esm.min';
 import type { EChartsOption } from 'echarts';
+import { timeAxis } from '../../../shared/charts/time-axis';
+import { epochDayFromIso } from '../../../shared/domain/dates';
 import type { Formats } from './i18n';
 
 export const CHART_WIDTH = 660;
@@ -163,28 +165,32 @@ export function quadrantChart(
       legend: { top: 0, [formats.rtl ? 'right' : 'left']: 'center', itemWidth: 10, itemHeight: 10, textStyle: { color: PALETTE.text } },
       xAxis: { type: 'value', ...bound(xs, thresholds.current), interval: 1, inverse: formats.rtl, name: labels.x, nameLocation: 'middle', nameGap: 28, axisLabel: axisLabel(tick), splitLine: { lineStyle: { color: PALETTE.grid } } },
       yAxis: valueAxis(context, tick, labels.y, { ...bound(ys, thresholds.future), interval: 1 }),
-      series: quadrants.map((quadrant, q) => ({
-        type: 'scatter' as const,
-        name: quadrant.label,
-        symbol: 'rect',
-        symbolSize: 3.5,
-        // One path per series instead of one element per customer: small SVG, fast to render and print.
-        large: true,
-        largeThreshold: 0,
-        itemStyle: { color: PALETTE[quadrant.key as keyof typeof PALETTE] ?? PALETTE.line, opacity: 0.6 },
-        data: points.flatMap((point, i) => (point.quadrant === q ? [[xs[i] as number, ys[i] as number]] : [])),
-        ...(q === 0
-          ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                label: { show: false },
-                lineStyle: { color: PALETTE.text, type: 'solid' as const, width: 1 },
-                data: [{ xAxis: squash(thresholds.current) }, { yAxis: squash(thresholds.future) }],
-              },
-            }
-          : {}),
-      })),
+      series: quadrants.map((quadrant, q) => {
+        const data = points.flatMap((point, i) => (point.quadrant === q ? [[xs[i] as number, ys[i] as number]] : []));
+        return {
+          type: 'scatter' as const,
+          name: quadrant.label,
+          symbol: 'rect',
+          symbolSize: 3.5,
+          // One path per series instead of one element per customer: small SVG, fast to render and print.
+          // Not for an empty quadrant: ECharts' large mode cannot draw a path of no points.
+          large: data.length > 0,
+          largeThreshold: 0,
+          itemStyle: { color: PALETTE[quadrant.key as keyof typeof PALETTE] ?? PALETTE.line, opacity: 0.6 },
+          data,
+          ...(q === 0
+            ? {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  label: { show: false },
+                  lineStyle: { color: PALETTE.text, type: 'solid' as const, width: 1 },
+                  data: [{ xAxis: squash(thresholds.current) }, { yAxis: squash(thresholds.future) }],
+                },
+              }
+            : {}),
+        };
+      }),
     },
     330,
     context,
@@ -194,20 +200,23 @@ export function quadrantChart(
 /** Customer equity at past analysis dates. */
 export function equityTrendChart(trend: { asOf: string; equity: number }[], context: ChartContext): string {
   const { formats } = context;
+  const days = trend.map((point) => epochDayFromIso(point.asOf));
+  const axis = timeAxis(days, formats.timeLabels);
   return renderChart(
     {
+      useUTC: true,
       grid: grid(context),
-      xAxis: { type: 'category', inverse: formats.rtl, data: trend.map((point) => formats.dateShort(point.asOf)), axisLabel: { color: PALETTE.text }, boundaryGap: true },
+      xAxis: { ...axis.axis, inverse: formats.rtl, axisLabel: { color: PALETTE.text, ...axis.axis.axisLabel }, splitLine: { show: false } },
       yAxis: valueAxis(context, (value) => formats.moneyShort(value)),
       series: [
         {
           type: 'line',
-          data: trend.map((point) => point.equity),
+          data: trend.map((point, i) => [axis.x(days[i] as number), point.equity]),
           symbolSize: 6,
           lineStyle: { width: 2, color: PALETTE.line },
           itemStyle: { color: PALETTE.line },
           areaStyle: { color: 'rgba(31,111,139,0.10)' },
-          label: { show: true, position: 'top', color: PALETTE.text, formatter: (params: { value?: unknown }) => formats.moneyShort(Number(params.value)) },
+          label: { show: true, position: 'top', color: PALETTE.text, formatter: (params: { value?: unknown }) => formats.moneyShort(Number((params.value as number[] | undefined)?.[1])) },
         },
       ],
     },
@@ -289,24 +298,28 @@ export function trackingChart(
   context: ChartContext,
 ): string {
   const { formats } = context;
-  const categories = tracking.periodStart.map((iso) => formats.dateShort(iso));
-  const holdout = categories[tracking.firstHoldoutPeriod];
+  const days = tracking.periodStart.map((iso) => epochDayFromIso(iso));
+  const axis = timeAxis(days, formats.timeLabels);
+  const points = (values: number[]) => values.map((value, i) => [axis.x(days[i] as number), value]);
+  const holdoutDay = days[tracking.firstHoldoutPeriod];
+  const holdout = holdoutDay === undefined ? undefined : axis.x(holdoutDay);
   return renderChart(
     {
+      useUTC: true,
       grid: grid(context, { top: 36 }),
       legend: { top: 0, [formats.rtl ? 'right' : 'left']: 'center', textStyle: { color: PALETTE.text } },
-      xAxis: { type: 'category', inverse: formats.rtl, data: categories, boundaryGap: false, axisLabel: { color: PALETTE.text, hideOverlap: true } },
+      xAxis: { ...axis.axis, inverse: formats.rtl, axisLabel: { color: PALETTE.text, ...axis.axis.axisLabel }, splitLine: { show: false } },
       yAxis: valueAxis(context, (value) => formats.integer(value)),
       series: [
-        { type: 'line', name: labels.actual, data: tracking.cumulativeActual, showSymbol: false, lineStyle: { width: 2, color: PALETTE.line }, itemStyle: { color: PALETTE.line } },
+        { type: 'line', name: labels.actual, data: points(tracking.cumulativeActual), showSymbol: false, lineStyle: { width: 2, color: PALETTE.line }, itemStyle: { color: PALETTE.line } },
         {
           type: 'line',
           name: labels.expected,
-          data: tracking.cumulativeExpected,
+          data: points(tracking.cumulativeExpected),
           showSymbol: false,
           lineStyle: { width: 2, type: 'dashed', color: PALETTE.accent },
           itemStyle: { color: PALETTE.accent },
-          ...(holdout
+          ...(holdout !== undefined
             ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: PALETTE.text, type: 'dotted' as const }, label: { formatter: () => labels.holdout, color: PALETTE.text }, data: [{ xAxis: holdout }] } }
             : {}),
         },

@@ -3,6 +3,7 @@
  * language, the same keys in each) and Intl formats in the client's locale with the workspace's
  * currency. Messages take `{name}` and ICU-style plurals: `{n, plural, one {# customer} other {# customers}}`.
  */
+import type { TimeLabels } from '../../../shared/charts/time-axis';
 import type { Locale } from '../../../shared/domain/app-settings';
 import bg from './messages/bg.json';
 import en from './messages/en.json';
@@ -60,6 +61,8 @@ export interface Formats {
   month(label: string): string;
   /** The date in the locale's own calendar when it is not Gregorian (Persian: Solar Hijri), else null. */
   localCalendarDate(iso: string): string | null;
+  /** The words of time-axis ticks (shared/charts/time-axis.ts). */
+  timeLabels: TimeLabels;
 }
 
 export function createFormats(locale: Locale, currency: string | null): Formats {
@@ -103,6 +106,11 @@ export function createFormats(locale: Locale, currency: string | null): Formats 
       return /^\d{4}-\d{2}$/.test(label) ? monthFormat.format(utc(`${label}-01`)) : label;
     },
     localCalendarDate: (iso) => (local ? local.format(utc(iso)) : null),
+    timeLabels: {
+      day: (iso) => shortDate.format(utc(iso)),
+      month: (iso) => monthFormat.format(utc(`${iso}-01`)),
+      year: (iso) => new Intl.NumberFormat(tag, { useGrouping: false }).format(Number(iso)),
+    },
   };
 }
 

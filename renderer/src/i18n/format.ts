@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/domain/app-settings';
+import type { TimeLabels } from '../../../shared/charts/time-axis';
 import { INTL_LOCALE } from '.';
 
 /** Formatting for people, only here and in the report: numbers, money, dates and sizes through Intl in the UI language. */
@@ -15,6 +16,16 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
     const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
     const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+    // Time-axis ticks fall on Gregorian months and years, whatever the UI's calendar.
+    const month = new Intl.DateTimeFormat(`${tag}-u-ca-gregory`, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+    const year = new Intl.NumberFormat(tag, { useGrouping: false });
+    /** A date that Intl can say; anything else is shown as given rather than thrown (Intl throws on an invalid date). */
+    const safe = (value: Date, format: Intl.DateTimeFormat, fallback: string) => (Number.isFinite(value.getTime()) ? format.format(value) : fallback);
+    const timeLabels: TimeLabels = {
+      day: (iso) => safe(new Date(`${iso}T00:00:00Z`), date, iso),
+      month: (iso) => safe(new Date(`${iso}-01T00:00:00Z`), month, iso),
+      year: (iso) => (/^-?\d+$/.test(iso) ? year.format(Number(iso)) : iso),
+    };
     return {
       tag,
       integer: (value: number) => integer.format(value),
@@ -23,8 +34,10 @@ export function useFormat() {
       compactMoney: (value: number) => compactMoney.format(value),
       percent: (value: number) => percent.format(value),
       /** An ISO calendar date (YYYY-MM-DD). */
-      date: (iso: string) => date.format(new Date(`${iso}T00:00:00Z`)),
-      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      date: timeLabels.day,
+      dateTime: (iso: string) => safe(new Date(iso), dateTime, iso),
+      /** The words of time-axis ticks (shared/charts/time-axis.ts). */
+      timeLabels,
       bytes: (value: number) => `${decimal.format(value / 1_048_576)} MB`,
     };
   }, [tag]);

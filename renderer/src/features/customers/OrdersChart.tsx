@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeAxis } from '../../../../shared/charts/time-axis';
 import type { CustomerDetail } from '../../../../shared/domain/analysis';
+import { epochDayFromIso } from '../../../../shared/domain/dates';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartOption } from '../../components/charts/echarts';
 import { useAnalysisFormat } from '../analysis/format';
-
-const DAY = 86_400_000;
 
 /** A customer's orders over time: amount and margin per order date, side by side. */
 export function OrdersChart({ orders }: { orders: CustomerDetail['orders'] }) {
@@ -17,6 +17,8 @@ export function OrdersChart({ orders }: { orders: CustomerDetail['orders'] }) {
     const marginColor = theme.dark ? '#93c5fd' : '#2563eb';
     const amount = t('customers.detail.amount');
     const margin = t('customers.detail.margin');
+    const days = orders.map((order) => epochDayFromIso(order.date));
+    const axis = timeAxis(days, f.timeLabels);
     return {
       color: [theme.accent, marginColor],
       grid: { left: 8, right: 8, top: 30, bottom: 24 },
@@ -31,20 +33,18 @@ export function OrdersChart({ orders }: { orders: CustomerDetail['orders'] }) {
           return `<strong>${escapeHtml(f.date(order.date))}</strong><br/>${dot(theme.accent)}${escapeHtml(amount)}: ${escapeHtml(f.money(order.amount))}<br/>${dot(marginColor)}${escapeHtml(margin)}: ${escapeHtml(f.money(order.margin))}<br/>${escapeHtml(t('customers.detail.lines', { lines: f.integer(order.lines) }))}`;
         },
       },
+      useUTC: true,
       xAxis: {
-        type: 'time',
+        ...axis.axis,
         inverse: theme.rtl,
-        // A little room on both sides, so that the first and last orders are not cut in half.
-        min: (extent: { min: number; max: number }) => extent.min - Math.max(7, (extent.max - extent.min) * 0.04) * DAY,
-        max: (extent: { min: number; max: number }) => extent.max + Math.max(7, (extent.max - extent.min) * 0.04) * DAY,
         ...theme.axisStyle,
         splitLine: { show: false },
-        axisLabel: { ...theme.axisStyle.axisLabel, hideOverlap: true, formatter: (value: number) => f.date(new Date(value).toISOString().slice(0, 10)) },
+        axisLabel: { ...theme.axisStyle.axisLabel, ...axis.axis.axisLabel },
       },
       yAxis: { type: 'value', position: theme.rtl ? 'right' : 'left', ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, formatter: (value: number) => f.compactMoney(value) } },
       series: [
-        { name: amount, type: 'bar', barMaxWidth: 14, barMinWidth: 2, barGap: '10%', data: orders.map((order) => [order.date, order.amount]) },
-        { name: margin, type: 'bar', barMaxWidth: 14, barMinWidth: 2, data: orders.map((order) => [order.date, order.margin]) },
+        { name: amount, type: 'bar', barMaxWidth: 14, barMinWidth: 2, barGap: '10%', data: orders.map((order, i) => [axis.x(days[i] as number), order.amount]) },
+        { name: margin, type: 'bar', barMaxWidth: 14, barMinWidth: 2, data: orders.map((order, i) => [axis.x(days[i] as number), order.margin]) },
       ],
     };
   }, [orders, t, f, theme]);

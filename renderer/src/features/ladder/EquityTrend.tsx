@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeAxis } from '../../../../shared/charts/time-axis';
+import { epochDayFromIso } from '../../../../shared/domain/dates';
 import type { AnalysisRun } from '../../../../shared/domain/analysis';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import { EChart } from '../../components/charts/EChart';
@@ -16,7 +18,11 @@ export function EquityTrend({ run }: { run: AnalysisRun }) {
     const equity = t('ladder.equity.equity');
     const customers = t('ladder.equity.customers');
     const customersColor = theme.dark ? '#93c5fd' : '#2563eb';
+    const days = points.map((point) => epochDayFromIso(point.asOf));
+    const axis = timeAxis(days, f.timeLabels);
+    const at = (i: number) => axis.x(days[i] as number);
     return {
+      useUTC: true,
       color: [theme.accent, customersColor],
       grid: { left: 16, right: 16, top: 44, bottom: 28 },
       legend: { top: 0, [theme.rtl ? 'right' : 'left']: 0, textStyle: { color: theme.text, fontFamily: theme.font } },
@@ -30,14 +36,14 @@ export function EquityTrend({ run }: { run: AnalysisRun }) {
           return `<strong>${escapeHtml(f.date(point.asOf))}</strong><br/>${dot(theme.accent)}${escapeHtml(equity)}: ${escapeHtml(f.money(point.equity))}<br/>${dot(customersColor)}${escapeHtml(customers)}: ${escapeHtml(f.integer(point.customers))}`;
         },
       },
-      xAxis: { type: 'category', inverse: theme.rtl, data: points.map((point) => f.date(point.asOf)), ...theme.axisStyle, splitLine: { show: false } },
+      xAxis: { ...axis.axis, inverse: theme.rtl, ...theme.axisStyle, splitLine: { show: false }, axisLabel: { ...theme.axisStyle.axisLabel, ...axis.axis.axisLabel } },
       yAxis: [
         { type: 'value', position: theme.rtl ? 'right' : 'left', ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, formatter: (value: number) => f.compactMoney(value) } },
         { type: 'value', position: theme.rtl ? 'left' : 'right', ...theme.axisStyle, splitLine: { show: false }, axisLabel: { ...theme.axisStyle.axisLabel, formatter: (value: number) => f.integer(value) } },
       ],
       series: [
-        { name: equity, type: 'bar', barMaxWidth: 42, data: points.map((point) => point.equity), itemStyle: { borderRadius: [4, 4, 0, 0] } },
-        { name: customers, type: 'line', yAxisIndex: 1, data: points.map((point) => point.customers), symbolSize: 7, lineStyle: { width: 2 } },
+        { name: equity, type: 'bar', barMaxWidth: 42, data: points.map((point, i) => [at(i), point.equity]), itemStyle: { borderRadius: [4, 4, 0, 0] } },
+        { name: customers, type: 'line', yAxisIndex: 1, data: points.map((point, i) => [at(i), point.customers]), symbolSize: 7, lineStyle: { width: 2 } },
       ],
     };
   }, [points, t, f, theme]);

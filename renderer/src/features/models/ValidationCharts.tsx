@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeAxis } from '../../../../shared/charts/time-axis';
+import { epochDayFromIso } from '../../../../shared/domain/dates';
 import type { ModelFitSummary } from '../../../../shared/domain/models';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import { EChart } from '../../components/charts/EChart';
@@ -77,9 +79,12 @@ export function TrackingChart({ validation, calibrationEnd }: { validation: Vali
     const actualColor = theme.dark ? ACTUAL_DARK : ACTUAL_LIGHT;
     const actualData = cumulative ? tracking.cumulativeActual : tracking.actual;
     const expectedData = cumulative ? tracking.cumulativeExpected : tracking.expected;
-    const labels = tracking.periodStart.map((start) => f.date(start));
-    const marker = Math.max(0, Math.min(labels.length - 1, tracking.firstHoldoutPeriod));
+    const days = tracking.periodStart.map((start) => epochDayFromIso(start));
+    const axis = timeAxis(days, f.timeLabels);
+    const at = (i: number) => axis.x(days[i] as number);
+    const marker = days[Math.max(0, Math.min(days.length - 1, tracking.firstHoldoutPeriod))];
     return {
+      useUTC: true,
       color: [actualColor, theme.accent],
       grid: { outerBoundsMode: 'none', top: 64, bottom: 28, [theme.rtl ? 'right' : 'left']: 56, [theme.rtl ? 'left' : 'right']: 36 },
       legend: { top: 0, [theme.rtl ? 'right' : 'left']: 0, textStyle: { color: theme.text, fontFamily: theme.font } },
@@ -99,7 +104,7 @@ export function TrackingChart({ validation, calibrationEnd }: { validation: Vali
           ].join('<br/>');
         },
       },
-      xAxis: { type: 'category', inverse: theme.rtl, boundaryGap: false, data: labels, ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, hideOverlap: true }, splitLine: { show: false } },
+      xAxis: { ...axis.axis, inverse: theme.rtl, ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, ...axis.axis.axisLabel }, splitLine: { show: false } },
       yAxis: {
         type: 'value',
         position: theme.rtl ? 'right' : 'left',
@@ -110,7 +115,7 @@ export function TrackingChart({ validation, calibrationEnd }: { validation: Vali
         {
           name: actual,
           type: 'line',
-          data: actualData,
+          data: actualData.map((value, i) => [at(i), value]),
           showSymbol: false,
           lineStyle: { width: 2 },
           markLine: {
@@ -118,10 +123,10 @@ export function TrackingChart({ validation, calibrationEnd }: { validation: Vali
             symbol: 'none',
             lineStyle: { color: theme.muted, type: 'dashed', width: 1.5 },
             label: { formatter: t('models.validation.calibrationEnd', { date: f.date(calibrationEnd) }), color: theme.text, fontFamily: theme.font, position: 'end' },
-            data: [{ xAxis: marker }],
+            data: marker === undefined ? [] : [{ xAxis: axis.x(marker) }],
           },
         },
-        { name: expected, type: 'line', data: expectedData, showSymbol: false, lineStyle: { width: 2, type: [6, 3] } },
+        { name: expected, type: 'line', data: expectedData.map((value, i) => [at(i), value]), showSymbol: false, lineStyle: { width: 2, type: [6, 3] } },
       ],
     } as ChartOption;
   }, [tracking, cumulative, calibrationEnd, t, f, theme]);
