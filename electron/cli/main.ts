@@ -19,6 +19,7 @@ import { validateScenario } from '../../shared/domain/whatif';
 import { directTransport } from '../services/api/direct-transport';
 import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
+import { errorLogPath, fileErrorLog } from '../services/app/error-log';
 import { inspectWorkspaceFile } from '../db/connection';
 import { readMeta } from '../db/queries';
 import { openSqlite } from '../db/sqlite';
@@ -448,13 +449,16 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
     io.err(`value-ladder: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const dataDir = join(tmpdir(), 'value-ladder-cli');
+  // Stacks go to the log file only; the person reads the error in words (and where the log is).
+  const logError = fileErrorLog(dataDir, () => undefined);
   const backend = createBackend({
     ports: headlessPorts('cli'),
-    dataDir: join(tmpdir(), 'value-ladder-cli'),
+    dataDir,
     ephemeralState: true,
     samplesDir: SOURCE_SAMPLES_DIR,
     appVersion: packageVersion(),
-    logError: (where, error) => io.err(`value-ladder: internal error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    logError,
   });
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, json: { type: 'boolean' }, progress: { type: 'boolean' } }, allowPositionals: true, strict: true });
@@ -480,8 +484,10 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
       io.err(`value-ladder: ${error.message}`);
       return 1;
     }
-    const appError = error instanceof AppError ? error : new AppError('internal', String(error));
-    io.err(`value-ladder: ${appError.message}${appError.hint ? `\n${appError.hint}` : ''}`);
+    if (!(error instanceof AppError)) logError(`value-ladder ${name}`, error);
+    const appError = error instanceof AppError ? error : new AppError('internal', {}, { cause: error });
+    const where = appError.code === 'internal' ? `\n(the log: ${errorLogPath(dataDir)})` : '';
+    io.err(`value-ladder: ${appError.message}${appError.hint ? `\n${appError.hint}` : ''}${where}`);
     return 1;
   } finally {
     await backend.dispose();

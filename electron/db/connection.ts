@@ -30,12 +30,10 @@ function readHeader(file: string): string {
  * schema version does it have. Throws AppError with a message for people otherwise.
  */
 export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}): { schemaVersion: number } {
-  if (!existsSync(file)) throw new AppError('not_found', `There is no workspace at ${file}.`, { hint: 'Check the path, or create a new workspace.' });
-  if (statSync(file).isDirectory()) throw new AppError('invalid_input', `${file} is a folder, not a workspace file.`);
+  if (!existsSync(file)) throw new AppError('workspaceMissing', { path: file });
+  if (statSync(file).isDirectory()) throw new AppError('workspaceIsFolder', { path: file });
   if (readHeader(file) !== SQLITE_HEADER) {
-    throw new AppError('not_a_workspace', `${file} is not a Value Ladder workspace (it is not a database file).`, {
-      hint: 'To use a CSV or Excel export, create a workspace and import the file into it.',
-    });
+    throw new AppError('notADatabase', { path: file });
   }
   let db: SqliteDatabase | undefined;
   try {
@@ -43,16 +41,10 @@ export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}):
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== APPLICATION_ID) {
-      throw new AppError('not_a_workspace', `${file} is a database, but not a Value Ladder workspace.`, {
-        hint: 'Open a .vlw file made by Value Ladder.',
-      });
+      throw new AppError('foreignDatabase', { path: file });
     }
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw new AppError(
-        'workspace_newer',
-        `This workspace was saved by a newer version of Value Ladder (schema ${schemaVersion}; this version reads up to ${LATEST_SCHEMA_VERSION}). It was not changed.`,
-        { hint: 'Update Value Ladder to open it.' },
-      );
+      throw new AppError('workspaceNewer', { schema: schemaVersion, supported: LATEST_SCHEMA_VERSION });
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw Object.assign(new Error(check), { code: 'SQLITE_CORRUPT' });
@@ -61,10 +53,7 @@ export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}):
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
-      throw new AppError('workspace_corrupt', `The workspace ${file} is damaged and cannot be opened. It was not changed.`, {
-        hint: 'Open a backup copy, or create a new workspace and import the original exports again.',
-        cause: error,
-      });
+      throw new AppError('workspaceDamaged', { path: file }, { cause: error });
     }
     throw error;
   } finally {
@@ -87,7 +76,7 @@ function configure(db: SqliteDatabase): void {
 export function openWorkspaceDatabase(file: string, options: OpenWorkspaceOptions): SqliteDatabase {
   let fromVersion = 0;
   if (options.mode === 'create') {
-    if (existsSync(file)) throw new AppError('already_exists', `${file} already exists.`, { hint: 'Choose another name, or open it.' });
+    if (existsSync(file)) throw new AppError('workspaceExists', { path: file });
   } else {
     fromVersion = inspectWorkspaceFile(file, options).schemaVersion;
   }
@@ -98,9 +87,7 @@ export function openWorkspaceDatabase(file: string, options: OpenWorkspaceOption
     applyMigrations(db, fromVersion, LATEST_SCHEMA_VERSION);
     const differences = schemaDifferences(schemaFingerprint(db), expectedSchema(LATEST_SCHEMA_VERSION, options));
     if (differences.length > 0) {
-      throw new AppError('workspace_corrupt', `The workspace ${file} has an unexpected structure (${differences.length} differences, first: ${differences[0]}).`, {
-        hint: 'It may have been edited by another program. Open a backup copy or create a new workspace.',
-      });
+      throw new AppError('workspaceStructure', { path: file, count: differences.length, first: differences[0] ?? '' });
     }
     return db;
   } catch (error) {
@@ -119,7 +106,7 @@ export function attachWorkspaceDatabase(file: string, options: SqliteOptions & {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== APPLICATION_ID || version !== LATEST_SCHEMA_VERSION) {
-      throw new AppError('not_a_workspace', `${file} is not an open Value Ladder workspace of this version.`, { hint: 'Open it in the app first.' });
+      throw new AppError('workspaceNotAttached', { path: file });
     }
     if (!options.readonly) configure(db);
     else db.pragma('foreign_keys = ON');

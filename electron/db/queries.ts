@@ -173,7 +173,7 @@ export class WorkspaceStore {
     let orderBy = '';
     if (request.sort) {
       const column = columns.find((candidate) => candidate.key === request.sort?.column);
-      if (!column) throw new AppError('invalid_input', `The table has no column "${request.sort.column}" to sort by.`);
+      if (!column) throw new AppError('unknownSortColumn', { column: request.sort.column });
       orderBy = `ORDER BY ${column.sql} IS NULL, ${column.sql} ${request.sort.direction === 'desc' ? 'DESC' : 'ASC'}`;
     }
     const select = columns.map((column) => column.sql).join(', ');
@@ -241,7 +241,7 @@ export class WorkspaceStore {
     const tick = (count: number) => {
       done += count;
       if (done % WRITE_CHUNK < count) {
-        if (shouldStop()) throw new AppError('cancelled', 'Cancelled.');
+        if (shouldStop()) throw new AppError('cancelled');
         onProgress(done, total);
       }
     };

@@ -42,7 +42,7 @@ export function getScenario(db: SqliteDatabase, id: number): StoredScenario | nu
 
 function requireScenario(db: SqliteDatabase, id: number): StoredScenario {
   const found = getScenario(db, id);
-  if (!found) throw new AppError('not_found', `There is no saved scenario number ${id}.`, { hint: 'It may have been deleted: list the scenarios again.' });
+  if (!found) throw new AppError('scenarioMissing', { id });
   return found;
 }
 
@@ -61,7 +61,7 @@ export function saveScenario(db: SqliteDatabase, entry: { id?: number | undefine
     if (entry.id !== undefined) {
       requireScenario(db, entry.id);
       const other = idByName(db, entry.name);
-      if (other !== null && other !== entry.id) throw new AppError('already_exists', `A scenario named "${entry.name}" already exists.`, { hint: 'Choose another name, or save over that one.' });
+      if (other !== null && other !== entry.id) throw new AppError('scenarioNameTaken', { name: entry.name });
       db.prepare('UPDATE scenarios SET name = ?, scenario = ?, for_report = ?, updated_at = ? WHERE id = ?').run(entry.name, json, forReport, entry.now, entry.id);
       return requireScenario(db, entry.id);
     }

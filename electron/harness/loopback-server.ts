@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
+import { fileErrorLog } from '../services/app/error-log';
 import { createBackend, type Backend } from '../services/backend';
 import type { HostPorts } from '../services/host/host-ports';
 import { ChromiumPrinter } from '../services/report/chromium-printer';
@@ -120,7 +121,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     samplesDir: SOURCE_SAMPLES_DIR,
     appVersion: packageVersion(),
     validateOutput: options.validateOutput ?? false,
-    logError: (where, error) => log(`error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    // As in the app: into the data folder's error log (and the harness' own output).
+    logError: fileErrorLog(dataDir, log),
   });
 
   const server: Server = createServer();

@@ -5,6 +5,7 @@ import { WorkerPool, defaultWorkerScript } from '../workers/pool';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatcher';
 import { EventBus } from './api/events';
 import { JobRegistry } from './api/jobs';
+import { fileErrorLog } from './app/error-log';
 import { AppState } from './app/app-state';
 import { assertSafeExternalUrl } from './host/external-url';
 import type { HostPorts } from './host/host-ports';
@@ -42,7 +43,7 @@ export interface Backend {
 /** Everything the main process serves, in plain Node: the services and the handler map over them. */
 export function createBackend(options: BackendOptions): Backend {
   const sqlite = options.sqlite ?? {};
-  const logError = options.logError ?? ((where, error) => console.error(`[value-ladder] ${where}:`, error));
+  const logError = options.logError ?? fileErrorLog(options.dataDir);
   const events = new EventBus();
   const jobs = new JobRegistry();
   const appState = new AppState(options.ephemeralState ? null : join(options.dataDir, 'app-state.json'));
@@ -64,6 +65,10 @@ export function createBackend(options: BackendOptions): Backend {
     'app.info': () => ({ name: 'Value Ladder', version: options.appVersion, host: options.ports.kind, platform: process.platform, dataDir: options.dataDir }),
     'app.settings': () => appState.settings(),
     'app.updateSettings': (patch) => appState.updateSettings(patch),
+    'app.logError': ({ area, message, stack }) => {
+      logError(`renderer: ${area}`, stack ? `${message}\n${stack}` : message);
+      return null;
+    },
 
     'workspace.recent': () => workspaces.recent(),
     'workspace.current': () => workspaces.current(),
@@ -137,7 +142,7 @@ export function createBackend(options: BackendOptions): Backend {
 
 /** For hosts without a person to ask (the CLI). */
 export function headlessPorts(kind: HostPorts['kind']): HostPorts {
-  const unavailable = () => Promise.reject(new AppError('unavailable', 'This needs the desktop app.'));
+  const unavailable = () => Promise.reject(new AppError('needsDesktop'));
   // Reports print with Chromium: one browser for the whole process, closed with the backend.
   const printer = new ChromiumPrinter();
   return { kind, chooseFile: unavailable, openExternal: unavailable, printPdf: (html, pdfOptions) => printer.print(html, pdfOptions), warmUpPrinter: () => printer.warmUp(), close: () => printer.close() };

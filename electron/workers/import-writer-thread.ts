@@ -144,7 +144,7 @@ export class ImportWriterClient {
         resolve(message);
       });
       this.worker.on('error', (error) => resolve({ type: 'failed', error: toAppError(error).toShape(), detail: error.stack ?? null }));
-      this.worker.on('exit', (code) => resolve({ type: 'failed', error: new AppError('internal', `The import writer stopped (exit ${code}).`).toShape(), detail: null }));
+      this.worker.on('exit', (code) => resolve({ type: 'failed', error: new AppError('taskStopped', { exit: code }).toShape(), detail: null }));
     });
   }
 

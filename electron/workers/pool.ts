@@ -65,8 +65,8 @@ export class WorkerPool {
   }
 
   run<T extends TaskName>(task: T, input: TaskInput<T>, options: RunOptions = {}): Promise<TaskOutput<T>> {
-    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
-    if (this.closed) return Promise.reject(new AppError('cancelled', 'Cancelled: the app is closing.'));
+    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled'));
+    if (this.closed) return Promise.reject(new AppError('cancelled'));
     return new Promise<TaskOutput<T>>((resolve, reject) => {
       const start = (slot: Slot, done: () => void) => {
         const id = this.nextId++;
@@ -174,7 +174,7 @@ export class WorkerPool {
         if (pending.slot !== slot) continue;
         this.pending.delete(id);
         this.options.logError?.('worker', String(error instanceof Error ? (error.stack ?? error.message) : error));
-        pending.reject(new AppError('internal', 'A background task stopped unexpectedly.', { hint: 'Try again.' }));
+        pending.reject(new AppError('taskStopped'));
       }
     };
     worker.on('error', fail);
@@ -193,7 +193,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
-    const cancelled = () => new AppError('cancelled', 'Cancelled: the app is closing.');
+    const cancelled = () => new AppError('cancelled');
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(cancelled());

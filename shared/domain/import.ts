@@ -252,8 +252,9 @@ export const ImportResult = ImportSummary.extend({
   /** The import's entry in the log; null when nothing was written. */
   importId: z.number().int().nullable(),
   committed: z.boolean(),
-  /** Why nothing was written, when it was not. */
+  /** Why nothing was written, when it was not: in English, and as a message key with its parameters. */
   notCommittedReason: z.string().nullable(),
+  notCommitted: z.object({ key: z.enum(['importAlreadyDone', 'importStrictRejected', 'importNoRows']), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
   replacedImportId: z.number().int().nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -34,7 +34,7 @@ export function createApi(transport: Transport): Api {
   async function invoke(name: CallName, input: unknown, options: CallOptions = {}): Promise<unknown> {
     const jobId = newJobId();
     const { signal, onProgress } = options;
-    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (signal?.aborted) throw new AppError('cancelled');
     if (onProgress) progressListeners.set(jobId, onProgress);
     const onAbort = () => void transport.invoke('job.cancel', { jobId }, newJobId());
     signal?.addEventListener('abort', onAbort, { once: true });

@@ -90,6 +90,11 @@ export const contract = {
   'app.info': call('Name, version and host of the running app.', NoInput, AppInfo),
   'app.settings': call('The app settings (language, theme).', NoInput, AppSettings),
   'app.updateSettings': call('Change some app settings; returns all of them.', AppSettings.partial().strict(), AppSettings),
+  'app.logError': call(
+    "Write an error of the renderer (a part of a screen that failed) to the app's log, with its stack.",
+    z.object({ area: z.string().min(1).max(200), message: z.string().max(4000), stack: z.string().max(20_000).optional() }).strict(),
+    z.null(),
+  ),
 
   'workspace.recent': call('Recently opened workspaces, newest first.', NoInput, z.array(RecentWorkspace)),
   'workspace.current': call('The open workspace, or null.', NoInput, WorkspaceSummary.nullable()),

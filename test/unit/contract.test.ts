@@ -78,7 +78,7 @@ describe('the contract', () => {
 
   it('rejects a call that is not in the contract, without running anything', async () => {
     const reply = await dispatch('fs.deleteEverything', {}, 'job-2');
-    expect(reply).toEqual({ ok: false, error: { code: 'unknown_call', message: 'There is no call named "fs.deleteEverything".' } });
+    expect(reply).toEqual({ ok: false, error: { code: 'unknown_call', key: 'unknownCall', params: { name: 'fs.deleteEverything' }, message: 'There is no call named "fs.deleteEverything".' } });
     expect(called).toEqual([]);
   });
 

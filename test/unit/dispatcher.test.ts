@@ -18,8 +18,8 @@ function setup(overrides: Partial<Handlers>, logError = vi.fn()) {
 
 describe('the dispatcher', () => {
   it('passes validated input to the handler and returns its value', async () => {
-    const { api } = setup({ 'workspace.open': ({ path }) => { throw new AppError('not_found', `no ${path}`); } });
-    await expect(api['workspace.open']({ path: '  /x.vlw  ' })).rejects.toMatchObject({ code: 'not_found', message: 'no /x.vlw' });
+    const { api } = setup({ 'workspace.open': ({ path }) => { throw new AppError('workspaceMissing', { path }); } });
+    await expect(api['workspace.open']({ path: '  /x.vlw  ' })).rejects.toMatchObject({ code: 'not_found', key: 'workspaceMissing', params: { path: '/x.vlw' }, message: 'There is no workspace at /x.vlw.' });
   });
 
   it('turns an unexpected failure into words, logs the stack and sends none', async () => {
@@ -27,7 +27,7 @@ describe('the dispatcher', () => {
     const reply = await dispatch('workspace.current', {}, 'j');
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Value Ladder. The details were written to the log.', hint: 'Try again; if it happens again, send the log to support.' },
+      error: { code: 'internal', key: 'internal', params: {}, message: 'Something went wrong inside Value Ladder. The details were written to the log.', hint: 'Try again; if it happens again, send the log to support.' },
     });
     expect(logError).toHaveBeenCalledOnce();
   });
@@ -37,7 +37,7 @@ describe('the dispatcher', () => {
     const missing = Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: '/nowhere/x.csv' });
     const { dispatch } = setup({ 'workspace.current': () => { throw busy; }, 'workspace.recent': () => { throw missing; } });
     expect(await dispatch('workspace.current', {}, 'a')).toMatchObject({ ok: false, error: { code: 'workspace_busy' } });
-    expect(await dispatch('workspace.recent', {}, 'b')).toMatchObject({ ok: false, error: { code: 'not_found', message: 'The file or folder does not exist. (/nowhere/x.csv)' } });
+    expect(await dispatch('workspace.recent', {}, 'b')).toMatchObject({ ok: false, error: { code: 'not_found', key: 'pathMissing', params: { path: '/nowhere/x.csv' }, message: 'The file or folder /nowhere/x.csv does not exist.' } });
   });
 
   it('refuses an output that breaks the contract', async () => {

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../shared/domain/app-settings';
+import { ERROR_KEYS, ERROR_MESSAGES } from '../../shared/domain/error-messages';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -43,5 +44,15 @@ describe('message catalogues', () => {
     const messages = leaves(load(locale));
     const same = [...messages].filter(([key, message]) => message === english.get(key) && /[a-z]{4}/i.test(message) && !/Value Ladder|CDNOW|Ctrl/.test(message));
     expect(same.map(([key]) => key)).toEqual([]);
+  });
+
+  it('say every error of the services, the English one word for word as the CLI and the log say it', () => {
+    for (const key of ERROR_KEYS) {
+      const entry: { message: string; hint?: string } = ERROR_MESSAGES[key];
+      expect(english.get(`errors.messages.${key}.message`), key).toBe(entry.message);
+      expect(english.get(`errors.messages.${key}.hint`), key).toBe(entry.hint);
+    }
+    const extra = [...english.keys()].filter((path) => path.startsWith('errors.messages.') && !ERROR_KEYS.includes(path.split('.')[2] as (typeof ERROR_KEYS)[number]));
+    expect(extra).toEqual([]);
   });
 });

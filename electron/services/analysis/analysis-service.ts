@@ -22,7 +22,7 @@ export class AnalysisService {
     const store = this.deps.workspaces.requireStore();
     const path = this.deps.workspaces.requirePath();
     const run = latestRun(store.db);
-    if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze).' });
+    if (!run) throw new AppError('notAnalysed');
     if (!this.loaded || this.loaded.path !== path || this.loaded.run.run.runId !== run.runId) {
       const loaded = { path, run: loadRun(store.db, run) };
       this.loaded = loaded;

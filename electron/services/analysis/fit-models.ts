@@ -63,7 +63,7 @@ export function runFit(input: FitInput, context: AnalysisContext): ModelFitSumma
     context.progress('reading', 0, 2);
     const session = workspaceSession(db, input.workspace, true, stageTimer([]));
     const calibrationEnd = input.calibrationEnd ? epochDayFromIso(input.calibrationEnd) : session.lastDay;
-    if (calibrationEnd > session.lastDay) throw new AppError('invalid_input', `The calibration cannot end after the last transaction (${isoFromEpochDay(session.lastDay)}).`);
+    if (calibrationEnd > session.lastDay) throw new AppError('calibrationAfterEnd', { date: isoFromEpochDay(session.lastDay) });
     context.progress('fitting', 1, 2);
     const { transactions, customers } = session.dataset;
     const result = fitModels(

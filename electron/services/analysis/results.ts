@@ -243,7 +243,7 @@ function computeFilter(loaded: LoadedRun, filter: CustomerFilter): Int32Array {
 
 function columnDef(loaded: LoadedRun, key: string): ColumnDef {
   const def = loaded.defs.find((candidate) => candidate.key === key);
-  if (!def) throw new AppError('invalid_input', `The customers have no column "${key}" to sort by.`);
+  if (!def) throw new AppError('unknownSortColumn', { column: key });
   return def;
 }
 
@@ -362,7 +362,7 @@ export function customerDetail(db: SqliteDatabase, loaded: LoadedRun, customer: 
   const id = findCustomerId(db, customer, normalizeCustomerKey(customer));
   const ids = loaded.columns.customerId as Int32Array;
   const row = id === null ? -1 : ids.indexOf(id);
-  if (row < 0) throw new AppError('not_found', `There is no customer "${customer}" in the last analysis.`, { hint: 'Analyse the workspace again if the customer was imported since.' });
+  if (row < 0) throw new AppError('customerMissing', { customer });
   const values = Object.fromEntries(loaded.defs.map((def) => [def.key, def.value(row)]));
   const tier = (loaded.columns.tier as Uint8Array)[row] as number;
   const numeric = loaded.defs.filter((def) => def.type === 'money' || def.type === 'integer');

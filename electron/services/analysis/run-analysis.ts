@@ -6,7 +6,7 @@
 import { analyze, type Analysis, type AnalysisSummary, type ModelInput } from '../../../shared/analytics/analyze';
 import type { AnalysisDataset } from '../../../shared/analytics/dataset';
 import { StageCache } from '../../../shared/analytics/session';
-import { epochDayFromIso } from '../../../shared/domain/dates';
+import { epochDayFromIso, isoFromEpochDay } from '../../../shared/domain/dates';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
 import { dataFingerprint, latestFit, loadDatasetSnapshot, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
@@ -46,6 +46,7 @@ interface Session {
   fingerprint: string;
   dataset: AnalysisDataset;
   cache: StageCache;
+  firstDay: number;
   lastDay: number;
   customerIds?: Int32Array;
 }
@@ -53,11 +54,16 @@ interface Session {
 /** One workspace's data and stage cache per worker: the analyses of the open workspace reuse them. */
 let session: Session | null = null;
 
-function lastTransactionDay(dataset: AnalysisDataset): number {
+function transactionDays(dataset: AnalysisDataset): { firstDay: number; lastDay: number } {
+  let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   const days = dataset.transactions.day;
-  for (let i = 0; i < days.length; i++) if ((days[i] as number) > last) last = days[i] as number;
-  return last;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] as number;
+    if (day > last) last = day;
+    if (day < first) first = day;
+  }
+  return { firstDay: first, lastDay: last };
 }
 
 /** The per-customer columns kept with a run. */
@@ -126,10 +132,10 @@ export function workspaceSession(db: SqliteDatabase, workspace: string, keepSnap
     if (!kept && keepSnapshot) time('keep snapshot', () => saveDatasetSnapshot(db, fingerprint, dataset));
     const cache = new StageCache();
     cache.get('dataset', fingerprint, [], () => dataset);
-    session = { workspace, fingerprint, dataset, cache, written: new WeakMap(), lastDay: lastTransactionDay(dataset) };
+    session = { workspace, fingerprint, dataset, cache, written: new WeakMap(), ...transactionDays(dataset) };
   }
   if (session.dataset.transactions.count === 0) {
-    throw new AppError('invalid_input', 'There is nothing to analyse yet: the workspace has no transactions.', { hint: 'Import an export of orders or invoices first.' });
+    throw new AppError('nothingToAnalyse');
   }
   return session;
 }
@@ -171,8 +177,10 @@ export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): 
   try {
     context.progress('reading', 0, 3);
     const current = workspaceSession(db, input.workspace, input.store, time);
-    if (context.shouldStop()) throw new AppError('cancelled', 'Cancelled.');
+    if (context.shouldStop()) throw new AppError('cancelled');
     const asOf = input.settings.asOf ? epochDayFromIso(input.settings.asOf) : current.lastDay;
+    // An analysis before the first purchase would be all zeros: say so instead.
+    if (asOf < current.firstDay) throw new AppError('asOfBeforeData', { date: isoFromEpochDay(asOf), first: isoFromEpochDay(current.firstDay) });
     context.progress('analysing', 1, 3);
     const model = modelInput(db, input.settings);
     const analysis = time('analyse', () => analyze({ dataset: current.dataset, settings: input.settings, asOf, cache: current.cache, ...(model ? { model } : {}) }));

@@ -43,21 +43,14 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
 
   return async function dispatch(name, input, rawJobId) {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${String(name).slice(0, 80)}".` } };
+      return { ok: false, error: new AppError('unknownCall', { name: String(name).slice(0, 80) }).toShape() };
     }
     const spec = contract[name];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       const first = issues[0];
-      return {
-        ok: false,
-        error: {
-          code: 'invalid_input',
-          message: `The request "${name}" was not valid: ${first ? `${first.path}: ${first.message}` : 'bad input'}.`,
-          issues,
-        },
-      };
+      return { ok: false, error: new AppError('invalidRequest', { call: name, detail: first ? `${first.path}: ${first.message}` : '(input)' }, { issues }).toShape() };
     }
     const jobId = typeof rawJobId === 'string' && rawJobId.length > 0 && rawJobId.length <= 64 ? rawJobId : globalThis.crypto.randomUUID();
     const signal = jobs.start(jobId);
@@ -75,7 +68,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     try {
       const handler = handlers[name] as (args: unknown, context: CallContext) => unknown;
       const value = await handler(parsed.data, context);
-      if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      if (signal.aborted) throw new AppError('cancelled');
       if (validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {

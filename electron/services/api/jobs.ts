@@ -18,7 +18,7 @@ export class JobRegistry {
   cancel(jobId: string): boolean {
     const controller = this.running.get(jobId);
     if (!controller) return false;
-    controller.abort(new AppError('cancelled', 'Cancelled.'));
+    controller.abort(new AppError('cancelled'));
     this.running.delete(jobId);
     return true;
   }
@@ -30,5 +30,5 @@ export class JobRegistry {
 
 /** Throws the cancellation error when the signal has been aborted; long loops call it between chunks. */
 export function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+  if (signal.aborted) throw new AppError('cancelled');
 }

@@ -17,6 +17,6 @@ export function isSafeExternalUrl(raw: string): boolean {
 
 export function assertSafeExternalUrl(raw: string): void {
   if (!isSafeExternalUrl(raw)) {
-    throw new AppError('invalid_input', 'Only https:// and mailto: links can be opened outside the app.');
+    throw new AppError('linkRefused');
   }
 }

@@ -21,7 +21,7 @@ export class ImportService {
   /** Every row checked, nothing written: the validation step of the wizard. */
   async check(path: string, options: ImportOptions, run: RunOptions): Promise<ImportSummary> {
     const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'check', onPreviousImport: 'skip', strict: false }, run);
-    const { importId: _id, committed: _committed, notCommittedReason: _reason, replacedImportId: _replaced, ...summary } = result;
+    const { importId: _id, committed: _committed, notCommittedReason: _reason, notCommitted: _notCommitted, replacedImportId: _replaced, ...summary } = result;
     return summary;
   }
 
@@ -46,7 +46,7 @@ export class ImportService {
   exportLog(importId: number, path: string): { path: string; rows: number } {
     const store = this.deps.workspaces.requireStore();
     const entry = store.importLog().find((candidate) => candidate.importId === importId);
-    if (!entry) throw new AppError('not_found', `There is no import #${importId} in this workspace.`);
+    if (!entry) throw new AppError('importMissing', { id: importId });
     const issues = store.importIssues(importId);
     const head = [entry.importId, entry.fileName, entry.hash, entry.importedAt, entry.kind, entry.accepted, entry.rejected, entry.skipped, entry.duplicates];
     const rows = issues.length > 0 ? issues.map((issue) => [...head, issue.kind, issue.line, issue.column ?? '', issue.value ?? '', issue.reason, issue.of ?? '']) : [[...head, '', '', '', '', '', '']];
@@ -62,7 +62,7 @@ export class ImportService {
   /** A file dropped on the window: kept in the app data folder so the import can read it by path. */
   stage(name: string, base64: string): { path: string } {
     const bytes = Buffer.from(base64, 'base64');
-    if (bytes.length > MAX_STAGED_BYTES) throw new AppError('invalid_input', 'The dropped file is too large to copy.', { hint: 'Use the Import button to choose the file instead.' });
+    if (bytes.length > MAX_STAGED_BYTES) throw new AppError('droppedFileTooLarge', { name: basename(name) });
     const folder = join(this.deps.dataDir, 'staged', randomUUID());
     mkdirSync(folder, { recursive: true });
     const path = join(folder, basename(name).replace(/[\\/:*?"<>|]/g, '_'));

@@ -6,6 +6,7 @@
 import { DEFAULT_CUSTOMER_KEY_RULES } from '../../../shared/domain/customer-key';
 import { todayEpochDay } from '../../../shared/domain/dates';
 import { describeIssue, ISSUE_LIMIT, type DuplicateRow, type ImportIssue, type ImportOptions, type ImportPreview, type ImportResult, type IssueCode, type IssueParamsOf } from '../../../shared/domain/import';
+import type { ErrorParams } from '../../../shared/domain/error-messages';
 import { AppError } from '../../../shared/ipc/errors';
 import { attachWorkspaceDatabase } from '../../db/connection';
 import type { IssueRow } from '../../db/import-writer';
@@ -93,19 +94,21 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
     const { detection, headers } = detected;
     const missing = missingRequiredFields(detection.kind, detection.mapping);
     if (missing.length > 0) {
-      throw new AppError('invalid_input', `The file cannot be imported as ${detection.kind}: no column is chosen for ${missing.join(', ')}.`, {
-        hint: 'Choose the columns in the mapping step (or with the CLI, pass --as to say what the file is).',
-      });
+      throw new AppError('importMissingColumns', { kind: detection.kind, fields: missing.join(', ') });
     }
     const keyRules = input.options.keyRules ?? DEFAULT_CUSTOMER_KEY_RULES;
 
     const previous = input.mode === 'commit' ? store.findImportByHash(file.hash) : null;
     const result: ImportResult = {
       kind: detection.kind, accepted: 0, rejectedCount: 0, skippedCount: 0, duplicateCount: 0, rejected: [], skipped: [], duplicates: [], total: 0,
-      detected: detection, importId: null, committed: false, notCommittedReason: null, replacedImportId: null,
+      detected: detection, importId: null, committed: false, notCommittedReason: null, notCommitted: null, replacedImportId: null,
+    };
+    const notCommitted = (key: NonNullable<ImportResult['notCommitted']>['key'], params: ErrorParams) => {
+      result.notCommitted = { key, params };
+      result.notCommittedReason = new AppError(key, params).message;
     };
     const alreadyImported = (earlier: { importedAt: string; fileName: string }) => {
-      result.notCommittedReason = `This file was already imported on ${earlier.importedAt.slice(0, 10)} (as ${earlier.fileName}); nothing was imported again.`;
+      notCommitted('importAlreadyDone', { date: earlier.importedAt.slice(0, 10), name: earlier.fileName });
       return result;
     };
     // The writer checks again under the write lock (another import of the file may commit meanwhile).
@@ -229,16 +232,13 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
         else records.length = 0;
       }
     });
-    if (stopped && !writer?.failed) throw new AppError('cancelled', 'Cancelled.');
+    if (stopped && !writer?.failed) throw new AppError('cancelled');
     result.total = Math.round(result.total * 100) / 100;
 
     if (!writer) return result;
     flush();
-    if (input.strict && result.rejectedCount > 0) {
-      result.notCommittedReason = `${result.rejectedCount} rows were rejected and --strict was given: nothing was imported.`;
-    } else if (result.accepted === 0) {
-      result.notCommittedReason = 'No row of the file could be imported.';
-    }
+    if (input.strict && result.rejectedCount > 0) notCommitted('importStrictRejected', { count: result.rejectedCount });
+    else if (result.accepted === 0) notCommitted('importNoRows', {});
     context.progress('saving', 1, 1);
     const commit = result.notCommittedReason
       ? null

@@ -26,7 +26,7 @@ export function normalizeEncodingName(name: string): string {
   const lower = name.trim().toLowerCase().replace(/_/g, '-');
   const aliases: Record<string, string> = { cp1251: 'windows-1251', 'win-1251': 'windows-1251', cp1252: 'windows-1252', gbk: 'gbk', gb2312: 'gbk', 'utf8': 'utf-8', 'utf-16': 'utf-16le', ucs2: 'utf-16le', latin1: 'iso-8859-1' };
   const normalized = aliases[lower] ?? lower;
-  if (!iconv.encodingExists(normalized)) throw new AppError('invalid_input', `Unknown text encoding "${name}".`, { hint: 'Use a name such as utf-8, windows-1251, gb18030, utf-16le or iso-8859-2.' });
+  if (!iconv.encodingExists(normalized)) throw new AppError('unknownEncoding', { name });
   return normalized;
 }
 
@@ -87,13 +87,13 @@ function checkedSize(path: string): number {
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new AppError('invalid_input', `${path} is a folder, not a file.`);
+    if (stat.isDirectory()) throw new AppError('pathIsFolder', { path });
     size = stat.size;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('not_found', `The file ${path} cannot be read.`, { hint: 'Check that it exists and that you may read it.', cause: error });
+    throw new AppError('fileUnreadable', { path }, { cause: error });
   }
-  if (size > MAX_FILE_BYTES) throw new AppError('invalid_input', `${basename(path)} is larger than 2 GB.`, { hint: 'Split the export into smaller files.' });
+  if (size > MAX_FILE_BYTES) throw new AppError('fileTooLarge', { name: basename(path) });
   return size;
 }
 
@@ -119,10 +119,10 @@ export async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new AppError('invalid_input', 'The spreadsheet cannot be read: it is damaged or not an .xlsx file.', { hint: 'Open it in Excel and save it again as .xlsx, or export it as CSV.', cause: error });
+    throw new AppError('spreadsheetDamaged', {}, { cause: error });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('invalid_input', 'The spreadsheet has no worksheet.');
+  if (!sheet) throw new AppError('spreadsheetEmpty');
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];

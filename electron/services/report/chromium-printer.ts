@@ -26,7 +26,7 @@ export class ChromiumPrinter {
   private closed = false;
 
   private launch(): Promise<Browser> {
-    if (this.closed) return Promise.reject(new AppError('unavailable', 'The report printer has been closed.'));
+    if (this.closed) return Promise.reject(new AppError('printerClosed'));
     if (!this.browser) {
       const executablePath = chromiumPath();
       this.browser = (async () => {
@@ -34,10 +34,7 @@ export class ChromiumPrinter {
         return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
       })().catch((error: unknown) => {
         this.browser = null;
-        throw new AppError('unavailable', `Chromium could not be started to print the report (${executablePath}).`, {
-          hint: 'Install Chromium (Debian: apt-get install chromium) or set CHROMIUM_PATH to its executable.',
-          cause: error,
-        });
+        throw new AppError('printerUnavailable', { path: executablePath }, { cause: error });
       });
     }
     return this.browser;

@@ -63,7 +63,7 @@ function packageDir(pkg: string): string {
   const resources = (process as { resourcesPath?: string }).resourcesPath;
   if (resources) candidates.push(join(resources, 'fonts', pkg));
   const found = candidates.find((dir) => existsSync(join(dir, '400.css')));
-  if (!found) throw new AppError('unavailable', `The report font "${pkg}" is missing from this installation.`, { hint: 'Reinstall the app (or run npm ci) to restore its fonts.' });
+  if (!found) throw new AppError('reportFontMissing', { name: pkg });
   return found;
 }
 

@@ -101,9 +101,9 @@ export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
 
   private checkTarget(path: string): void {
-    if (extname(path).toLowerCase() !== '.pdf') throw new AppError('invalid_input', `A report is a PDF file: "${basename(path)}" should end in .pdf.`);
+    if (extname(path).toLowerCase() !== '.pdf') throw new AppError('reportNotPdf', { name: basename(path) });
     const folder = dirname(path);
-    if (!existsSync(folder)) throw new AppError('not_found', `There is no folder ${folder} to write the report to.`, { hint: 'Choose an existing folder.' });
+    if (!existsSync(folder)) throw new AppError('reportFolderMissing', { path: folder });
   }
 
   /** The input of the HTML builder: the latest analysis (made first when there is none) and what goes with it. */
@@ -112,10 +112,10 @@ export class ReportService {
     const path = workspaces.requirePath();
     let analysis = analyses.latest();
     if (!analysis) analysis = await analyses.run({}, run);
-    if (run.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (run.signal?.aborted) throw new AppError('cancelled');
     const db = workspaces.requireStore().db;
     const stored = latestRun(db);
-    if (!stored || stored.runId !== analysis.runId) throw new AppError('not_found', 'The analysis to report on could not be read from the workspace.', { hint: 'Run the analysis again.' });
+    if (!stored || stored.runId !== analysis.runId) throw new AppError('analysisOutdated');
     if (!this.loaded || this.loaded.path !== path || this.loaded.runId !== stored.runId) this.loaded = { path, runId: stored.runId, run: loadRun(db, stored) };
     const settings = analyses.settings();
     const workspace = workspaces.current();
@@ -160,7 +160,7 @@ export class ReportService {
       }
     };
     const check = () => {
-      if (run.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+      if (run.signal?.aborted) throw new AppError('cancelled');
     };
     this.checkTarget(request.path);
     this.deps.warmUpPrinter?.();
@@ -180,7 +180,7 @@ export class ReportService {
         renameSync(temporary, request.path);
       } catch (error) {
         rmSync(temporary, { force: true });
-        throw new AppError('io', `The report could not be written to ${request.path}.`, { hint: 'Check that the folder is writable and the file is not open in another program.', cause: error });
+        throw new AppError('reportWriteFailed', { path: request.path }, { cause: error });
       }
     });
     progress('printing', 3, 3);

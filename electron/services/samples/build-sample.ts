@@ -34,7 +34,7 @@ function removeDatabaseFiles(file: string): void {
  */
 export function buildSampleWorkspace(options: BuildSampleOptions): void {
   const { sample, target, replace, samplesDir, sqlite, onProgress, shouldStop } = options;
-  if (existsSync(target) && !replace) throw new AppError('already_exists', `${target} already exists.`, { hint: 'Choose another file, or replace it.' });
+  if (existsSync(target) && !replace) throw new AppError('sampleTargetExists', { path: target });
   onProgress('reading', 0, 1);
   const dataset = sampleDataset(sample, samplesDir);
   const temp = `${target}.building-${process.pid}-${Date.now()}`;

@@ -32,11 +32,11 @@ export function latestRunKey(db: SqliteDatabase): { runId: number; createdAt: st
 
 export function buildWhatIfBaseline(db: SqliteDatabase): BuiltBaseline {
   const run = latestRun(db);
-  if (!run) throw new AppError('not_found', 'This workspace has not been analysed yet.', { hint: 'Run the analysis first (Analyse, or value-ladder analyze): what-if scenarios start from its results.' });
+  if (!run) throw new AppError('notAnalysed');
   const columns = readRunColumns(db, run.runId, [...NEEDED, ...OPTIONAL]);
   const missing = NEEDED.filter((name) => !columns[name]);
   if (missing.length > 0) {
-    throw new AppError('not_found', 'The last analysis was made by an older version and lacks what the what-if projection needs.', { hint: 'Run the analysis again.' });
+    throw new AppError('analysisOutdated');
   }
   const summary = (run.summary ?? {}) as { churnRate?: unknown; inactivityDays?: unknown; futureSource?: unknown };
   const monthlyChurn = typeof summary.churnRate === 'number' && Number.isFinite(summary.churnRate) ? summary.churnRate : null;

@@ -145,7 +145,7 @@ export class WhatIfService {
   }
 
   delete(id: number): SavedScenario[] {
-    if (!deleteScenario(this.deps.workspaces.requireStore().db, id)) throw new AppError('not_found', `There is no saved scenario number ${id}.`, { hint: 'It may have been deleted already: list the scenarios again.' });
+    if (!deleteScenario(this.deps.workspaces.requireStore().db, id)) throw new AppError('scenarioMissing', { id });
     return this.list();
   }
 

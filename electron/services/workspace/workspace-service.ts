@@ -30,7 +30,7 @@ export class WorkspaceService {
 
   /** The store of the open workspace; other services use it. */
   requireStore(): WorkspaceStore {
-    if (!this.open_) throw new AppError('no_workspace', 'No workspace is open.', { hint: 'Open a workspace or create one from the home screen.' });
+    if (!this.open_) throw new AppError('noWorkspace');
     return this.open_.store;
   }
 
@@ -94,7 +94,7 @@ export class WorkspaceService {
     const target = resolve(path ?? this.defaultSamplePath(sample));
     mkdirSync(dirname(target), { recursive: true });
     if (this.open_?.path === target) {
-      if (!replace) throw new AppError('already_exists', `${target} is already open.`);
+      if (!replace) throw new AppError('workspaceAlreadyOpen', { path: target });
       this.close();
     }
     await this.options.pool.run('sample.build', { sample, target, replace, samplesDir: this.options.samplesDir }, run);

@@ -1,5 +1,5 @@
 import type { EventName } from '../../../shared/ipc/contract';
-import type { Envelope } from '../../../shared/ipc/errors';
+import { AppError, type Envelope } from '../../../shared/ipc/errors';
 import type { Transport } from '../../../shared/ipc/transport';
 
 /**
@@ -24,10 +24,10 @@ export function loopbackTransport(): Transport {
           headers: { 'content-type': 'application/json', 'x-value-ladder-token': token },
           body: JSON.stringify({ input, jobId }),
         });
-        if (response.status === 401) return { ok: false, error: { code: 'unavailable', message: 'The harness refused the request: the link is missing its token.', hint: 'Open the full URL the harness printed.' } };
+        if (response.status === 401) return { ok: false, error: new AppError('harnessToken').toShape() };
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'The harness is not running.', hint: 'Start it again with npm run web.' } };
+        return { ok: false, error: new AppError('harnessDown').toShape() };
       }
     },
     subscribe(listener) {

@@ -5,6 +5,7 @@ import type { CallOptions } from '../../../shared/ipc/client';
 import type { JobProgress } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { api } from '../api';
+import { logRendererError } from '../api/log';
 import { applyLocale } from '../i18n';
 
 export type Route = 'home' | 'data' | 'import' | 'ladder' | 'strategies' | 'customers' | 'cohorts' | 'channels' | 'whatif' | 'models' | 'report' | 'settings';
@@ -17,10 +18,6 @@ export interface RunningJob {
   cancel(): void;
 }
 
-export interface ShownError {
-  message: string;
-  hint?: string | undefined;
-}
 
 interface AppContextValue {
   settings: AppSettings | null;
@@ -31,16 +28,19 @@ interface AppContextValue {
   job: RunningJob | null;
   /** Runs a long call with a progress bar and a cancel button; errors are shown, cancels are silent. */
   runJob<T>(label: string, call: (options: CallOptions) => Promise<T>, options?: { screen?: Route }): Promise<T | undefined>;
-  error: ShownError | null;
+  /** The error the banner shows, said in the person's language when it is drawn. */
+  error: AppError | null;
   showError(error: unknown): void;
   dismissError(): void;
 }
 
 const Context = createContext<AppContextValue | null>(null);
 
-function toShownError(error: unknown): ShownError {
-  if (error instanceof AppError) return { message: error.message, hint: error.hint };
-  return { message: 'Something went wrong inside Value Ladder.', hint: 'Try again; restart the app if it happens again.' };
+/** Anything caught becomes an AppError; one that is not (a bug here) goes to the log with its stack first. */
+export function toAppError(error: unknown, area: string): AppError {
+  if (error instanceof AppError) return error;
+  logRendererError(area, error);
+  return new AppError('internal');
 }
 
 function applyTheme(theme: AppSettings['theme']): void {
@@ -53,12 +53,12 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
   const [route, setRoute] = useState<Route>('home');
   const [job, setJob] = useState<RunningJob | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const jobRef = useRef<AbortController | null>(null);
 
   const showError = useCallback((value: unknown) => {
     if (value instanceof AppError && value.code === 'cancelled') return;
-    setError(toShownError(value));
+    setError(toAppError(value, 'error banner'));
   }, []);
 
   useEffect(() => {

@@ -126,3 +126,21 @@ export function maximizeLikelihood<P extends object, R extends { totalWeight: nu
   );
   return finishFitReport(rows.totalWeight, fn, result, paramsFromLog<P>(names, result.x), names);
 }
+
+/** Why a fit did not converge, as a code the app says in the person's language (the reason itself is English). */
+export const FIT_FAILURES = ['noCustomers', 'noRepeat', 'fewSpenders', 'notIdentified', 'lineSearch', 'stalled', 'notEvaluable', 'maxIterations', 'other'] as const;
+export type FitFailure = (typeof FIT_FAILURES)[number];
+
+/** The code of a fit's reason (reasons are kept in words, also in fits stored by older versions). */
+export function fitFailureOf(reason: string | null): FitFailure {
+  if (!reason) return 'other';
+  if (reason.startsWith('there are no customers to fit')) return 'noCustomers';
+  if (reason.startsWith('no customer made a repeat purchase')) return 'noRepeat';
+  if (reason.startsWith('fewer than two customers with repeat purchases')) return 'fewSpenders';
+  if (reason.startsWith('the likelihood is flat in some direction at the optimum')) return 'notIdentified';
+  if (reason.startsWith('the line search could not improve')) return 'lineSearch';
+  if (reason.startsWith('the likelihood stopped improving')) return 'stalled';
+  if (reason.startsWith('the likelihood cannot be evaluated')) return 'notEvaluable';
+  if (reason.startsWith('no convergence after')) return 'maxIterations';
+  return 'other';
+}

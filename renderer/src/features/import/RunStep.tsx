@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../../shared/domain/import';
 import { useApp } from '../../app/AppContext';
+import type { TFunction } from 'i18next';
+import { errorWords } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
 import { SummaryFigures } from './CheckStep';
 import { exportImportLog } from './export-log';
@@ -9,12 +11,12 @@ import { InlineProgress } from './InlineProgress';
 import { wizardActions, type WizardState } from './wizard';
 
 /** Why nothing was written, in the person's language when the case is known. */
-function notCommittedText(t: (key: string, options?: Record<string, unknown>) => string, result: ImportResult, count: string, wizard: WizardState): string {
+function notCommittedText(t: TFunction, format: ReturnType<typeof useFormat>, result: ImportResult, count: string, wizard: WizardState): string {
   const previous = wizard.preview?.previousImport != null && !wizard.replacePrevious;
   if (previous && result.accepted === 0 && result.rejectedCount === 0 && result.skippedCount === 0 && result.duplicateCount === 0) return t('import.run.previousKept');
   if (wizard.strict && result.rejectedCount > 0) return t('import.run.strictReason', { rejected: count });
   if (result.accepted === 0) return t('import.run.noRows');
-  return result.notCommittedReason ?? t('import.run.noRows');
+  return result.notCommitted ? errorWords(result.notCommitted.key, result.notCommitted.params, t, format).message : t('import.run.noRows');
 }
 
 /** Step 4: the import running, then what it did. */
@@ -38,7 +40,7 @@ export function RunStep({ wizard }: { wizard: WizardState }) {
           </span>
           <div className="result__body">
             <h2 className="result__title">{t('import.run.notCommittedTitle')}</h2>
-            <p>{notCommittedText(t, result, format.integer(result.rejectedCount), wizard)}</p>
+            <p>{notCommittedText(t, format, result, format.integer(result.rejectedCount), wizard)}</p>
             <SummaryFigures summary={result} />
             <div className="result__actions">
               <button type="button" className="button" onClick={() => wizardActions.goTo(3)} data-testid="back-to-check">

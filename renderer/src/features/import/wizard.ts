@@ -181,7 +181,7 @@ export const wizardActions = {
   async drop(app: App, file: File): Promise<void> {
     if (state.busy) return;
     if (file.size > MAX_DROPPED_BYTES) {
-      app.showError(new AppError('invalid_input', i18next.t('import.choose.tooLarge', { name: file.name }), { hint: i18next.t('import.choose.tooLargeHint') }));
+      app.showError(new AppError('droppedFileTooLarge', { name: file.name }));
       return;
     }
     set({ busy: 'staging', staging: file.name, notice: null });
@@ -193,7 +193,7 @@ export const wizardActions = {
     } catch (error) {
       set({ busy: null, staging: null });
       if (error instanceof DOMException || error instanceof TypeError) {
-        app.showError(new AppError('io', i18next.t('import.choose.unreadable', { name: file.name }), { hint: i18next.t('import.choose.unreadableHint') }));
+        app.showError(new AppError('droppedFileUnreadable', { name: file.name }));
       } else app.showError(error);
     }
   },

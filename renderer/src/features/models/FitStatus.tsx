@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { fitFailureOf } from '../../../../shared/analytics/models/fit-report';
 import type { ModelFitSummary } from '../../../../shared/domain/models';
 import { useApp } from '../../app/AppContext';
 import { analysisActions, useAnalysis } from '../analysis/store';
@@ -46,7 +47,9 @@ export function FitStatus({ fit }: { fit: ModelFitSummary | null }) {
           <span className="banner__text">
             <strong>{t('models.status.notConverged')}</strong>
             {failures.map((failure) => (
-              <p key={failure.name}>{t('models.status.reason', { model: failure.name, reason: failure.reason?.replace(/\.\s*$/, '') ?? t('models.status.noReason') })}</p>
+              <p key={failure.name} data-failure={fitFailureOf(failure.reason)}>
+                {t('models.status.reason', { model: failure.name, reason: t(`models.status.failures.${fitFailureOf(failure.reason)}`) })}
+              </p>
             ))}
             <p>{t('models.status.fallback')}</p>
           </span>
