@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { JobBar } from '../components/JobBar';
 import { useAnalysisSync } from '../features/analysis/store';
 import { ChannelsScreen } from '../features/channels/ChannelsScreen';
@@ -109,7 +110,9 @@ function Shell() {
       <main className="main">
         {app.error ? <ErrorBanner error={app.error} onDismiss={app.dismissError} /> : null}
         {app.job && app.job.screen !== app.route ? <JobBar job={app.job} /> : null}
-        <Screen />
+        <ErrorBoundary key={app.route} area={`screen/${app.route}`} variant="screen">
+          <Screen />
+        </ErrorBoundary>
       </main>
     </div>
   );
@@ -117,8 +120,10 @@ function Shell() {
 
 export function App() {
   return (
-    <AppProvider>
-      <Shell />
-    </AppProvider>
+    <ErrorBoundary area="app" variant="screen">
+      <AppProvider>
+        <Shell />
+      </AppProvider>
+    </ErrorBoundary>
   );
 }

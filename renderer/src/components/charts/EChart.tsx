@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { init, type ChartOption, type EChartsType } from './echarts';
 import { useChartTheme } from './chart-theme';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 export interface ChartClick {
   seriesIndex?: number;
@@ -22,11 +23,20 @@ interface Props {
   className?: string;
 }
 
+/** One chart, in a part of its own: a chart that fails shows a short message in its place (ErrorBoundary). */
+export function EChart(props: Props) {
+  return (
+    <ErrorBoundary area={`chart/${props.testId ?? props.label}`}>
+      <ChartCanvas {...props} />
+    </ErrorBoundary>
+  );
+}
+
 /**
  * One ECharts chart: created for the current theme (again when it changes), resized with its
  * container, disposed with the component.
  */
-export function EChart({ option, height, label, onClick, testId, className }: Props) {
+function ChartCanvas({ option, height, label, onClick, testId, className }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const theme = useChartTheme();
@@ -48,6 +58,8 @@ export function EChart({ option, height, label, onClick, testId, className }: Pr
     outer.appendChild(element);
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    // Harness builds only: the walk-everything test reaches the chart to show each series' tooltip.
+    if (__HARNESS__) (outer as HTMLDivElement & { vlChart?: EChartsType }).vlChart = instance;
     // Run the handler after ECharts has finished with the event: a click that opens another screen
     // disposes this chart, and disposing inside ECharts' own handler leaves it half torn down.
     // Marks the host once the chart has drawn its first frame (tests and the UI bench wait for it).

@@ -2,6 +2,7 @@ import { createGrid, type GridApi, type GridOptions, type ManagedGridOptionKey }
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDarkTheme } from '../../app/useDarkTheme';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { gridLocaleText } from './locale';
 import { gridTheme } from './theme';
 
@@ -17,6 +18,14 @@ const INITIAL_ONLY = new Set<string>(['rowModelType', 'getRowId', 'cacheBlockSiz
  * those the grid reads only at creation (INITIAL_ONLY, and the language) create it anew.
  */
 export function DomGrid<TData>(props: GridOptions<TData> & { className?: string }) {
+  return (
+    <ErrorBoundary area="grid">
+      <DomGridHost<TData> {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function DomGridHost<TData>(props: GridOptions<TData> & { className?: string }) {
   const { i18n } = useTranslation();
   const dark = useDarkTheme();
   const language = i18n.language;

@@ -1,6 +1,7 @@
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import { useDarkTheme } from '../../app/useDarkTheme';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { gridLocaleText } from './locale';
 import { gridTheme } from './theme';
 
@@ -10,6 +11,14 @@ import { gridTheme } from './theme';
  * created anew when the language changes.
  */
 export function Grid<TData>(props: AgGridReactProps<TData>) {
+  return (
+    <ErrorBoundary area="grid">
+      <ThemedGrid<TData> {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function ThemedGrid<TData>(props: AgGridReactProps<TData>) {
   const { i18n } = useTranslation();
   const dark = useDarkTheme();
   const language = i18n.language;
