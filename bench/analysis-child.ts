@@ -8,7 +8,17 @@ import { SOURCE_SAMPLES_DIR } from '../electron/services/paths';
 import { generateDemoDataset } from '../electron/services/samples/demo';
 import { createApi } from '../shared/ipc/client';
 
-const [mode, workspace, workerScript] = process.argv.slice(2) as ['build' | 'analyse', string, string];
+const [mode, workspace, workerScript, file] = process.argv.slice(2) as ['build' | 'import' | 'analyse', string, string, string | undefined];
+if (mode === 'import' && file) {
+  // A workspace made by importing an export (not timed).
+  const backend = createBackend({ ports: headlessPorts('cli'), dataDir: tmpdir(), ephemeralState: true, samplesDir: SOURCE_SAMPLES_DIR, appVersion: 'bench', workerScript });
+  const api = createApi(directTransport(backend));
+  await api['workspace.create']({ path: workspace });
+  const result = await api['import.run']({ path: file, options: {}, onPreviousImport: 'skip', strict: false });
+  await backend.dispose();
+  console.log(JSON.stringify({ lines: result.accepted }));
+  process.exit(0);
+}
 if (mode === 'build') {
   // A process of its own, so that the analysing process's memory is its own.
   const buildStart = performance.now();

@@ -2,12 +2,13 @@
  * The renderer in a real Chromium, through the harness' loopback transport, over the same
  * contract and services as the desktop app.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
 import { SOURCE_ROOT } from '../../electron/services/paths';
+import { setLanguage } from '../support/app';
 import { collectPageErrors, launchChromium } from '../support/browser';
 import { startTestHarness, tempDir } from '../support/harness';
 import { AG_GRID_LOCALE_IR } from '@ag-grid-community/locale';
@@ -111,6 +112,25 @@ describe('the app in Chromium', () => {
     expect(text).toContain('Check the path, or create a new workspace.');
     expect(text).not.toMatch(/at .*\.ts:\d+/);
     await page.close();
+  });
+
+  it('says the error in the person\'s language, its parameters in their formats (Persian)', async () => {
+    const { page } = await openApp();
+    await setLanguage(page, 'fa');
+    try {
+      const missing = join(tempDir(), 'missing.vlw');
+      harness.dialogAnswers.push(missing);
+      await page.click('[data-route=home]');
+      await page.click('[data-testid=open-workspace]');
+      const alert = page.locator('.error-banner[data-error-key=workspaceMissing]');
+      await alert.waitFor();
+      const fa = JSON.parse(readFileSync(join(SOURCE_ROOT, 'renderer', 'src', 'i18n', 'locales', 'fa.json'), 'utf8')) as { errors: { messages: { workspaceMissing: { message: string; hint: string } } } };
+      expect(await alert.locator('strong').textContent()).toBe(fa.errors.messages.workspaceMissing.message.replace('{{path}}', missing));
+      expect(await alert.locator('p').textContent()).toBe(fa.errors.messages.workspaceMissing.hint);
+    } finally {
+      await setLanguage(page, 'en');
+      await page.close();
+    }
   });
 });
 

@@ -19,7 +19,7 @@ export function LifecycleStages({ run }: { run: AnalysisRun }) {
         const share = total > 0 ? count / total : 0;
         return (
           <li key={stage}>
-            <button type="button" className="stage-bar" onClick={() => openCustomers(app, { lifecycle: [stage] })} data-stage={stage} title={t('cohorts.lifecycle.open')}>
+            <button type="button" className="stage-bar" disabled={count === 0} onClick={() => openCustomers(app, { lifecycle: [stage] })} data-stage={stage} title={t('cohorts.lifecycle.open')}>
               <span className="stage-bar__name">
                 <span className="code-dot" style={{ background: LIFECYCLE_COLORS[stage] }} aria-hidden="true" />
                 {t(`codes.lifecycle.${stage}`)}

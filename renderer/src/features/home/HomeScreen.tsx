@@ -99,10 +99,10 @@ export function HomeScreen() {
           <p className="muted">{t('app.tagline')}</p>
         </div>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => void workspaceActions.create(app)}>
+          <button type="button" className="button" onClick={() => void workspaceActions.create(app)} data-testid="new-workspace">
             {t('home.newWorkspace')}
           </button>
-          <button type="button" className="button button--primary" onClick={() => void workspaceActions.open(app)}>
+          <button type="button" className="button button--primary" onClick={() => void workspaceActions.open(app)} data-testid="open-workspace">
             {t('home.openWorkspace')}
           </button>
         </div>

@@ -150,7 +150,8 @@ export const LadderBeforeAfter = memo(function LadderBeforeAfter({ result }: { r
         },
       },
       xAxis: { type: 'category', data: tiers.map((tier) => t(`codes.tier.${tier.tier}`)), inverse: theme.rtl, ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, interval: 0 } },
-      yAxis: { type: 'value', position: theme.rtl ? 'right' : 'left', ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, formatter: (value: number) => f.integer(value) } },
+      // Whole customers on the axis: with a handful expected, fractional ticks all read "0".
+      yAxis: { type: 'value', minInterval: 1, position: theme.rtl ? 'right' : 'left', ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, formatter: (value: number) => f.integer(value) } },
       series: series.map((s) => ({ type: 'bar' as const, name: s.name, data: s.data, itemStyle: { color: s.color }, barMaxWidth: 40 })),
     };
   }, [result, t, f, theme]);

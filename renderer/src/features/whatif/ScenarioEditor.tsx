@@ -179,7 +179,11 @@ export function ScenarioEditor({ scenario, update, result, money, analysisRate }
           />
         ))}
         <label className="check-inline lever__drop">
-          <input type="checkbox" checked={plan?.dropCustomers === true} onChange={(event) => update((current) => setLever(current, active, 'dropCustomers', event.target.checked))} data-testid="lever-dropCustomers" />
+          <input type="checkbox" checked={plan?.dropCustomers === true} onChange={(event) => {
+              // Read now: the update runs in the next frame, when React has put the controlled box back.
+              const drop = event.target.checked;
+              update((current) => setLever(current, active, 'dropCustomers', drop));
+            }} data-testid="lever-dropCustomers" />
           {t('whatif.lever.dropCustomers')}
         </label>
         <div className="whatif-levers__footer">
