@@ -23,6 +23,8 @@ export interface WalkOptions {
   randomCustomers: number;
   /** Open a customer of every tier, quadrant, strategy and lifecycle stage. */
   everyGroup: boolean;
+  /** Move every lever of the what-if (else only open it and switch the grouping). */
+  levers: boolean;
   /** Folder for the PDF the Report screen makes. */
   outDir: string;
   /** Also fit a model from the Models screen and make the PDF from the Report screen. */
@@ -253,7 +255,7 @@ async function walkCohorts(page: Page, errors: string[]): Promise<void> {
   if (stage) await drillFrom(page, errors, 'cohorts', `[data-testid=lifecycle-stages] button[data-stage=${stage}]`, `lifecycle-${stage}`);
 }
 
-async function walkWhatIf(page: Page, errors: string[]): Promise<void> {
+async function walkWhatIf(page: Page, errors: string[], levers: boolean): Promise<void> {
   await go(page, 'whatif');
   await page.locator('[data-testid=whatif-kpis]').waitFor({ timeout: 40_000 });
   await hoverCharts(page);
@@ -261,8 +263,12 @@ async function walkWhatIf(page: Page, errors: string[]): Promise<void> {
     await page.click(`[data-grouping=${grouping}]`);
     await page.waitForFunction(() => document.querySelector('[data-testid=whatif]')?.getAttribute('data-settled') === 'true');
   }
+  if (!levers) {
+    await expectHealthy(page, errors, 'what-if');
+    return;
+  }
   // Every lever of the first group moved, then the group dropped and brought back.
-  const levers: [string, string][] = [
+  const values: [string, string][] = [
     ['retentionChange', '5'],
     ['frequencyChange', '10'],
     ['spendChange', '-7'],
@@ -274,7 +280,7 @@ async function walkWhatIf(page: Page, errors: string[]): Promise<void> {
     ['horizon', '5'],
     ['discount', '12'],
   ];
-  for (const [lever, value] of levers) {
+  for (const [lever, value] of values) {
     const input = page.locator(`[data-testid=number-${lever}]`);
     if ((await input.count()) === 0 || !(await input.isEnabled())) continue;
     await input.fill(value);
@@ -367,7 +373,7 @@ export async function walkWorkspace(options: WalkOptions, name: string, locale: 
     await hoverCharts(page);
     await expectHealthy(page, errors, 'channels');
   });
-  await step('whatif', () => walkWhatIf(page, errors));
+  await step('whatif', () => walkWhatIf(page, errors, options.levers));
   await step('models', () => walkModels(options));
   await step('report', () => walkReport(options, locale, name));
   await step('data', () => walkData(page, errors));
