@@ -2,7 +2,8 @@
  * The seven relationship strategies (DOMAIN.md, Persian source), one per customer, decided in
  * this order (the first that applies):
  * 1. Win back — was valuable in the previous window (profit in its top 20 %) and has lapsed or its
- *    revenue fell below half of what it was;
+ *    revenue fell below half of what it was; or bought before and returned goods since, with nothing
+ *    new bought (its window's revenue is below 0): a return is a reason to ask why, not to let go;
  * 2. Redesign — loses money now but its gross margin is positive: cost to serve makes the loss;
  * 3. Enhance (develop) — loses money now, gross margin not positive, but future profit is positive;
  * 4. Terminate — negative now and in the future, no sign of potential;
@@ -31,6 +32,7 @@ export const REASONS = [
   'terminate.noPotential',
   'winBack.lapsed',
   'winBack.fell',
+  'winBack.returned',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -72,6 +74,7 @@ export function strategyBasis(metrics: CustomerMetrics, future: Float64Array, ac
     const fell = (currentRevenue[c] as number) < 0.5 * (previousRevenue[c] as number);
     let decided: Reason | null = null;
     if (wasValuable && (!active[c] || fell)) decided = active[c] ? 'winBack.fell' : 'winBack.lapsed';
+    else if ((currentRevenue[c] as number) < 0 && (previousRevenue[c] as number) > 0) decided = 'winBack.returned';
     else if (profit < 0 && margin > 0) decided = 'redesign.costToServe';
     else if (profit < 0 && (future[c] as number) > 0) decided = 'enhance.develop';
     else if (profit < 0) decided = 'terminate.noPotential';
@@ -158,5 +161,7 @@ export function describeReason(reason: Reason, v: ReasonValues, money: (value: n
       return `last purchase ${v.recencyDays} days ago (inactive after ${v.inactivityDays}); profit ${signed(v.previousProfit)} in the ${v.months} months before → Win back`;
     case 'winBack.fell':
       return `revenue fell from ${money(v.previousRevenue)} to ${money(v.revenue)} over ${v.months} months; was among the most valuable → Win back`;
+    case 'winBack.returned':
+      return `returns of ${money(-v.revenue)} and no new purchase over ${v.months} months, after ${money(v.previousRevenue)} bought before → Win back (ask why)`;
   }
 }

@@ -68,7 +68,9 @@ describe('analysis codes in the catalogues', () => {
 
   it.each(REASONS)('the English sentence of %s is describeReason word for word', (reason) => {
     const template = message(load('en'), `reasons.full.${reason}`) ?? '';
-    const written = template.replace(/{{\s*(\w+)\s*}}/g, (_, name: keyof ReasonValues) => {
+    const written = template.replace(/{{\s*(\w+)\s*}}/g, (_, name: keyof ReasonValues | 'refund') => {
+      // A refund is the window's revenue given back: said as a positive amount.
+      if (name === 'refund') return (-VALUES.revenue).toFixed(2);
       const value = VALUES[name];
       if (name === 'recencyDays' || name === 'inactivityDays' || name === 'months') return String(value);
       return SIGNED.has(name) ? `${value > 0 ? '+' : ''}${value.toFixed(2)}` : value.toFixed(2);

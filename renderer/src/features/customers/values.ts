@@ -75,6 +75,9 @@ export function reasonSentence(t: (key: string, options?: Record<string, unknown
     const value = values[name];
     params[name] = typeof value !== 'number' || !Number.isFinite(value) ? '—' : COUNTS.has(name) ? f.integer(value) : SIGNED.has(name) ? f.signedMoney(value) : f.money(value);
   }
+  // Returns are said as an amount given back.
+  const revenue = values.revenue;
+  params.refund = typeof revenue === 'number' && Number.isFinite(revenue) ? f.money(-revenue) : '—';
   return t(`reasons.full.${reason}`, params);
 }
 
