@@ -10,7 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApi, type Api } from '../../shared/ipc/client';
 import { AppError } from '../../shared/ipc/errors';
 import { SampleName, type WorkspaceSummary } from '../../shared/domain/workspace';
-import { ImportKind, type ImportOptions, type ImportResult } from '../../shared/domain/import';
+import { DATE_FORMATS, DateFormatSchema, describeWarning, IMPORT_FIELDS, ImportKind, NumberFormatSchema, type ImportOptions, type ImportPreview, type ImportResult } from '../../shared/domain/import';
 import type { AnalysisRun, ExportList } from '../../shared/domain/analysis';
 import { LOCALES, Locale } from '../../shared/domain/app-settings';
 import { REPORT_SECTIONS, ReportPageSize, type ReportSection } from '../../shared/domain/report';
@@ -86,7 +86,7 @@ async function openOrCreate(api: Api, path: string): Promise<WorkspaceSummary> {
   return existsSync(path) ? api['workspace.open']({ path }) : api['workspace.create']({ path });
 }
 
-function importJson(result: ImportResult, headers: Map<number, string>) {
+function importJson(result: ImportResult, headers: Map<number, string>, dryRun = false) {
   const mapping = Object.fromEntries(Object.entries(result.detected.mapping).flatMap(([field, column]) => (column === null ? [] : [[field, headers.get(column) ?? `column ${column + 1}`]])));
   return {
     accepted: result.accepted,
@@ -96,10 +96,15 @@ function importJson(result: ImportResult, headers: Map<number, string>) {
     duplicates: result.duplicates,
     total: result.total,
     committed: result.committed,
+    dryRun,
     notCommittedReason: result.notCommittedReason,
     importId: result.importId,
     replacedImportId: result.replacedImportId,
-    counts: { rejected: result.rejectedCount, skipped: result.skippedCount, duplicates: result.duplicateCount },
+    counts: { rejected: result.rejectedCount, skipped: result.skippedCount, duplicates: result.duplicateCount, possibleDuplicates: result.possibleDuplicateCount },
+    profile: result.detected.profile,
+    warnings: result.warnings.map((warning) => ({ ...warning, message: describeWarning(warning) })),
+    refunds: result.refunds,
+    unknownCustomer: result.unknownCustomer,
     detected: {
       kind: result.kind,
       encoding: result.detected.encoding,
@@ -108,10 +113,99 @@ function importJson(result: ImportResult, headers: Map<number, string>) {
       thousands: result.detected.numberFormat.thousands,
       currency: result.detected.currency,
       dateFormat: result.detected.dateFormat,
+      dateAmbiguous: result.detected.dateAmbiguous,
       headerLine: result.detected.headerLine,
       mapping,
     },
   };
+}
+
+/** The import's report for people. */
+function importText(result: ImportResult, report: ReturnType<typeof importJson>, fileName: string, dryRun: boolean): string[] {
+  const status = dryRun ? 'checked (nothing imported)' : report.committed ? 'imported' : 'not imported';
+  return [
+    `${status}: ${result.accepted.toLocaleString('en')} ${result.kind} rows from ${fileName}` + (result.notCommittedReason ? ` — ${result.notCommittedReason}` : ''),
+    ...(result.detected.profile ? [`recognised: ${result.detected.profile.label} (--profile ${result.detected.profile.name})`] : []),
+    `detected: ${report.detected.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(report.detected.delimiter)}, decimal "${report.detected.decimal}", dates ${report.detected.dateFormat ?? '—'}${report.detected.currency ? `, currency ${report.detected.currency}` : ''}`,
+    `columns: ${Object.entries(report.detected.mapping).map(([field, header]) => `${field} ← ${header}`).join(', ')}`,
+    `rejected ${result.rejectedCount}, skipped ${result.skippedCount}, duplicates ${result.duplicateCount}, possible duplicates kept ${result.possibleDuplicateCount}`,
+    ...(result.refunds.count > 0 ? [`refunds netted: ${result.refunds.count} (${formatMoney(result.refunds.amount)})`] : []),
+    ...(result.unknownCustomer.rows > 0 ? [`rows without a customer (kept under the unknown customer, out of the ladder): ${result.unknownCustomer.rows} (${formatMoney(result.unknownCustomer.amount)})`] : []),
+    ...result.warnings.map((warning) => `warning: ${describeWarning(warning)}`),
+    ...result.rejected.slice(0, 50).map((issue) => `  line ${issue.line}: ${issue.reason}${issue.value ? ` (${JSON.stringify(issue.value)})` : ''}`),
+    ...result.duplicates.slice(0, 20).map((row) => `  line ${row.line}: ${row.kept ? 'possible duplicate (kept)' : 'duplicate'} of line ${row.of}`),
+  ];
+}
+
+/** The import options the command line gives. */
+function importOptionsOf(values: Record<string, unknown>): ImportOptions {
+  const options: ImportOptions = {};
+  if (values.as !== undefined) {
+    const kind = ImportKind.safeParse(values.as);
+    if (!kind.success) throw new UsageError(`--as must be one of ${ImportKind.options.join(', ')}`);
+    options.kind = kind.data;
+  }
+  if (typeof values.profile === 'string') options.profile = values.profile;
+  if (typeof values.encoding === 'string') options.encoding = values.encoding;
+  if (values['date-format'] !== undefined) {
+    const format = DateFormatSchema.safeParse(values['date-format']);
+    if (!format.success) throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}`);
+    options.dateFormat = format.data;
+  }
+  if (values['tax-shipping'] !== undefined) {
+    if (values['tax-shipping'] !== 'exclude' && values['tax-shipping'] !== 'include') throw new UsageError('--tax-shipping must be exclude or include');
+    options.taxShipping = values['tax-shipping'];
+  }
+  if (values['keep-duplicates'] === true) options.keepDuplicates = true;
+  if (values['drop-possible-duplicates'] === true) options.dropPossibleDuplicates = true;
+  return options;
+}
+
+/** The column of a header name (or 1-based number) in a preview; a usage error when there is none. */
+function columnNamed(preview: ImportPreview, name: string): number {
+  const byName = preview.columns.find((column) => column.header.trim().toLowerCase() === name.trim().toLowerCase());
+  if (byName) return byName.index;
+  const number = Number(name);
+  if (Number.isInteger(number) && number >= 1 && number <= preview.columns.length) return number - 1;
+  throw new UsageError(`the file has no column "${name}": its columns are ${preview.columns.map((column) => JSON.stringify(column.header)).join(', ')}`);
+}
+
+/**
+ * The mapping of --mapping FILE.json ({"kind", "mapping": {field: column name}, "dateFormat",
+ * "numberFormat"}) and --map field=column (laid over it and over what was detected); null when
+ * neither is given.
+ */
+function mappingOf(values: Record<string, unknown>, preview: ImportPreview): Partial<ImportOptions> | null {
+  const pairs = (values.map as string[] | undefined) ?? [];
+  if (pairs.length === 0 && typeof values.mapping !== 'string') return null;
+  const options: Partial<ImportOptions> = {};
+  const mapping: Record<string, number | null> = { ...preview.detected.mapping };
+  if (typeof values.mapping === 'string') {
+    let saved: { kind?: unknown; mapping?: Record<string, unknown>; dateFormat?: unknown; numberFormat?: unknown };
+    try {
+      saved = JSON.parse(readFileSync(resolve(values.mapping), 'utf8').replace(/^\uFEFF/, '')) as typeof saved;
+    } catch (error) {
+      throw new UsageError(`cannot read the mapping file ${values.mapping}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const kind = ImportKind.safeParse(saved.kind);
+    if (kind.success) options.kind = kind.data;
+    for (const [field, column] of Object.entries(saved.mapping ?? {})) mapping[field] = column === null ? null : typeof column === 'number' ? column : columnNamed(preview, String(column));
+    const dateFormat = DateFormatSchema.safeParse(saved.dateFormat);
+    if (dateFormat.success && values['date-format'] === undefined) options.dateFormat = dateFormat.data;
+    const numberFormat = NumberFormatSchema.safeParse(saved.numberFormat);
+    if (numberFormat.success) options.numberFormat = numberFormat.data;
+  }
+  const fields = IMPORT_FIELDS[options.kind ?? preview.detected.kind] as Record<string, unknown>;
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--map takes field=column, not "${pair}"`);
+    const field = pair.slice(0, at).trim();
+    if (!(field in fields)) throw new UsageError(`--map: "${field}" is no field of ${options.kind ?? preview.detected.kind}: choose from ${Object.keys(fields).join(', ')}`);
+    const column = pair.slice(at + 1);
+    mapping[field] = column.trim() === '' || column.trim() === '-' ? null : columnNamed(preview, column);
+  }
+  // A mapping of one's own reads the file column by column.
+  return { ...options, mapping, profile: 'none' };
 }
 
 function formatMoney(value: number): string {
@@ -349,47 +443,54 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'import <workspace> <file> [--as transactions|customers|costs|products|marketing|prospects] [--encoding E] [--strict] [--replace] [--keep-duplicates] [--json]',
-    summary: 'Import a CSV/TSV/Excel export; valid rows are committed, every rejected row is reported with its line and reason.',
-    options: { as: { type: 'string' }, encoding: { type: 'string' }, strict: { type: 'boolean' }, replace: { type: 'boolean' }, 'keep-duplicates': { type: 'boolean' } },
+    usage:
+      'import <workspace> <file> [--as KIND] [--profile NAME|none] [--map field=column]… [--mapping FILE.json] [--date-format ymd|dmy|mdy|excel|jalali] [--encoding E] [--tax-shipping exclude|include] [--dry-run] [--accept-warnings] [--strict] [--replace] [--keep-duplicates] [--drop-possible-duplicates] [--json]',
+    summary:
+      'Import a CSV/TSV/Excel export (Shopify, Stripe, Etsy, Tmall … recognised by their columns); valid rows are committed, every rejected row is reported with its line and reason. Warnings (many rejected rows, rows without a customer, mixed currencies …) hold the commit until --accept-warnings; --dry-run reports without importing.',
+    options: {
+      as: { type: 'string' },
+      profile: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      mapping: { type: 'string' },
+      'date-format': { type: 'string' },
+      encoding: { type: 'string' },
+      'tax-shipping': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'accept-warnings': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      replace: { type: 'boolean' },
+      'keep-duplicates': { type: 'boolean' },
+      'drop-possible-duplicates': { type: 'boolean' },
+    },
     async run(positionals, values, context) {
       requireArgs(positionals, 2, this.usage);
-      const kind = values.as === undefined ? undefined : ImportKind.safeParse(values.as);
-      if (kind && !kind.success) throw new UsageError(`--as must be one of ${ImportKind.options.join(', ')}`);
-      const options: ImportOptions = {};
-      if (kind?.success) options.kind = kind.data;
-      if (typeof values.encoding === 'string') options.encoding = values.encoding;
-      if (values['keep-duplicates'] === true) options.keepDuplicates = true;
+      const options = importOptionsOf(values);
       const workspace = resolve(positionals[0] as string);
       const file = resolve(positionals[1] as string);
       await openOrCreate(context.api, workspace);
-      const preview = await context.api['import.preview']({ path: file, options });
-      const result = await context.api['import.run'](
-        { path: file, options, onPreviousImport: values.replace === true ? 'replace' : 'skip', strict: values.strict === true },
-        { onProgress: (p) => context.progress(p.stage, p.done, p.total) },
-      );
+      let preview = await context.api['import.preview']({ path: file, options });
+      const mapped = mappingOf(values, preview);
+      if (mapped) {
+        Object.assign(options, mapped);
+        preview = await context.api['import.preview']({ path: file, options });
+      }
+      const progress = { onProgress: (p: { stage: string; done: number; total: number }) => context.progress(p.stage, p.done, p.total) };
+      const dryRun = values['dry-run'] === true;
+      const result: ImportResult = dryRun
+        ? { ...(await context.api['import.check']({ path: file, options }, progress)), importId: null, committed: false, notCommittedReason: null, notCommitted: null, replacedImportId: null }
+        : await context.api['import.run']({ path: file, options, onPreviousImport: values.replace === true ? 'replace' : 'skip', strict: values.strict === true, acceptWarnings: values['accept-warnings'] === true }, progress);
       // Replies carry the first issues; the log has them all.
-      if (result.importId !== null && (result.rejectedCount > result.rejected.length || result.skippedCount > result.skipped.length || result.duplicateCount > result.duplicates.length)) {
+      if (result.importId !== null && (result.rejectedCount > result.rejected.length || result.skippedCount > result.skipped.length || result.duplicateCount + result.possibleDuplicateCount > result.duplicates.length)) {
         const all = await context.api['import.issues']({ importId: result.importId });
         result.rejected = all.filter((issue) => issue.kind === 'rejected').map(({ line, column, value, reason, code, params }) => ({ line, column, value, reason, code, params }));
         result.skipped = all.filter((issue) => issue.kind === 'skipped').map(({ line, reason, code, params }) => ({ line, reason, code, params }));
-        result.duplicates = all.filter((issue) => issue.kind === 'duplicate').map(({ line, of }) => ({ line, of: of ?? 0 }));
+        result.duplicates = all.filter((issue) => issue.kind === 'duplicate').map(({ line, of, code }) => ({ line, of: of ?? 0, ...(code === 'possible_duplicate' ? { kept: true } : {}) }));
       }
       const headers = new Map(preview.columns.map((column) => [column.index, column.header]));
-      const report = importJson(result, headers);
+      const report = importJson(result, headers, dryRun);
       if (context.json) context.out(JSON.stringify(report, null, 2));
-      else {
-        const lines = [
-          `${report.committed ? 'imported' : 'not imported'}: ${result.accepted.toLocaleString('en')} ${result.kind} rows from ${preview.file.name}` + (result.notCommittedReason ? ` — ${result.notCommittedReason}` : ''),
-          `detected: ${report.detected.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(report.detected.delimiter)}, decimal "${report.detected.decimal}", dates ${report.detected.dateFormat ?? '—'}${report.detected.currency ? `, currency ${report.detected.currency}` : ''}`,
-          `columns: ${Object.entries(report.detected.mapping).map(([field, header]) => `${field} ← ${header}`).join(', ')}`,
-          `rejected ${result.rejectedCount}, skipped ${result.skippedCount}, duplicates ${result.duplicateCount}`,
-          ...result.rejected.slice(0, 50).map((issue) => `  line ${issue.line}: ${issue.reason}${issue.value ? ` (${JSON.stringify(issue.value)})` : ''}`),
-          ...result.duplicates.slice(0, 20).map((row) => `  line ${row.line}: duplicate of line ${row.of}`),
-        ];
-        context.out(lines.join('\n'));
-      }
-      if (!result.committed) throw new CommandFailed(result.notCommittedReason ?? 'Nothing was imported.');
+      else context.out(importText(result, report, preview.file.name, dryRun).join('\n'));
+      if (!dryRun && !result.committed) throw new CommandFailed(result.notCommittedReason ?? 'Nothing was imported.');
     },
   },
   sample: {

@@ -3,6 +3,7 @@
  * customers by index, text as codes, transactions and service costs sorted by customer, then day.
  */
 import { Interner, NO_CODE, NO_DAY, orderByCustomerDay, type AnalysisDataset } from '../../shared/analytics/dataset';
+import { UNKNOWN_CUSTOMER_KEY } from '../../shared/domain/customer-key';
 import type { SqliteDatabase } from './sqlite';
 
 type Row = (string | number | null)[];
@@ -55,7 +56,9 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
   const products = new Interner();
   const categories = new Interner();
 
-  const customerCount = countRows(db, 'customers');
+  // The unknown customer (guests, placeholder ids) is no customer: it and its rows stay out.
+  const unknownId = (db.prepare('SELECT id FROM customers WHERE key = ?').pluck().get(UNKNOWN_CUSTOMER_KEY) as number | undefined) ?? Number.NaN;
+  const customerCount = countRows(db, 'customers') - (Number.isNaN(unknownId) ? 0 : 1);
   const ids = new Float64Array(customerCount);
   const customers = {
     count: customerCount,
@@ -71,6 +74,7 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
   };
   let n = 0;
   for (const row of db.prepare('SELECT id, label, acquired_day, channel, acquisition_cost, region, industry, size, age, income FROM customers ORDER BY id').raw(true).iterate() as Iterable<Row>) {
+    if (row[0] === unknownId) continue;
     if (n === customerCount) break;
     const index = n++;
     ids[index] = row[0] as number;
@@ -104,6 +108,7 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
   let i = 0;
   for (const row of db.prepare('SELECT customer_id, day, amount, cost, product_id, category, order_id FROM transactions').raw(true).iterate() as Iterable<Row>) {
     if (i === txCount) break;
+    if (row[0] === unknownId) continue;
     customer[i] = indexOf(row[0] as number);
     day[i] = row[1] as number;
     amount[i] = row[2] as number;
@@ -132,6 +137,7 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
   let k = 0;
   for (const row of db.prepare('SELECT customer_id, day, cost FROM service_costs').raw(true).iterate() as Iterable<Row>) {
     if (k === scCount) break;
+    if (row[0] === unknownId) continue;
     scCustomer[k] = indexOf(row[0] as number);
     scDay[k] = row[1] as number;
     scCost[k] = row[2] as number;
@@ -172,5 +178,5 @@ function readAll(db: SqliteDatabase): AnalysisDataset {
 
 /** Workspace ids of the customers, in the order of the dataset's customer index. */
 export function readCustomerIds(db: SqliteDatabase): Int32Array {
-  return Int32Array.from(db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[]);
+  return Int32Array.from(db.prepare('SELECT id FROM customers WHERE key <> ? ORDER BY id').pluck().all(UNKNOWN_CUSTOMER_KEY) as number[]);
 }

@@ -108,8 +108,8 @@ export function createBackend(options: BackendOptions): Backend {
 
     'import.preview': ({ path, options: importOptions }, { signal, progress }) => imports.preview(path, importOptions, { signal, onProgress: progress }),
     'import.check': ({ path, options: importOptions }, { signal, progress }) => imports.check(path, importOptions, { signal, onProgress: progress }),
-    'import.run': ({ path, options: importOptions, onPreviousImport, strict }, { signal, progress }) =>
-      imports.run(path, importOptions, { onPreviousImport, strict }, { signal, onProgress: progress }),
+    'import.run': ({ path, options: importOptions, onPreviousImport, strict, acceptWarnings }, { signal, progress }) =>
+      imports.run(path, importOptions, { onPreviousImport, strict, acceptWarnings }, { signal, onProgress: progress }),
     'import.log': () => imports.log(),
     'import.issues': ({ importId, kind }) => imports.issues(importId, kind),
     'import.exportLog': ({ importId, path }) => imports.exportLog(importId, path),

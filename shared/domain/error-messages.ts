@@ -86,6 +86,22 @@ export const ERROR_MESSAGES = {
   importAlreadyDone: { code: 'already_exists', message: 'This file was already imported on {{date}} (as {{name}}); nothing was imported again.' },
   importStrictRejected: { code: 'invalid_input', message: '{{count}} rows were rejected and strict mode is on: nothing was imported.' },
   importNoRows: { code: 'invalid_input', message: 'No row of the file could be imported.' },
+  importWarnings: {
+    code: 'invalid_input',
+    message: 'Nothing was imported: the check found {{count}} things to look at first.',
+    hint: 'Read the warnings; when they are what you expect, import anyway (the CLI: --accept-warnings).',
+  },
+  importDatesAmbiguous: {
+    code: 'invalid_input',
+    message: 'Nothing was imported: every date could be read day first or month first (such as {{example}}).',
+    hint: 'Say which: choose the date format in the mapping step (the CLI: --date-format dmy or mdy).',
+  },
+  profileNoCustomer: {
+    code: 'invalid_input',
+    message: 'This {{profile}} export has no column that says who the buyer is, so no customer can be told apart.',
+    hint: 'Export a report that includes the buyer (an e-mail or a customer id), or import another file.',
+  },
+  unknownProfile: { code: 'invalid_input', message: 'There is no import profile named "{{name}}".', hint: 'Choose one of: {{names}}.' },
 
   notAnalysed: { code: 'not_found', message: 'This workspace has not been analysed yet.', hint: 'Run the analysis first (Analyse, or value-ladder analyze).' },
   asOfBeforeData: { code: 'invalid_input', message: 'There is nothing to analyse on {{date}}: the first purchase is on {{first}}.', hint: 'Choose a later analysis date.' },

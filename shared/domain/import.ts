@@ -103,8 +103,14 @@ export const ImportOptions = z
     /** Field → column index (0-based), or null to leave a field unmapped. */
     mapping: z.record(z.string().max(40), z.number().int().min(0).max(10_000).nullable()).optional(),
     keyRules: z.object({ ignoreCase: z.boolean(), ignoreSpaces: z.boolean(), ignoreLeadingZeros: z.boolean() }).strict().optional(),
-    /** Keep rows that exactly repeat an earlier row instead of skipping them. */
+    /** Keep rows that exactly repeat an earlier row even when an order id tells they are the same line. */
     keepDuplicates: z.boolean().optional(),
+    /** Leave out identical rows that have no order id too (kept by default: they may be real purchases). */
+    dropPossibleDuplicates: z.boolean().optional(),
+    /** A source profile by name (profiles.ts), or `none` to read the file without one; recognised from the header when not given. */
+    profile: z.string().min(1).max(40).optional(),
+    /** Whether an order's amount keeps its tax and shipping (profiles): excluded by default. */
+    taxShipping: z.enum(['exclude', 'include']).optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof ImportOptions>;
@@ -131,6 +137,12 @@ export const ImportDetection = z.object({
   mapping: z.record(z.string(), z.number().int().nullable()),
   /** True when the mapping came from an earlier import of a file with the same columns. */
   rememberedMapping: z.boolean(),
+  /** The platform export recognised (or chosen), null for a file read column by column. */
+  profile: z.object({ name: z.string(), label: z.string() }).nullable(),
+  /** Day and month could be either way round in every date seen: the person must say which. */
+  dateAmbiguous: z.boolean(),
+  /** The file has dates and amounts (it looks like sales), whatever it is imported as. */
+  salesLike: z.boolean(),
 });
 export type ImportDetection = z.infer<typeof ImportDetection>;
 
@@ -138,7 +150,10 @@ export type ImportDetection = z.infer<typeof ImportDetection>;
  * Why a row was rejected, skipped or left out as a duplicate, as a stable code; with its
  * parameters it is turned into words in the reader's language (the English words are `reason`).
  */
-export const ISSUE_CODES = ['blank_line', 'total_row', 'unclosed_quote', 'field_count', 'missing', 'not_a_number', 'bad_date', 'future_date', 'duplicate'] as const;
+export const ISSUE_CODES = [
+  'blank_line', 'total_row', 'unclosed_quote', 'field_count', 'missing', 'not_a_number', 'bad_date', 'future_date', 'duplicate',
+  'status_skipped', 'group_row', 'possible_duplicate',
+] as const;
 export const IssueCode = z.enum(ISSUE_CODES);
 export type IssueCode = z.infer<typeof IssueCode>;
 
@@ -157,6 +172,12 @@ export interface IssueParamsOf {
   bad_date: { dateFormat: DateHint };
   future_date: Record<string, never>;
   duplicate: { of: number };
+  /** A row of a status that is no sale (its reason: one of SKIP_REASONS). */
+  status_skipped: { status: string; reason: string };
+  /** A row of a grouped report that names the group (its customer). */
+  group_row: Record<string, never>;
+  /** The same as an earlier row, with no order id to tell them apart: kept (it may be a real second purchase). */
+  possible_duplicate: { of: number };
 }
 
 export const IssueParams = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -198,8 +219,25 @@ export function describeIssue(code: IssueCode, params: IssueParams): string {
       return 'the date is in the future';
     case 'duplicate':
       return `repeats line ${params.of}`;
+    case 'status_skipped':
+      return `not a sale: ${STATUS_REASON_WORDS[params.reason as string] ?? params.reason} (${params.status})`;
+    case 'group_row':
+      return 'group heading';
+    case 'possible_duplicate':
+      return `same as line ${params.of} (kept: there is no order id to tell them apart)`;
   }
 }
+
+/** English words for why rows of a status are left out. */
+export const STATUS_REASON_WORDS: Record<string, string> = {
+  unpaid: 'unpaid',
+  failed: 'failed',
+  voided: 'voided',
+  cancelled: 'cancelled',
+  refunded: 'refunded in full',
+  pending: 'pending',
+  notSale: 'not a sale',
+};
 
 export const ImportIssue = z.object({
   line: z.number().int(),
@@ -213,7 +251,8 @@ export const ImportIssue = z.object({
 });
 export type ImportIssue = z.infer<typeof ImportIssue>;
 
-export const DuplicateRow = z.object({ line: z.number().int(), of: z.number().int() });
+/** A row that repeats an earlier one; `kept` when it stays in (no order id tells them apart). */
+export const DuplicateRow = z.object({ line: z.number().int(), of: z.number().int(), kept: z.boolean().optional() });
 export type DuplicateRow = z.infer<typeof DuplicateRow>;
 
 export const PreviousImport = z.object({ importId: z.number().int(), importedAt: z.string(), fileName: z.string() });
@@ -232,6 +271,14 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 /** Most issues a reply carries; all of them stay in the workspace's import log. */
 export const ISSUE_LIMIT = 10_000;
 
+/**
+ * What an import should not do without the person's yes: most are shown before the Import button and
+ * need `acceptWarnings`; ambiguous dates need the date format said instead.
+ */
+export const IMPORT_WARNINGS = ['rejected_share', 'unknown_customers', 'sales_not_transactions', 'mixed_currency', 'unknown_statuses', 'ambiguous_dates'] as const;
+export const ImportWarning = z.object({ code: z.enum(IMPORT_WARNINGS), params: IssueParams });
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
 export const ImportSummary = z.object({
   kind: ImportKind,
   /** Rows that were (or, for a check, would be) imported. */
@@ -245,6 +292,13 @@ export const ImportSummary = z.object({
   /** Sum of the accepted amounts (transactions) or costs/spend, to check against the file's own total. */
   total: z.number(),
   detected: ImportDetection,
+  /** Identical rows kept because no order id tells them apart (see `possible_duplicate`). */
+  possibleDuplicateCount: z.number().int(),
+  /** Refunds netted or left out: orders or rows with money given back, and how much. */
+  refunds: z.object({ count: z.number().int(), amount: z.number() }),
+  /** Rows with no customer (guests, placeholders): kept under the unknown customer, out of the ladder. */
+  unknownCustomer: z.object({ rows: z.number().int(), amount: z.number() }),
+  warnings: z.array(ImportWarning),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -254,7 +308,7 @@ export const ImportResult = ImportSummary.extend({
   committed: z.boolean(),
   /** Why nothing was written, when it was not: in English, and as a message key with its parameters. */
   notCommittedReason: z.string().nullable(),
-  notCommitted: z.object({ key: z.enum(['importAlreadyDone', 'importStrictRejected', 'importNoRows']), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+  notCommitted: z.object({ key: z.enum(['importAlreadyDone', 'importStrictRejected', 'importNoRows', 'importWarnings', 'importDatesAmbiguous']), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
   replacedImportId: z.number().int().nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -273,3 +327,26 @@ export const ImportLogEntry = z.object({
   detected: ImportDetection.nullable(),
 });
 export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
+
+/**
+ * The English sentence of an import warning: what the CLI prints. The renderer's catalogues say
+ * the same (`import.check.warnings.<code>`; the English one word for word, a test checks it), with
+ * the share as a percentage and the amount as money.
+ */
+export function describeWarning(warning: ImportWarning): string {
+  const p = warning.params;
+  switch (warning.code) {
+    case 'rejected_share':
+      return `${p.count} rows (${Math.round(Number(p.share) * 1000) / 10} %) were rejected`;
+    case 'unknown_customers':
+      return `${p.rows} rows (${p.amount}) name no customer: they are kept under the unknown customer, out of the ladder`;
+    case 'sales_not_transactions':
+      return `the file has dates and amounts but is read as ${p.kind}: no sales would come of it`;
+    case 'mixed_currency':
+      return `the amounts are in more than one currency (${p.currencies}) and are added up as they are`;
+    case 'unknown_statuses':
+      return `statuses this import does not know were counted as sales: ${p.statuses}`;
+    case 'ambiguous_dates':
+      return `every date reads day first or month first (such as ${p.example}): say which`;
+  }
+}

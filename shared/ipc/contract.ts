@@ -209,8 +209,8 @@ export const contract = {
   ),
   'import.check': job('Validate every row of an export with the given options without importing anything.', z.object({ path: FilePath, options: ImportOptions }).strict(), ImportSummary),
   'import.run': job(
-    'Import an export into the open workspace in one transaction; rejected rows are logged, the valid ones committed (none with strict).',
-    z.object({ path: FilePath, options: ImportOptions, onPreviousImport: z.enum(['replace', 'skip']), strict: z.boolean() }).strict(),
+    'Import an export into the open workspace in one transaction; rejected rows are logged, the valid ones committed (none with strict, none while warnings wait for acceptWarnings).',
+    z.object({ path: FilePath, options: ImportOptions, onPreviousImport: z.enum(['replace', 'skip']), strict: z.boolean(), acceptWarnings: z.boolean().optional() }).strict(),
     ImportResult,
   ),
   'import.log': call('The imports of the open workspace, newest first.', NoInput, z.array(ImportLogEntry)),

@@ -96,28 +96,30 @@ describe('importing the messy exports', () => {
     expect(row).toMatchObject({ customer: 'BG0001', name: 'Фирма 1 ООД', region: 'София', industry: 'Услуги', channel: 'Изложение', acquired: '2021-04-26', acquisitionCost: 121 });
   });
 
-  it('broken_orders: 293 accepted, 7 rejected with line and reason, 1 duplicate', async () => {
+  it('broken_orders: 295 accepted (a row with no customer id goes to the unknown customer, a repeat without order id is kept), 6 rejected with line and reason', async () => {
     await freshWorkspace();
     const result = await importFile('broken_orders.csv');
-    expect(result.accepted).toBe(293);
-    expect(result.rejected.map((issue) => issue.line)).toEqual([12, 22, 32, 42, 52, 62, 302]);
+    expect(result.accepted).toBe(295);
+    expect(result.rejected.map((issue) => issue.line)).toEqual([22, 32, 42, 52, 62, 302]);
     const byLine = Object.fromEntries(result.rejected.map((issue) => [issue.line, issue]));
-    expect(byLine[12]).toMatchObject({ column: 'customer_id', reason: 'customer_id is missing' });
     expect(byLine[22]).toMatchObject({ column: 'order_date', value: '2023-02-30', reason: expect.stringContaining('not a valid date') });
     expect(byLine[32]).toMatchObject({ column: 'amount', value: 'twelve', reason: 'amount is not a number' });
     expect(byLine[42]).toMatchObject({ reason: 'expected 4 fields, found 3' });
     expect(byLine[52]).toMatchObject({ reason: 'expected 4 fields, found 5' });
     expect(byLine[62]).toMatchObject({ column: 'order_date', value: '2099-01-01', reason: 'the date is in the future' });
     expect(byLine[302]).toMatchObject({ reason: 'a quote is never closed' });
-    expect(result.duplicates).toEqual([{ line: 73, of: 72 }]);
+    // Line 12 has no customer id: kept under the unknown customer (one row: no warning).
+    expect(result.unknownCustomer).toEqual({ rows: 1, amount: 37.59 });
+    // Line 73 repeats line 72 and the file has no order ids: it may be a second purchase, so it stays in.
+    expect(result.duplicates).toEqual([{ line: 73, of: 72, kept: true }]);
+    expect(result).toMatchObject({ duplicateCount: 0, possibleDuplicateCount: 1, warnings: [] });
     // Everything is in the workspace's log too.
     const log = await api['import.log']({});
-    expect(log[0]).toMatchObject({ accepted: 293, rejected: 7, duplicates: 1, fileName: 'broken_orders.csv' });
+    expect(log[0]).toMatchObject({ accepted: 295, rejected: 6, duplicates: 0, fileName: 'broken_orders.csv' });
     const issues = await api['import.issues']({ importId: result.importId as number, kind: 'rejected' });
-    expect(issues.map((issue) => issue.line)).toEqual([12, 22, 32, 42, 52, 62, 302]);
+    expect(issues.map((issue) => issue.line)).toEqual([22, 32, 42, 52, 62, 302]);
     // Each reason also as a code with its parameters, for the app to say in the reader's language.
     expect(result.rejected.map(({ code, params }) => ({ code, params }))).toEqual([
-      { code: 'missing', params: { column: 'customer_id' } },
       { code: 'bad_date', params: { dateFormat: 'ymd' } },
       { code: 'not_a_number', params: { column: 'amount' } },
       { code: 'field_count', params: { expected: 4, found: 3 } },
@@ -127,23 +129,26 @@ describe('importing the messy exports', () => {
     ]);
     expect(issues.map(({ code, params, reason }) => ({ code, params, reason }))).toEqual(result.rejected.map(({ code, params, reason }) => ({ code, params, reason })));
     const [repeat] = await api['import.issues']({ importId: result.importId as number, kind: 'duplicate' });
-    expect(repeat).toMatchObject({ line: 73, of: 72, code: 'duplicate', params: { of: 72 }, reason: 'repeats line 72' });
+    expect(repeat).toMatchObject({ line: 73, of: 72, code: 'possible_duplicate', params: { of: 72 }, reason: 'same as line 72 (kept: there is no order id to tell them apart)' });
     // Issues logged before codes were kept have only their English reason.
     backend.workspaces.requireStore().db.prepare('UPDATE import_issues SET code = NULL, params = NULL WHERE import_id = ?').run(result.importId);
     const [older] = await api['import.issues']({ importId: result.importId as number, kind: 'rejected' });
-    expect(older).toMatchObject({ line: 12, code: null, params: {}, reason: 'customer_id is missing' });
+    expect(older).toMatchObject({ line: 22, code: null, params: {}, reason: expect.stringContaining('not a valid date') });
   });
 
-  it('keeps duplicates when asked to', async () => {
+  it('keeps every repeat when asked to, and drops the possible duplicates too when asked to', async () => {
     await freshWorkspace();
-    const result = await importFile('broken_orders.csv', { options: { keepDuplicates: true } });
-    expect(result).toMatchObject({ accepted: 294, duplicateCount: 0 });
+    expect(await importFile('broken_orders.csv', { options: { keepDuplicates: true } })).toMatchObject({ accepted: 295, duplicateCount: 0, possibleDuplicateCount: 0 });
+    await freshWorkspace();
+    const dropped = await importFile('broken_orders.csv', { options: { dropPossibleDuplicates: true } });
+    expect(dropped).toMatchObject({ accepted: 294, duplicateCount: 1, possibleDuplicateCount: 0 });
+    expect(dropped.duplicates).toEqual([{ line: 73, of: 72 }]);
   });
 
   it('commits nothing in strict mode when a row is rejected', async () => {
     const before = await freshWorkspace();
     const result = await importFile('broken_orders.csv', { strict: true });
-    expect(result).toMatchObject({ committed: false, importId: null, rejectedCount: 7 });
+    expect(result).toMatchObject({ committed: false, importId: null, rejectedCount: 6 });
     expect(result.notCommittedReason).toMatch(/strict/);
     const after = await api['workspace.current']({});
     expect(after?.transactions).toBe(before.transactions);
@@ -158,10 +163,10 @@ describe('importing the messy exports', () => {
     const skipped = await importFile('broken_orders.csv');
     expect(skipped).toMatchObject({ committed: false, importId: null });
     expect(skipped.notCommittedReason).toMatch(/already imported/);
-    expect((await api['workspace.current']({}))?.transactions).toBe(293);
+    expect((await api['workspace.current']({}))?.transactions).toBe(295);
     const replaced = await importFile('broken_orders.csv', { onPreviousImport: 'replace' });
-    expect(replaced).toMatchObject({ committed: true, replacedImportId: first.importId, accepted: 293 });
-    expect((await api['workspace.current']({}))?.transactions).toBe(293);
+    expect(replaced).toMatchObject({ committed: true, replacedImportId: first.importId, accepted: 295 });
+    expect((await api['workspace.current']({}))?.transactions).toBe(295);
     expect((await api['import.log']({})).map((entry) => entry.importId)).toEqual([replaced.importId]);
   });
 
@@ -178,10 +183,10 @@ describe('importing the messy exports', () => {
     await freshWorkspace();
     const result = await importFile('broken_orders.csv');
     const path = join(tempDir(), 'log.csv');
-    expect(await api['import.exportLog']({ importId: result.importId as number, path })).toEqual({ path, rows: 8 });
+    expect(await api['import.exportLog']({ importId: result.importId as number, path })).toEqual({ path, rows: 7 });
     const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('import,file,sha256,imported_at,kind,accepted,rejected,skipped,duplicates,issue,line,column,value,reason,of_line');
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(8);
     expect(lines.find((line) => line.includes(',duplicate,73,'))).toContain(',72');
   });
 });

@@ -43,7 +43,7 @@ describe('import safety', () => {
     const first = cli(['import', workspace, join(SOURCE_ROOT, 'test', 'fixtures', 'messy', 'broken_orders.csv'), '--json']);
     expect(await new Promise((resolve) => first.on('exit', resolve))).toBe(0);
     const before = snapshot(workspace);
-    expect(before.content).toMatchObject({ transactions: 293, imports: 1 });
+    expect(before.content).toMatchObject({ transactions: 295, imports: 1 });
 
     const child = cli(['import', workspace, file, '--json', '--progress']);
     const killedAt = await new Promise<number>((resolve, reject) => {
@@ -96,6 +96,6 @@ describe('import safety', () => {
     const skipped = results.find((result) => !result.report.committed);
     expect(skipped?.report.notCommittedReason).toMatch(/already imported/);
     expect(skipped?.err).toMatch(/already imported/);
-    expect(snapshot(workspace).content).toMatchObject({ transactions: 293 + 60_000, imports: 2 });
+    expect(snapshot(workspace).content).toMatchObject({ transactions: 295 + 60_000, imports: 2 });
   }, 120_000);
 });

@@ -181,13 +181,16 @@ describe('matchHeaders', () => {
   });
 
   it('matches headers that contain a synonym', () => {
-    expect(matchHeaders('transactions', ['Customer ID (CRM)', 'Invoice Date', 'Net Amount EUR', 'Shipping cost'])).toEqual([
-      'customerId',
-      'date',
-      'amount',
-      'cost',
-    ]);
+    expect(matchHeaders('transactions', ['Customer ID (CRM)', 'Invoice Date', 'Net Amount EUR', 'Unit purchase cost'])).toEqual(['customerId', 'date', 'amount', 'cost']);
     expect(matchHeaders('transactions', ['客户编号', '下单日期', '实付金额'])).toEqual(['customerId', 'date', 'amount']);
+  });
+
+  it('matches whole words only, and not shipping, tax or discounts as the amount or the cost of goods', () => {
+    // "state" is no part of "Statement", "nume" no part of "Número"; shipping is no cost of goods.
+    expect(matchHeaders('transactions', ['Customer ID', 'Payment date', 'Amount', 'Statement Descriptor', 'Shipping cost', 'Discount Amount', 'Costo de envío'])).toEqual([
+      'customerId', 'date', 'amount', null, null, null, null,
+    ]);
+    expect(matchHeaders('transactions', ['Order ID', 'Transaction ID', 'Subtotal', 'Total', 'Customer Email', 'Date'])).toEqual(['orderId', null, null, 'amount', 'customerId', 'date']);
   });
 
   it('does not take a header that names another field as part of this one', () => {

@@ -10,6 +10,7 @@
  * longer (more specific) synonyms beat shorter ones, and each field takes one column at most.
  */
 import { IMPORT_FIELDS, IMPORT_KINDS, type FieldName, type ImportKind } from '../../../shared/domain/import';
+import { MORE_HEADER_SYNONYMS } from './header-words';
 import { isCurrencyToken } from './values/numbers';
 
 /** Synonyms of every field, by field name (a field of the same name means the same in every kind). */
@@ -18,8 +19,8 @@ export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
     // English
     'customer_id', 'customer id', 'customer', 'customer code', 'customer no', 'customer number', 'customer key',
     'customer ref', 'client', 'client id', 'client code', 'client no', 'client number', 'cust id', 'cust', 'cust no',
-    'custno', 'customerid', 'clientid', 'account', 'account id', 'account number', 'buyer', 'buyer id', 'member id',
-    'contact id', 'id',
+    'custno', 'customerid', 'clientid', '~account', '~account id', '~account number', 'buyer', 'buyer id', 'member id',
+    'contact id', '~id', 'email', 'e-mail', 'email address', 'customer email', 'buyer email', 'client email',
     // Russian
     'Клиент', 'Код клиента', 'Покупатель', 'Код покупателя', 'ИД', 'ID клиента', 'Клиент ID', 'ИД клиента',
     'Номер клиента', 'Контрагент', 'Код контрагента', 'Клиент код', 'Код', 'Лицевой счет',
@@ -43,7 +44,7 @@ export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
   ],
   amount: [
     'amount', 'revenue', 'sales', 'total', 'net', 'net amount', 'net revenue', 'net sales', 'net total', 'sum',
-    'value', 'order total', 'order value', 'order amount', 'line total', 'line amount', 'subtotal', 'gross',
+    'value', 'order total', 'order value', 'order amount', 'line total', 'line amount', '~subtotal', '~gross',
     'turnover', 'sales amount', 'sale amount', 'invoice amount', 'total amount', 'price total', 'paid', 'amount paid',
     'Сумма', 'Выручка', 'Сумма продажи', 'Сумма заказа', 'Сумма без НДС', 'Сумма с НДС', 'Стоимость', 'Оборот',
     'Продажи', 'Доход от продаж',
@@ -104,7 +105,7 @@ export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
   ],
   orderId: [
     'order id', 'order', 'order number', 'order no', 'order_id', 'invoice', 'invoice id', 'invoice number', 'invoice no',
-    'receipt', 'receipt no', 'transaction id', 'document', 'document no', 'doc no',
+    '~receipt', '~receipt no', '~transaction id', 'document', 'document no', 'doc no',
     'Номер заказа', 'Заказ', '№ заказа', 'Номер документа', 'Документ', 'Чек', 'Номер чека', 'Накладная', 'Счет',
     'Номер поръчка', 'Поръчка', 'Фактура', 'Номер на фактура', '№ на поръчка',
     'Nr. comandă', 'Comanda', 'Comandă', 'Număr comandă', 'Factura', 'Factură', 'Nr. factură', 'Nr. document', 'Bon',
@@ -245,7 +246,9 @@ function splitUnit(header: string): { base: string; unit: string | null } {
  */
 export function normalizeHeader(header: string): string {
   return splitUnit(header)
-    .base.normalize('NFD')
+    .base.replace(/ı/g, 'i')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[يى]/g, 'ی')
@@ -271,13 +274,46 @@ export function unitOfHeader(header: string): string | null {
 
 const HAN_RE = /\p{Script=Han}/u;
 
+/**
+ * The words of a header or synonym, normalised like normalizeHeader: "Shipping Account Number" →
+ * shipping, account, number; "ContactName" and "contact_name" → contact, name.
+ */
+export function headerWords(header: string): string[] {
+  return splitUnit(header)
+    .base.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/ı/g, 'i')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/ة/g, 'ه')
+    .replace(/\u0640|\u200c/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** True when `part` is a run of whole words of `whole` (and shorter than it). */
+function wordsWithin(part: readonly string[], whole: readonly string[]): boolean {
+  if (part.length === 0 || part.length >= whole.length) return false;
+  outer: for (let start = 0; start + part.length <= whole.length; start++) {
+    for (let k = 0; k < part.length; k++) if (whole[start + k] !== part[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 interface Synonym {
   field: string;
   key: string;
+  words: string[];
   /** Specificity: longer synonyms say more (Chinese characters count triple). */
   weight: number;
   /** May match as a part of a longer header. */
   partial: boolean;
+  /** A second choice ("subtotal" for an amount, "transaction id" for an order): ranks below the field's first-choice words. */
+  secondary: boolean;
 }
 
 function weightOf(key: string): number {
@@ -288,24 +324,31 @@ function weightOf(key: string): number {
 
 /** Synonyms by field. */
 const SYNONYMS = new Map<string, Synonym[]>();
-/** Normalised synonym → fields it names exactly (in any kind). */
-const EXACT = new Map<string, Set<string>>();
-for (const [field, list] of Object.entries(HEADER_SYNONYMS)) {
-  for (const text of list) {
-    const key = normalizeHeader(text);
-    if (key === '') continue;
-    const weight = weightOf(key);
-    const han = HAN_RE.test(key);
-    let ofField = SYNONYMS.get(field);
-    if (!ofField) SYNONYMS.set(field, (ofField = []));
-    ofField.push({ field, key, weight, partial: han ? key.length >= 2 : key.length >= 4 });
-    let fields = EXACT.get(key);
-    if (!fields) EXACT.set(key, (fields = new Set()));
-    fields.add(field);
+/** Normalised synonym → fields it names exactly (in any kind), and whether as a second choice. */
+const EXACT = new Map<string, Map<string, boolean>>();
+for (const source of [HEADER_SYNONYMS, MORE_HEADER_SYNONYMS]) {
+  for (const [field, list] of Object.entries(source)) {
+    for (const raw of list) {
+      const secondary = raw.startsWith('~');
+      const text = secondary ? raw.slice(1) : raw;
+      const key = normalizeHeader(text);
+      if (key === '') continue;
+      const weight = weightOf(key);
+      const han = HAN_RE.test(key);
+      let ofField = SYNONYMS.get(field);
+      if (!ofField) SYNONYMS.set(field, (ofField = []));
+      ofField.push({ field, key, words: headerWords(text), weight, partial: han ? key.length >= 2 : key.length >= 4, secondary });
+      let fields = EXACT.get(key);
+      if (!fields) EXACT.set(key, (fields = new Map()));
+      // A word that is a first choice in one list stays one.
+      fields.set(field, (fields.get(field) ?? true) && secondary);
+    }
   }
 }
 
 const EXACT_BASE = 10;
+/** A second-choice word ranks below every first-choice exact match, above every partial one. */
+const SECONDARY_EXACT = EXACT_BASE - 0.5;
 
 /**
  * Fields that, in one kind, may also be named by another field's words: a costs file's cost and a
@@ -322,20 +365,40 @@ const ALIAS_SCORE = EXACT_BASE - 1;
  * How well a (normalised) header names a field: 0 none; (0, 10) partial, growing with how much of
  * the header the synonym covers; ≥ 10 exact, growing with the synonym's specificity.
  */
-function fieldScore(kind: ImportKind, key: string, field: string, fieldsOfKind: ReadonlySet<string>): number {
+/**
+ * Words that make a header something other than the amount or the cost of goods even when it holds
+ * one of their words: shipping, tax, discounts and refunds ("Costo de envío", "Shipping cost",
+ * "Discount Amount", "Amount Refunded").
+ */
+const NOT_AMOUNT_WORDS = new Set(
+  [
+    'shipping', 'postage', 'freight', 'delivery', 'tax', 'taxes', 'vat', 'discount', 'discounts', 'refund', 'refunded', 'refunds', 'fee', 'fees', 'tip', 'tips',
+    'envio', 'frete', 'versand', 'livraison', 'spedizione', 'kargo', 'доставка', 'доставки', 'доставката', 'impuesto', 'iva', 'mwst', 'tva', 'kdv', 'ндс', 'ддс',
+    'descuento', 'desconto', 'rabatt', 'remise', 'sconto', 'indirim', 'скидка', 'отстъпка', 'reembolso', 'erstattung', 'remboursement', 'rimborso', 'iade', 'возврат',
+  ].map((word) => headerWords(word)[0] ?? word),
+);
+const GUARDED_FIELDS = new Set(['amount', 'cost', 'unitPrice']);
+
+function fieldScore(kind: ImportKind, key: string, words: readonly string[], field: string, fieldsOfKind: ReadonlySet<string>): number {
   if (key === '') return 0;
   const exact = EXACT.get(key);
-  if (exact?.has(field)) return EXACT_BASE + Math.min(weightOf(key), 30) / 10;
+  const secondary = exact?.get(field);
+  if (secondary !== undefined) return secondary ? SECONDARY_EXACT : EXACT_BASE + Math.min(weightOf(key), 30) / 10;
   const aliases = KIND_ALIASES[kind]?.[field];
   if (exact && aliases?.some((alias) => exact.has(alias))) return ALIAS_SCORE;
   // A header that exactly names some other field (of any kind) is that field, not a part of this one.
-  if (exact && [...exact].some((other) => other !== field)) return 0;
+  if (exact && [...exact.keys()].some((other) => other !== field)) return 0;
   if (!fieldsOfKind.has(field)) return 0;
+  if (GUARDED_FIELDS.has(field) && words.some((word) => NOT_AMOUNT_WORDS.has(word))) return 0;
   let best = 0;
   for (const synonym of SYNONYMS.get(field) ?? []) {
     if (!synonym.partial) continue;
-    if (synonym.key.length < key.length && key.includes(synonym.key)) {
-      const score = 1 + (8 * synonym.key.length) / key.length;
+    // Whole words of the header ("Shipping Account Number" holds "account number", not "state" in
+    // "Statement"); Chinese has no spaces, so its characters are compared as a run (the values
+    // then tell "买家" the buyer from "买家实际支付金额" the amount the buyer paid).
+    const within = HAN_RE.test(synonym.key) ? synonym.key.length < key.length && key.includes(synonym.key) : wordsWithin(synonym.words, words);
+    if (within) {
+      const score = (1 + (8 * synonym.key.length) / key.length) * (synonym.secondary ? 0.9 : 1);
       if (score > best) best = score;
     }
   }
@@ -347,13 +410,17 @@ interface Matched {
   scores: number[];
 }
 
-function assign(kind: ImportKind, headers: readonly string[]): Matched {
+/** Column and field pairs that must not be matched ("column:field"): their values do not fit. */
+export type ExcludedPairs = ReadonlySet<string>;
+
+function assign(kind: ImportKind, headers: readonly string[], excluded: ExcludedPairs = new Set()): Matched {
   const fieldNames = Object.keys(IMPORT_FIELDS[kind]);
   const fieldSet = new Set(fieldNames);
   const keys = headers.map(normalizeHeader);
-  const score = keys.map((key) => fieldNames.map((field) => fieldScore(kind, key, field, fieldSet)));
+  const words = headers.map(headerWords);
+  const score = keys.map((key, column) => fieldNames.map((field) => fieldScore(kind, key, words[column] ?? [], field, fieldSet)));
   const pairs: { column: number; field: number; score: number }[] = [];
-  score.forEach((row, column) => row.forEach((value, field) => value > 0 && pairs.push({ column, field, score: value })));
+  score.forEach((row, column) => row.forEach((value, field) => value > 0 && !excluded.has(`${column}:${fieldNames[field]}`) && pairs.push({ column, field, score: value })));
   pairs.sort((a, b) => b.score - a.score || a.column - b.column || a.field - b.field);
 
   // Greedy: best pairs first.
@@ -396,8 +463,8 @@ function assign(kind: ImportKind, headers: readonly string[]): Matched {
  * The field each column names in a file of this kind (null: none). Each field goes to one column
  * at most: exact matches first, then the longer synonym, then the leftmost column.
  */
-export function matchHeaders<K extends ImportKind>(kind: K, headers: readonly string[]): (FieldName<K> | null)[] {
-  return assign(kind, headers).fields as (FieldName<K> | null)[];
+export function matchHeaders<K extends ImportKind>(kind: K, headers: readonly string[], excluded?: ExcludedPairs): (FieldName<K> | null)[] {
+  return assign(kind, headers, excluded).fields as (FieldName<K> | null)[];
 }
 
 function hasRequired(kind: ImportKind, matched: ReadonlySet<string>): boolean {

@@ -25,8 +25,8 @@ export class ImportService {
     return summary;
   }
 
-  async run(path: string, options: ImportOptions, settings: { onPreviousImport: 'replace' | 'skip'; strict: boolean }, run: RunOptions): Promise<ImportResult> {
-    const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', ...settings }, run);
+  async run(path: string, options: ImportOptions, settings: { onPreviousImport: 'replace' | 'skip'; strict: boolean; acceptWarnings?: boolean | undefined }, run: RunOptions): Promise<ImportResult> {
+    const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', onPreviousImport: settings.onPreviousImport, strict: settings.strict, acceptWarnings: settings.acceptWarnings === true }, run);
     if (result.committed) {
       this.deps.workspaces.changed();
       this.deps.afterImport?.();

@@ -3,7 +3,7 @@
  * is built once per import (formats and columns resolved up front) and then called for every row,
  * so it does no detection work per row; accepted transactions go straight into a columnar batch.
  */
-import { normalizeCustomerKey, type CustomerKeyRules } from '../../../shared/domain/customer-key';
+import { isPlaceholderId, normalizeCustomerKey, UNKNOWN_CUSTOMER_KEY, UNKNOWN_CUSTOMER_LABEL, type CustomerKeyRules } from '../../../shared/domain/customer-key';
 import { describeIssue, type DateHint, type ImportKind, type IssueCode, type IssueParams } from '../../../shared/domain/import';
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../../shared/domain/records';
 import type { TransactionBatchBuilder } from '../../db/transaction-batch';
@@ -40,6 +40,8 @@ export class RowRejection {
 }
 
 export interface RowReader {
+  /** Rows that named no customer (a placeholder id, or none) and went to the unknown customer, with their amounts. */
+  readonly unknown: { rows: number; amount: number };
   /**
    * Reads one row. An accepted row goes to the sink and its value (amount, cost or spend, for the
    * file's total) is returned; a rejected one returns why.
@@ -151,12 +153,19 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
   };
   /**
    * A customer id cell, read as the number `identify` gives each distinct id. A file names each
-   * customer many times: each distinct id is normalised, and identified, once.
+   * customer many times: each distinct id is normalised, and identified, once. A cell that names no
+   * customer (empty, "(blank)", "guest" …) is the unknown customer where `unknownAllowed`, else missing.
    */
-  const customer = (field: string, identify: (key: string, label: string) => number) => {
-    const read = required(field);
+  const customer = (field: string, identify: (key: string, label: string) => number, unknownAllowed: boolean) => {
+    const read = cell(field);
     const known = new StringTable();
+    let unknown = -1;
     const first = (label: string) => {
+      if (isPlaceholderId(label)) {
+        if (!unknownAllowed) return -1;
+        if (unknown === -1) unknown = identify(UNKNOWN_CUSTOMER_KEY, UNKNOWN_CUSTOMER_LABEL);
+        return unknown;
+      }
       const key = normalizeCustomerKey(label, keyRules);
       return key === '' ? -1 : identify(key, label);
     };
@@ -166,6 +175,7 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
       if (identity === -1) throw new RowRejection(headerOf(field), label, 'missing', { column: headerOf(field) });
       return identity;
     };
+    lookup.isUnknown = (identity: number) => identity === unknown;
     const cellOf = cell(field);
     const labels: string[] = [];
     lookup.lookAhead = (rows: readonly (readonly string[])[], count: number) => {
@@ -175,13 +185,15 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
     return lookup;
   };
   /** For kinds that keep the key and label in their records. */
-  const keysAndLabels = () => {
+  const keysAndLabels = (unknownAllowed: boolean) => {
     const seen: { key: string; label: string }[] = [];
-    const read = customer('customerId', (key, label) => seen.push({ key, label }) - 1);
+    const read = customer('customerId', (key, label) => seen.push({ key, label }) - 1, unknownAllowed);
     return (fields: readonly string[]) => seen[read(fields)] as { key: string; label: string };
   };
 
+  const unknown = { rows: 0, amount: 0 };
   const guard = (build: (fields: readonly string[]) => number, lookAhead: RowReader['lookAhead'] = () => undefined): RowReader => ({
+    unknown,
     read(fields) {
       try {
         return build(fields);
@@ -196,7 +208,7 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
   switch (kind) {
     case 'transactions': {
       // Rows name customers by their index in the batches' list (see TransactionBatch).
-      const customerId = customer('customerId', (key, label) => sink.transactions.addCustomer(key, label));
+      const customerId = customer('customerId', (key, label) => sink.transactions.addCustomer(key, label), true);
       const day = date('date', { required: true });
       const hasAmount = columnOf('amount') !== null;
       const amount = number('amount', { required: true });
@@ -221,11 +233,15 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
           if (rate !== null) goodsCost = value * (1 - rate);
         }
         sink.transactions.add(who, when, value, goodsCost, count, product(fields), category(fields), order(fields), channel(fields), name(fields), region(fields));
+        if (customerId.isUnknown(who)) {
+          unknown.rows++;
+          unknown.amount += value;
+        }
         return value;
       }, customerId.lookAhead);
     }
     case 'customers': {
-      const customerId = keysAndLabels();
+      const customerId = keysAndLabels(false);
       const name = text('name');
       const acquired = date('acquiredDate', { required: false });
       const channel = text('channel');
@@ -252,7 +268,7 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
       });
     }
     case 'costs': {
-      const customerId = keysAndLabels();
+      const customerId = keysAndLabels(true);
       const day = date('date', { required: true });
       const cost = number('cost', { required: true });
       const costKind = text('kind');

@@ -203,3 +203,33 @@ export function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) if (field.trim() !== '') return false;
   return true;
 }
+
+/**
+ * About `count` rows from all over a source (not only its start), for detecting how dates are
+ * written: the first rows of a file may all fall on days 1 to 12. Each is the line that starts
+ * after an evenly spaced offset; a line inside a quoted field spanning lines may come out torn,
+ * which only costs a sample that parses as no date.
+ */
+export function spreadRows(content: SourceContent, delimiter: string | null, count: number): string[][] {
+  if (content.format !== 'text') {
+    const rows = content.rows;
+    const step = Math.max(1, Math.floor(rows.length / count));
+    const out: string[][] = [];
+    for (let index = 0; index < rows.length; index += step) out.push(rows[index] ?? []);
+    return out;
+  }
+  const text = content.text;
+  const out: string[][] = [];
+  let previous = -1;
+  for (let k = 1; k <= count; k++) {
+    const cut = text.indexOf('\n', Math.floor((k * text.length) / (count + 1)));
+    if (cut === -1 || cut === previous) continue;
+    previous = cut;
+    const end = text.indexOf('\n', cut + 1);
+    const line = text.slice(cut + 1, end === -1 ? text.length : end).replace(/\r$/, '');
+    if (line === '') continue;
+    const parsed = Papa.parse<string[]>(line, { delimiter: delimiter ?? undefined }).data[0];
+    if (parsed) out.push(parsed);
+  }
+  return out;
+}

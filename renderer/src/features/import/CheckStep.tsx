@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DuplicateRow, type ImportIssue, type ImportKind, type ImportSummary } from '../../../../shared/domain/import';
+import { type DuplicateRow, type ImportIssue, type ImportKind, type ImportSummary, type ImportWarning } from '../../../../shared/domain/import';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { Grid } from '../../components/grid/Grid';
@@ -95,7 +95,7 @@ function IssueTabs({ summary }: { summary: ImportSummary }) {
 
   const tabs: { id: Tab; count: number; shown: number }[] = [
     { id: 'rejected', count: summary.rejectedCount, shown: summary.rejected.length },
-    { id: 'duplicates', count: summary.duplicateCount, shown: summary.duplicates.length },
+    { id: 'duplicates', count: summary.duplicateCount + summary.possibleDuplicateCount, shown: summary.duplicates.length },
     { id: 'skipped', count: summary.skippedCount, shown: summary.skipped.length },
   ];
   const current = tabs.find((candidate) => candidate.id === tab) ?? tabs[0];
@@ -120,7 +120,7 @@ function IssueTabs({ summary }: { summary: ImportSummary }) {
           <IssueGrid rows={summary.rejected} columns={rejectedColumns} testId="rejected-grid" />
         )
       ) : tab === 'duplicates' ? (
-        summary.duplicateCount === 0 ? (
+        summary.duplicateCount + summary.possibleDuplicateCount === 0 ? (
           <EmptyState title={t('import.check.noDuplicates')} />
         ) : (
           <IssueGrid rows={summary.duplicates} columns={duplicateColumns} testId="duplicates-grid" />
@@ -129,6 +129,66 @@ function IssueTabs({ summary }: { summary: ImportSummary }) {
         <EmptyState title={t('import.check.noSkipped')} />
       ) : (
         <IssueGrid rows={summary.skipped} columns={skippedColumns} testId="skipped-grid" />
+      )}
+    </section>
+  );
+}
+
+/** What the check found besides the counts: the export it recognised, refunds netted, rows without a customer, repeats kept. */
+function CheckFacts({ summary }: { summary: ImportSummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const money = (value: number) => `${format.money(value)}${summary.detected.currency ? ` ${summary.detected.currency}` : ''}`;
+  const lines = [
+    summary.detected.profile ? { key: 'profile', text: t('import.check.profile', { profile: summary.detected.profile.label }) } : null,
+    summary.refunds.count > 0 ? { key: 'refunds', text: t('import.check.refunds', { count: format.integer(summary.refunds.count), amount: money(summary.refunds.amount) }) } : null,
+    summary.unknownCustomer.rows > 0 ? { key: 'unknown', text: t('import.check.unknownCustomer', { rows: format.integer(summary.unknownCustomer.rows), amount: money(summary.unknownCustomer.amount) }) } : null,
+    summary.possibleDuplicateCount > 0 ? { key: 'possible', text: `${t('import.check.possibleDuplicates')}: ${format.integer(summary.possibleDuplicateCount)} — ${t('import.check.possibleDuplicatesHint')}` } : null,
+  ].filter((line): line is { key: string; text: string } => line !== null);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="card check-facts" data-testid="check-facts">
+      {lines.map((line) => (
+        <li key={line.key} data-fact={line.key}>
+          {line.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What needs the person's yes before the import, in words, with the yes (ambiguous dates need the date format instead). */
+function Warnings({ summary, accepted }: { summary: ImportSummary; accepted: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const dates = summary.warnings.some((warning) => warning.code === 'ambiguous_dates');
+  const words = (warning: ImportWarning) => {
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(warning.params)) {
+      if (name === 'share') values[name] = format.percent(Number(value));
+      else if (name === 'amount') values[name] = format.money(Number(value));
+      else if (name === 'kind') values[name] = t(`import.kinds.${String(value)}`);
+      else values[name] = typeof value === 'number' ? format.integer(value) : value;
+    }
+    return t(`import.check.warnings.${warning.code}`, values);
+  };
+  return (
+    <section className="card check-warnings" role="alert" data-testid="import-warnings">
+      <h3>{t('import.check.warningsTitle')}</h3>
+      <ul>
+        {summary.warnings.map((warning) => (
+          <li key={warning.code} data-warning={warning.code}>
+            {words(warning)}
+          </li>
+        ))}
+      </ul>
+      {dates ? (
+        <p className="muted">{t('import.check.datesAmbiguousHint')}</p>
+      ) : (
+        <label className="check-option">
+          <input type="checkbox" checked={accepted} onChange={(event) => wizardActions.setAcceptWarnings(event.target.checked)} data-testid="accept-warnings" />
+          <strong>{t('import.check.acceptWarnings')}</strong>
+        </label>
       )}
     </section>
   );
@@ -149,12 +209,27 @@ export function CheckStep({ wizard }: { wizard: WizardState }) {
       ) : summary ? (
         <>
           <SummaryFigures summary={summary} />
+          <CheckFacts summary={summary} />
+          {summary.warnings.length > 0 ? <Warnings summary={summary} accepted={wizard.acceptWarnings} /> : null}
           <section className="card check-options" aria-label={t('import.check.optionsTitle')}>
             <label className="check-option">
               <input type="checkbox" checked={wizard.keepDuplicates} disabled={wizard.busy !== null} onChange={(event) => void wizardActions.setKeepDuplicates(app, event.target.checked)} data-testid="keep-duplicates" />
               <span>
                 <strong>{t('import.check.keepDuplicates')}</strong>
                 <span className="muted">{t('import.check.keepDuplicatesHint')}</span>
+              </span>
+            </label>
+            <label className="check-option">
+              <input
+                type="checkbox"
+                checked={wizard.dropPossibleDuplicates}
+                disabled={wizard.busy !== null || wizard.keepDuplicates}
+                onChange={(event) => void wizardActions.setDropPossibleDuplicates(app, event.target.checked)}
+                data-testid="drop-possible-duplicates"
+              />
+              <span>
+                <strong>{t('import.check.dropPossibleDuplicates')}</strong>
+                <span className="muted">{t('import.check.dropPossibleDuplicatesHint')}</span>
               </span>
             </label>
             <label className="check-option">

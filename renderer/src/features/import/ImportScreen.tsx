@@ -8,7 +8,7 @@ import { ChooseStep } from './ChooseStep';
 import { InlineProgress } from './InlineProgress';
 import { PreviewStep } from './PreviewStep';
 import { RunStep } from './RunStep';
-import { effectiveMapping, missingFields, useWizard, wizardActions, type Step, type WizardState } from './wizard';
+import { effectiveMapping, holdingWarnings, missingFields, useWizard, wizardActions, type Step, type WizardState } from './wizard';
 
 const STEPS: { step: Step; key: string }[] = [
   { step: 1, key: 'choose' },
@@ -122,16 +122,27 @@ function Footer({ wizard }: { wizard: WizardState }) {
   }
   const summary = wizard.summary;
   const needsChoice = wizard.preview?.previousImport != null && !wizard.replacePrevious;
+  const held = holdingWarnings(summary, wizard.acceptWarnings);
   return (
     <footer className="wizard__footer">
       {back}
       <span className="wizard__footer-note muted">
-        {needsChoice ? t('import.previous.needChoice') : summary && summary.accepted === 0 ? t('import.check.nothingToImport') : wizard.strict && summary && summary.rejectedCount > 0 ? t('import.check.strictWarning') : ''}
+        {needsChoice
+          ? t('import.previous.needChoice')
+          : summary && summary.accepted === 0
+            ? t('import.check.nothingToImport')
+            : held.dates
+              ? t('import.check.datesAmbiguousHint')
+              : held.blocked
+                ? t('import.check.needsAccept')
+                : wizard.strict && summary && summary.rejectedCount > 0
+                  ? t('import.check.strictWarning')
+                  : ''}
       </span>
       <button type="button" className="button" onClick={() => void wizardActions.check(app)} disabled={busy} data-testid="step-check">
         {t('import.actions.check')}
       </button>
-      <button type="button" className="button button--primary" onClick={() => void wizardActions.run(app)} disabled={busy || !summary || summary.accepted === 0 || needsChoice} data-testid="step-import">
+      <button type="button" className="button button--primary" onClick={() => void wizardActions.run(app)} disabled={busy || !summary || summary.accepted === 0 || needsChoice || held.blocked} data-testid="step-import">
         {t('import.actions.import')}
       </button>
     </footer>

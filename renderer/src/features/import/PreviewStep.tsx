@@ -161,6 +161,25 @@ function Facts({ preview, overrides }: { preview: ImportPreview; overrides: Over
     <section className="card facts" aria-labelledby="facts-title" data-testid="facts">
       <h2 id="facts-title">{t('import.preview.detectedTitle')}</h2>
       <div className="facts__grid">
+        <Fact label={t('import.preview.profile')}>
+          <select
+            value={overrides.profile === 'none' ? 'none' : 'auto'}
+            onChange={(event) => void wizardActions.override(app, { profile: event.target.value === 'none' ? 'none' : undefined })}
+            data-testid="option-profile"
+            data-profile={preview.detected.profile?.name ?? 'none'}
+          >
+            <option value="auto">{preview.detected.profile && overrides.profile !== 'none' ? preview.detected.profile.label : t('import.preview.profileAuto')}</option>
+            <option value="none">{t('import.preview.profileNone')}</option>
+          </select>
+        </Fact>
+        {preview.detected.profile && preview.detected.kind === 'transactions' ? (
+          <Fact label={t('import.preview.taxShipping')}>
+            <select value={overrides.taxShipping ?? 'exclude'} onChange={(event) => void wizardActions.override(app, { taxShipping: event.target.value === 'include' ? 'include' : 'exclude' })} data-testid="option-tax-shipping">
+              <option value="exclude">{t('import.preview.taxShippingExclude')}</option>
+              <option value="include">{t('import.preview.taxShippingInclude')}</option>
+            </select>
+          </Fact>
+        ) : null}
         <Fact label={t('import.preview.kind')}>
           <select value={detected.kind} onChange={(event) => void wizardActions.override(app, { kind: event.target.value as ImportKind })} data-testid="option-kind">
             {IMPORT_KINDS.map((kind) => (

@@ -15,7 +15,7 @@ type App = ReturnType<typeof useApp>;
 export type Step = 1 | 2 | 3 | 4;
 export type Mapping = Record<string, number | null>;
 /** What the person set in the preview step instead of what was detected. */
-export type Overrides = Pick<ImportOptions, 'kind' | 'encoding' | 'delimiter' | 'headerLine' | 'numberFormat' | 'dateFormat'>;
+export type Overrides = Pick<ImportOptions, 'kind' | 'encoding' | 'delimiter' | 'headerLine' | 'numberFormat' | 'dateFormat' | 'profile' | 'taxShipping'>;
 
 export interface Notice {
   tone: 'info' | 'warn' | 'success';
@@ -35,7 +35,11 @@ export interface WizardState {
   /** The overrides and mapping the shown preview was read with, restored when a change cannot be read. */
   applied: { overrides: Overrides; mapping: Mapping | null };
   keepDuplicates: boolean;
+  /** Leave out identical rows that have no order id (kept by default). */
+  dropPossibleDuplicates: boolean;
   strict: boolean;
+  /** The person has read the check's warnings and imports anyway. */
+  acceptWarnings: boolean;
   /** Replace the earlier import of the same file; required before importing such a file. */
   replacePrevious: boolean;
   preview: ImportPreview | null;
@@ -55,7 +59,9 @@ const initial = (workspacePath: string | null): WizardState => ({
   mapping: null,
   applied: { overrides: {}, mapping: null },
   keepDuplicates: false,
+  dropPossibleDuplicates: false,
   strict: false,
+  acceptWarnings: false,
   replacePrevious: false,
   preview: null,
   summary: null,
@@ -92,6 +98,13 @@ export function effectiveMapping(current: WizardState): Mapping {
   return current.mapping ?? current.preview?.detected.mapping ?? {};
 }
 
+/** Warnings of a check that hold the import: all but ambiguous dates can be accepted; those need the date format said. */
+export function holdingWarnings(summary: ImportSummary | null, accepted: boolean): { blocked: boolean; dates: boolean } {
+  const warnings = summary?.warnings ?? [];
+  const dates = warnings.some((warning) => warning.code === 'ambiguous_dates');
+  return { dates, blocked: dates || (warnings.length > 0 && !accepted) };
+}
+
 /** Fields of the kind that are required and have no column (amount may come as quantity × unit price). */
 export function missingFields(kind: ImportKind, mapping: Mapping): string[] {
   const mapped = (field: string) => mapping[field] !== null && mapping[field] !== undefined;
@@ -107,6 +120,7 @@ function importOptions(current: WizardState): ImportOptions {
   const options: ImportOptions = { ...current.overrides };
   if (current.mapping) options.mapping = current.mapping;
   if (current.keepDuplicates) options.keepDuplicates = true;
+  if (current.dropPossibleDuplicates) options.dropPossibleDuplicates = true;
   return options;
 }
 
@@ -204,7 +218,7 @@ export const wizardActions = {
    */
   async override(app: App, patch: Overrides): Promise<void> {
     const structural = 'kind' in patch || 'encoding' in patch || 'delimiter' in patch || 'headerLine' in patch;
-    set({ overrides: { ...state.overrides, ...patch }, mapping: structural ? null : state.mapping, summary: null });
+    set({ overrides: { ...state.overrides, ...patch }, mapping: structural || 'profile' in patch ? null : state.mapping, summary: null, acceptWarnings: false });
     await preview(app);
   },
 
@@ -213,7 +227,7 @@ export const wizardActions = {
     const next: Mapping = { ...effectiveMapping(state) };
     for (const [name, index] of Object.entries(next)) if (index === column) next[name] = null;
     if (field) next[field] = column;
-    set({ mapping: next, summary: null });
+    set({ mapping: next, summary: null, acceptWarnings: false });
     // Read again: the number and date formats are detected from the mapped columns.
     await preview(app);
   },
@@ -238,11 +252,20 @@ export const wizardActions = {
     if (state.step === 3) await wizardActions.check(app);
   },
 
+  async setDropPossibleDuplicates(app: App, drop: boolean): Promise<void> {
+    set({ dropPossibleDuplicates: drop, summary: null });
+    if (state.step === 3) await wizardActions.check(app);
+  },
+
+  setAcceptWarnings(accept: boolean): void {
+    set({ acceptWarnings: accept });
+  },
+
   async check(app: App): Promise<void> {
     const { path } = state;
     if (!path || state.busy) return;
     app.dismissError();
-    set({ step: 3, busy: 'check', notice: null });
+    set({ step: 3, busy: 'check', notice: null, acceptWarnings: false });
     let cancelled = false;
     const input = { path, options: importOptions(state) };
     const summary = await app.runJob(
@@ -263,7 +286,7 @@ export const wizardActions = {
     app.dismissError();
     set({ step: 4, busy: 'run', notice: null, result: null });
     let cancelled = false;
-    const input = { path, options: importOptions(state), onPreviousImport: state.replacePrevious ? ('replace' as const) : ('skip' as const), strict: state.strict };
+    const input = { path, options: importOptions(state), onPreviousImport: state.replacePrevious ? ('replace' as const) : ('skip' as const), strict: state.strict, acceptWarnings: state.acceptWarnings };
     const result = await app.runJob(
       i18next.t('import.jobs.run'),
       (options) =>
