@@ -16,7 +16,7 @@ const start = performance.now();
 const cpu = process.cpuUsage();
 let stageStart = start;
 const result = await api['import.run'](
-  { path: file, options: {}, onPreviousImport: 'skip', strict: false },
+  { path: file, options: {}, onPreviousImport: 'skip', strict: false, acceptWarnings: true },
   {
     onProgress: (progress) => {
       if (progress.stage !== stage) {

@@ -3,6 +3,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SOURCE_ROOT } from '../electron/services/paths';
 import { writeOrdersFile } from './orders-file';
+import { SHOPIFY_HEADER, writeShopifyFile } from './shopify-file';
 import { ensureDir, report } from './util';
 
 const ROWS = 1_000_000;
@@ -71,4 +72,38 @@ export async function importBench(dir: string): Promise<void> {
   if (cliMs !== null) report('  ratio to the sqlite3 CLI', Number((result.ms / cliMs).toFixed(2)), '×', '≤ 1.5×');
   report('  peak memory of the importing process (largest run)', Math.max(...runs.map((run) => run.maxRssMb)), 'MB', '≤ 500 MB');
   report('    of which until the import answered', Math.max(...runs.map((run) => run.importRssMb)), 'MB');
+  shopifyBench(dir, workerScript, await writeShopifyBenchFile(dir));
+}
+
+/** Issue 14's target: a 1M-line Shopify orders export (79 columns, orders of 1–4 lines) in ≤ 2× sqlite3's `.import` of the same file. */
+async function writeShopifyBenchFile(dir: string): Promise<string> {
+  const file = join(dir, 'shopify.csv');
+  await writeShopifyFile(file, ROWS);
+  report(`generated a Shopify orders export of ${ROWS.toLocaleString('en')} lines`, statSync(file).size / 1_048_576, 'MB');
+  return file;
+}
+
+function shopifyBench(dir: string, workerScript: string, file: string): void {
+  const schema = `CREATE TABLE orders (${SHOPIFY_HEADER.map((_, k) => `c${k} TEXT`).join(', ')});`;
+  const cliTimes: number[] = [];
+  const runs: ImportRun[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const cliDb = join(dir, `shopify-cli-${run}.db`);
+    const cliStart = performance.now();
+    const cli = spawnSync('sqlite3', [cliDb, schema, `.import --csv --skip 1 ${file} orders`], { encoding: 'utf8' });
+    if (cli.status === 0) cliTimes.push(performance.now() - cliStart);
+    rmSync(cliDb, { force: true });
+    const workspace = join(dir, `shopify-${run}.vlw`);
+    const child = spawnSync(process.execPath, ['--eval', LAUNCHER, join(SOURCE_ROOT, 'bench', 'import-child.ts'), workspace, file, workerScript], { cwd: SOURCE_ROOT, encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`Shopify import bench failed: ${child.stderr}`);
+    runs.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as ImportRun);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(workspace + suffix, { force: true });
+  }
+  const cliMs = cliTimes.length > 0 ? median(cliTimes, (ms) => ms) : null;
+  if (cliMs !== null) report(`sqlite3 CLI .import --csv of the Shopify file (median of ${RUNS})`, cliMs, 'ms');
+  const result = median(runs, (run) => run.ms);
+  report(`value-ladder import of the Shopify file (${result.accepted.toLocaleString('en')} lines), through the service`, result.ms, 'ms');
+  console.log(`  every run: import ${runs.map((run) => Math.round(run.ms)).join(' / ')} ms; sqlite3 CLI ${cliTimes.map(Math.round).join(' / ')} ms`);
+  if (cliMs !== null) report('  ratio to the sqlite3 CLI', Number((result.ms / cliMs).toFixed(2)), '×', '≤ 2×');
+  report('  peak memory of the importing process (largest run)', Math.max(...runs.map((run) => run.maxRssMb)), 'MB');
 }

@@ -96,7 +96,8 @@ function chooseProfile(headers: readonly string[], options: ImportOptions, remem
 function profileMapping(profile: SourceProfile, headers: readonly string[]): Record<string, number | null> {
   const index = headerIndex(headers);
   const col = (names: readonly string[] | undefined) => columnOf(index, names);
-  const key = profile.key.map((name) => col([name])).find((column) => column !== null) ?? null;
+  // A grouped report's customer is the group row above, written in its first column.
+  const key = profile.grain === 'grouped' ? 0 : (profile.key.map((name) => col([name])).find((column) => column !== null) ?? null);
   if (profile.kind === 'customers') {
     return { customerId: key, name: col(profile.customerName?.[0]), acquiredDate: col(profile.acquired), region: col(profile.region), channel: col(profile.channel) };
   }

@@ -86,6 +86,9 @@ export class ProfileRows {
       cancelledAt: col(profile.cancelledAt),
       currency: col(profile.currency),
       product: col(profile.product),
+      /** Every product column the file has, in order: a line's product is the first that is filled (Xero: item code, else description). */
+      products: (profile.product ?? []).map((name) => col([name])).filter((column): column is number => column !== null),
+      refundKey: (profile.refundKey ?? []).map((name) => col([name])).filter((column): column is number => column !== null),
       quantity: col(profile.quantity),
       linePrice: col(profile.linePrice),
       lineTotal: col(profile.lineTotal),
@@ -198,6 +201,12 @@ export class ProfileRows {
     const firstLine = (lines[0] as Line).line;
     const skipped = this.statusOf(lines);
     if (skipped) {
+      if (skipped.reason === 'refunded') {
+        // Given back in full: a refund of what was paid.
+        const paid = this.money(this.first(lines, r.gross));
+        this.stats.refunds.count++;
+        if (!Number.isNaN(paid)) this.stats.refunds.amount += Math.abs(paid);
+      }
       for (const { line } of lines) this.events.skip(line, { code: 'status_skipped', ...skipped });
       return;
     }
@@ -251,6 +260,10 @@ export class ProfileRows {
     if (refunded > 0) {
       this.stats.refunds.count++;
       this.stats.refunds.amount += refunded * (paid !== 0 ? goods / paid : 1);
+    } else if (plus < 0) {
+      // A partial refund written as its own negative amount (Square).
+      this.stats.refunds.count++;
+      this.stats.refunds.amount -= plus;
     }
     if (r.negative && r.negative.column !== null && r.negative.values.has(this.first(lines, r.negative.column).toLowerCase())) amount = -Math.abs(amount);
     if (amount < 0 && this.profile.grain !== 'rows') {
@@ -260,14 +273,16 @@ export class ProfileRows {
     const currency = this.first(lines, r.currency) || this.profile.fixedCurrency || '';
     if (currency) this.stats.currencies.add(currency.toUpperCase());
 
-    const customer = this.profile.grain === 'grouped' ? this.group : this.customerKey(lines);
+    // A refund row names the one it pays back to elsewhere (PayPal: the buyer is its recipient).
+    const refundRow = amount < 0 && r.refundKey.length > 0;
+    const customer = this.profile.grain === 'grouped' ? this.group : this.customerKey(lines, refundRow ? r.refundKey : r.key);
     const name = this.nameOf(lines);
     const date = this.first(lines, r.date);
     const orderId = this.first(lines, r.order);
     const region = this.first(lines, r.region);
     const channel = this.first(lines, r.channel);
     // The order's net over its lines by their value; lines without a product (a summary row) carry none when others have one.
-    const products = lines.map(({ fields }) => this.cell(fields, r.product));
+    const products = lines.map(({ fields }) => r.products.map((column) => this.cell(fields, column)).find((value) => value !== '') ?? '');
     const withProduct = products.some((product) => product !== '');
     const shares = lines.map((_, k) => (withProduct && products[k] === '' ? 0 : Math.max(0, weights[k] as number)));
     let total = shares.reduce((sum, share) => sum + share, 0);
@@ -275,13 +290,16 @@ export class ProfileRows {
       lines.forEach((_, k) => (shares[k] = !withProduct || products[k] !== '' ? 1 : 0));
       total = shares.reduce((sum, share) => sum + share, 0);
     }
+    // In whole cents, so that the lines add up to the order's amount exactly.
+    const amountCents = Math.round(amount * 100);
     let given = 0;
     const last = shares.reduce((at, share, k) => (share > 0 ? k : at), 0);
     lines.forEach(({ fields, line }, k) => {
       const share = shares[k] as number;
       if (share === 0) return;
-      const part = k === last ? cents(amount - given) : cents((amount * share) / total);
-      given += part;
+      const partCents = k === last ? amountCents - given : Math.round((amountCents * share) / total);
+      given += partCents;
+      const part = partCents / 100;
       const quantity = this.cell(fields, r.quantity);
       const parsedQuantity = quantity === '' ? Number.NaN : this.money(quantity);
       this.events.row(
@@ -291,8 +309,8 @@ export class ProfileRows {
     });
   }
 
-  private customerKey(lines: readonly Line[]): string {
-    for (const column of this.roles.key) {
+  private customerKey(lines: readonly Line[], key: readonly number[] = this.roles.key): string {
+    for (const column of key) {
       const value = this.first(lines, column);
       if (value !== '') return value;
     }

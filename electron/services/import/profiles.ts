@@ -51,8 +51,10 @@ export interface SourceProfile {
   /** Header names that identify the export (all of one of the sets must be there). */
   fingerprints: readonly (readonly string[])[];
   grain: 'rows' | 'lines' | 'events' | 'grouped';
-  /** Customer key columns, in order of preference. Empty for a file with no buyer identity. */
+  /** Customer key columns, in order of preference. Empty for a file with no buyer identity (or a grouped report: its group rows). */
   key: readonly string[];
+  /** Key columns of a refund row (a negative amount), when it names the buyer elsewhere (PayPal: the recipient). */
+  refundKey?: readonly string[];
   /** Columns of the customer's name, joined with a space (first and last name). */
   customerName?: readonly (readonly string[])[];
   order?: readonly string[];
@@ -295,6 +297,7 @@ export const PROFILES: readonly SourceProfile[] = [
     fingerprints: [['Date', 'Time', 'TimeZone', 'Gross', 'Fee', 'Net', 'Transaction ID']],
     grain: 'events',
     key: ['From Email Address', 'Name'],
+    refundKey: ['To Email Address', 'Name'],
     customerName: [['Name']],
     order: ['Transaction ID'],
     date: ['Date'],
