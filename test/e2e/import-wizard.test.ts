@@ -10,6 +10,7 @@ import type { Harness } from '../../electron/harness/loopback-server';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { collectPageErrors, launchChromium } from '../support/browser';
 import { startTestHarness, tempDir } from '../support/harness';
+import { PLATFORM_FIXTURES } from '../support/platform-fixtures';
 
 const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
 const BROKEN_ORDERS = join(SOURCE_ROOT, 'test', 'fixtures', 'messy', 'broken_orders.csv');
@@ -234,6 +235,33 @@ describe('the import wizard', () => {
     } finally {
       await setLanguage(page, 'en');
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('recognises a platform export, says what needs a yes before the Import button, and imports once it is given', async () => {
+    const { page, errors } = await openApp();
+    const stripe = PLATFORM_FIXTURES.find((fixture) => fixture.profile === 'stripe-payments')?.write(tempDir());
+    if (!stripe) throw new Error('no Stripe fixture');
+    await page.click('[data-route=import]');
+    await page.locator('[data-testid=drop-zone]').waitFor();
+    harness.dialogAnswers.push(stripe);
+    await page.click('[data-testid=choose-file]');
+    await page.locator('[data-testid=option-profile][data-profile=stripe-payments]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=option-profile] option[value=auto]').textContent()).toBe('Stripe payments');
+    await page.click('[data-testid=step-next]');
+    await page.locator('[data-testid=import-warnings]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=import-warnings] [data-warning]').evaluateAll((items) => items.map((item) => item.getAttribute('data-warning')).sort())).toEqual([
+      'mixed_currency',
+      'unknown_customers',
+    ]);
+    expect(await page.locator('[data-testid=check-facts] [data-fact=profile]').textContent()).toContain('Stripe payments');
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-warnings.png') });
+    expect(await page.locator('[data-testid=step-import]').isDisabled()).toBe(true);
+    await page.check('[data-testid=accept-warnings]');
+    expect(await page.locator('[data-testid=step-import]').isEnabled()).toBe(true);
+    await page.click('[data-testid=step-import]');
+    await page.locator('[data-testid=import-result][data-committed=true]').waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await page.close();
   });
