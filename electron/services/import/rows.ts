@@ -89,9 +89,12 @@ function trimmed(value: string | undefined): string {
   return first > 32 && first !== 160 && last > 32 && last !== 160 ? value : value.trim();
 }
 
-/** Builds the reader of rows of one import. */
-export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
-  const { kind, headers, mapping, keyRules, latestDay } = setup;
+/**
+ * The parts every kind's reader is made of: per field, a reader of its cell as text, number, date or
+ * customer, each resolved once (formats and columns) and rejecting the row with the reason.
+ */
+function cellReaders(setup: ReaderSetup) {
+  const { headers, mapping, keyRules, latestDay } = setup;
   const parseNumber = numberParser(setup.numberFormat);
   const parseRate = rateParser(setup.numberFormat);
   const parseDate = setup.dateFormat ? dateParser(setup.dateFormat) : () => Number.NaN;
@@ -205,131 +208,166 @@ export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
     lookAhead,
   });
 
-  switch (kind) {
-    case 'transactions': {
-      // Rows name customers by their index in the batches' list (see TransactionBatch).
-      const customerId = customer('customerId', (key, label) => sink.transactions.addCustomer(key, label), true);
-      const day = date('date', { required: true });
-      const hasAmount = columnOf('amount') !== null;
-      const amount = number('amount', { required: true });
-      const quantity = number('quantity', { required: !hasAmount });
-      const unitPrice = number('unitPrice', { required: !hasAmount });
-      const cost = number('cost', { required: false });
-      const margin = number('marginRate', { required: false, rate: true });
-      const product = text('productId');
-      const category = text('category');
-      const order = text('orderId');
-      const channel = text('channel');
-      const name = text('customerName');
-      const region = text('region');
-      return guard((fields) => {
-        const who = customerId(fields);
-        const when = day(fields) as number;
-        const count = quantity(fields);
-        const value = hasAmount ? (amount(fields) as number) : (count as number) * (unitPrice(fields) as number);
-        let goodsCost = cost(fields);
-        if (goodsCost === null) {
-          const rate = margin(fields);
-          if (rate !== null) goodsCost = value * (1 - rate);
-        }
-        sink.transactions.add(who, when, value, goodsCost, count, product(fields), category(fields), order(fields), channel(fields), name(fields), region(fields));
-        if (customerId.isUnknown(who)) {
-          unknown.rows++;
-          unknown.amount += value;
-        }
-        return value;
-      }, customerId.lookAhead);
+  return { columnOf, text, required, number, date, customer, keysAndLabels, guard, unknown };
+}
+
+type Parts = ReturnType<typeof cellReaders>;
+
+/** Transactions go straight into the columnar batch; rows name customers by their index in the batches' list (see TransactionBatch). */
+function transactionsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
+  const { columnOf, text, number, date, customer, guard, unknown } = parts;
+  // Rows name customers by their index in the batches' list (see TransactionBatch).
+  const customerId = customer('customerId', (key, label) => sink.transactions.addCustomer(key, label), true);
+  const day = date('date', { required: true });
+  const hasAmount = columnOf('amount') !== null;
+  const amount = number('amount', { required: true });
+  const quantity = number('quantity', { required: !hasAmount });
+  const unitPrice = number('unitPrice', { required: !hasAmount });
+  const cost = number('cost', { required: false });
+  const margin = number('marginRate', { required: false, rate: true });
+  const product = text('productId');
+  const category = text('category');
+  const order = text('orderId');
+  const channel = text('channel');
+  const name = text('customerName');
+  const region = text('region');
+  return guard((fields) => {
+    const who = customerId(fields);
+    const when = day(fields) as number;
+    const count = quantity(fields);
+    const value = hasAmount ? (amount(fields) as number) : (count as number) * (unitPrice(fields) as number);
+    let goodsCost = cost(fields);
+    if (goodsCost === null) {
+      const rate = margin(fields);
+      if (rate !== null) goodsCost = value * (1 - rate);
     }
-    case 'customers': {
-      const customerId = keysAndLabels(false);
-      const name = text('name');
-      const acquired = date('acquiredDate', { required: false });
-      const channel = text('channel');
-      const cac = number('acquisitionCost', { required: false });
-      const region = text('region');
-      const industry = text('industry');
-      const size = text('size');
-      const age = number('age', { required: false });
-      const income = number('income', { required: false });
-      const extra = headers.map((header, column) => (Object.values(mapping).includes(column) ? null : header || null));
-      return guard((fields) => {
-        const { key, label } = customerId(fields);
-        const attributes: Record<string, string> = {};
-        extra.forEach((header, column) => {
-          const value = fields[column]?.trim();
-          if (header && value) attributes[header] = value;
-        });
-        const acquisitionCost = cac(fields);
-        sink.records.push({
-          key, label, name: name(fields), acquiredDay: acquired(fields), channel: channel(fields), acquisitionCost,
-          region: region(fields), industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
-        });
-        return acquisitionCost ?? 0;
-      });
+    sink.transactions.add(who, when, value, goodsCost, count, product(fields), category(fields), order(fields), channel(fields), name(fields), region(fields));
+    if (customerId.isUnknown(who)) {
+      unknown.rows++;
+      unknown.amount += value;
     }
-    case 'costs': {
-      const customerId = keysAndLabels(true);
-      const day = date('date', { required: true });
-      const cost = number('cost', { required: true });
-      const costKind = text('kind');
-      return guard((fields) => {
-        const { key, label } = customerId(fields);
-        const row: ImportedCost = { customerKey: key, customerLabel: label, day: day(fields) as number, cost: cost(fields) as number, kind: costKind(fields) };
-        sink.records.push(row);
-        return row.cost;
-      });
-    }
-    case 'products': {
-      const id = required('productId');
-      const name = text('name');
-      const category = text('category');
-      const margin = number('marginRate', { required: false, rate: true });
-      return guard((fields) => {
-        sink.records.push({ productId: id(fields), name: name(fields), category: category(fields), marginRate: margin(fields) });
-        return 0;
-      });
-    }
-    case 'marketing': {
-      const channel = required('channel');
-      const day = date('date', { required: true });
-      const spend = number('spend', { required: true });
-      const newCustomers = number('newCustomers', { required: false });
-      return guard((fields) => {
-        const start = day(fields) as number;
-        // A date on the 1st stands for its month; any other date for that day alone.
-        const d = new Date(start * 86_400_000);
-        const end = d.getUTCDate() === 1 ? Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / 86_400_000) : start;
-        const count = newCustomers(fields);
-        const row: MarketingSpendRecord = { channel: channel(fields), periodStart: start, periodEnd: end, spend: spend(fields) as number, newCustomers: count === null ? null : Math.round(count) };
-        sink.records.push(row);
-        return row.spend;
-      });
-    }
-    case 'prospects': {
-      const id = required('prospectId');
-      const name = text('name');
-      const channel = text('channel');
-      const region = text('region');
-      const industry = text('industry');
-      const size = text('size');
-      const age = number('age', { required: false });
-      const income = number('income', { required: false });
-      const extra = headers.map((header, column) => (Object.values(mapping).includes(column) ? null : header || null));
-      return guard((fields) => {
-        const label = id(fields);
-        const attributes: Record<string, string> = {};
-        extra.forEach((header, column) => {
-          const value = fields[column]?.trim();
-          if (header && value) attributes[header] = value;
-        });
-        sink.records.push({
-          key: normalizeCustomerKey(label, keyRules), label, name: name(fields), channel: channel(fields), region: region(fields),
-          industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
-        });
-        return 0;
-      });
-    }
-  }
+    return value;
+  }, customerId.lookAhead);
+}
+
+/** Customers, with every column the mapping does not use kept as an attribute. */
+function customersReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
+  const { text, number, date, keysAndLabels, guard } = parts;
+  const { headers, mapping } = setup;
+  const customerId = keysAndLabels(false);
+  const name = text('name');
+  const acquired = date('acquiredDate', { required: false });
+  const channel = text('channel');
+  const cac = number('acquisitionCost', { required: false });
+  const region = text('region');
+  const industry = text('industry');
+  const size = text('size');
+  const age = number('age', { required: false });
+  const income = number('income', { required: false });
+  const extra = headers.map((header, column) => (Object.values(mapping).includes(column) ? null : header || null));
+  return guard((fields) => {
+    const { key, label } = customerId(fields);
+    const attributes: Record<string, string> = {};
+    extra.forEach((header, column) => {
+      const value = fields[column]?.trim();
+      if (header && value) attributes[header] = value;
+    });
+    const acquisitionCost = cac(fields);
+    sink.records.push({
+      key, label, name: name(fields), acquiredDay: acquired(fields), channel: channel(fields), acquisitionCost,
+      region: region(fields), industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
+    });
+    return acquisitionCost ?? 0;
+  });
+}
+
+/** Service costs of customers. */
+function costsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
+  const { text, number, date, keysAndLabels, guard } = parts;
+  const customerId = keysAndLabels(true);
+  const day = date('date', { required: true });
+  const cost = number('cost', { required: true });
+  const costKind = text('kind');
+  return guard((fields) => {
+    const { key, label } = customerId(fields);
+    const row: ImportedCost = { customerKey: key, customerLabel: label, day: day(fields) as number, cost: cost(fields) as number, kind: costKind(fields) };
+    sink.records.push(row);
+    return row.cost;
+  });
+}
+
+/** Products with their category and margin rate. */
+function productsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
+  const { text, required, number, guard } = parts;
+  const id = required('productId');
+  const name = text('name');
+  const category = text('category');
+  const margin = number('marginRate', { required: false, rate: true });
+  return guard((fields) => {
+    sink.records.push({ productId: id(fields), name: name(fields), category: category(fields), marginRate: margin(fields) });
+    return 0;
+  });
+}
+
+/** Marketing spend per channel and period: a date on the 1st stands for its month. */
+function marketingReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
+  const { required, number, date, guard } = parts;
+  const channel = required('channel');
+  const day = date('date', { required: true });
+  const spend = number('spend', { required: true });
+  const newCustomers = number('newCustomers', { required: false });
+  return guard((fields) => {
+    const start = day(fields) as number;
+    // A date on the 1st stands for its month; any other date for that day alone.
+    const d = new Date(start * 86_400_000);
+    const end = d.getUTCDate() === 1 ? Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / 86_400_000) : start;
+    const count = newCustomers(fields);
+    const row: MarketingSpendRecord = { channel: channel(fields), periodStart: start, periodEnd: end, spend: spend(fields) as number, newCustomers: count === null ? null : Math.round(count) };
+    sink.records.push(row);
+    return row.spend;
+  });
+}
+
+/** Prospects, with every column the mapping does not use kept as an attribute. */
+function prospectsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
+  const { text, required, number, guard } = parts;
+  const { headers, mapping, keyRules } = setup;
+  const id = required('prospectId');
+  const name = text('name');
+  const channel = text('channel');
+  const region = text('region');
+  const industry = text('industry');
+  const size = text('size');
+  const age = number('age', { required: false });
+  const income = number('income', { required: false });
+  const extra = headers.map((header, column) => (Object.values(mapping).includes(column) ? null : header || null));
+  return guard((fields) => {
+    const label = id(fields);
+    const attributes: Record<string, string> = {};
+    extra.forEach((header, column) => {
+      const value = fields[column]?.trim();
+      if (header && value) attributes[header] = value;
+    });
+    sink.records.push({
+      key: normalizeCustomerKey(label, keyRules), label, name: name(fields), channel: channel(fields), region: region(fields),
+      industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
+    });
+    return 0;
+  });
+}
+
+const READERS: Record<ImportKind, (parts: Parts, setup: ReaderSetup, sink: RowSink) => RowReader> = {
+  transactions: transactionsReader,
+  customers: customersReader,
+  costs: costsReader,
+  products: productsReader,
+  marketing: marketingReader,
+  prospects: prospectsReader,
+};
+
+/** Builds the reader of rows of one import: one reader per kind of file, made of the same parts. */
+export function createRowReader(setup: ReaderSetup, sink: RowSink): RowReader {
+  return READERS[setup.kind](cellReaders(setup), setup, sink);
 }
 
 /** The fields a kind needs that the mapping leaves out, in words; empty when the import can run. */

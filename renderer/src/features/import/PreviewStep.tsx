@@ -261,7 +261,7 @@ function Facts({ preview, overrides }: { preview: ImportPreview; overrides: Over
             ))}
           </select>
         </Fact>
-        <Fact label={t('import.preview.dateFormat')}>
+        <Fact label={t('import.preview.dateFormat')} warn={detected.dateAmbiguous && !overrides.dateFormat} hint={detected.dateAmbiguous && !overrides.dateFormat ? t('import.preview.dateAmbiguous') : null}>
           <select
             value={detected.dateFormat ?? ''}
             onChange={(event) => (event.target.value ? void wizardActions.override(app, { dateFormat: event.target.value as (typeof DATE_FORMATS)[number] }) : undefined)}
