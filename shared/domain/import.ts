@@ -138,7 +138,7 @@ export const ImportDetection = z.object({
   /** True when the mapping came from an earlier import of a file with the same columns. */
   rememberedMapping: z.boolean(),
   /** The platform export recognised (or chosen), null for a file read column by column. */
-  profile: z.object({ name: z.string(), label: z.string() }).nullable(),
+  profile: z.object({ name: z.string(), label: z.string(), platform: z.string().optional(), export: z.string().optional() }).nullable(),
   /** Day and month could be either way round in every date seen: the person must say which. */
   dateAmbiguous: z.boolean(),
   /** The file has dates and amounts (it looks like sales), whatever it is imported as. */

@@ -192,7 +192,7 @@ export function detect(content: SourceContent, options: ImportOptions, recall: (
       dateFormat,
       mapping,
       rememberedMapping: !profile && !options.mapping && remembered !== null && remembered.kind === kind,
-      profile: profile ? { name: profile.name, label: profile.label } : null,
+      profile: profile ? { name: profile.name, label: profile.label, platform: profile.platform, export: profile.export } : null,
       dateAmbiguous: !options.dateFormat && !remembered?.options.dateFormat && (dates?.ambiguous ?? false),
       salesLike: guessed.salesLike,
     },

@@ -32,6 +32,10 @@ import type { ImportKind } from '../../../shared/domain/import';
 export const SKIP_REASONS = ['unpaid', 'failed', 'voided', 'cancelled', 'refunded', 'pending', 'notSale'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
+/** The kinds of export a platform has (the app's words for them: `import.profileExports.<export>`). */
+export const PROFILE_EXPORTS = ['orders', 'customers', 'ordersAnalytics', 'customersAnalytics', 'ordersPlugin', 'soldOrders', 'soldItems', 'payments', 'transactions', 'itemSales', 'activity', 'orderReport', 'salesByCustomer', 'invoices'] as const;
+export type ProfileExport = (typeof PROFILE_EXPORTS)[number];
+
 export interface StatusRule {
   /** The column (alternative names). */
   column: readonly string[];
@@ -45,8 +49,11 @@ export interface StatusRule {
 
 export interface SourceProfile {
   name: string;
-  /** The platform and export, as people call them. */
+  /** The platform and export, as people call them (in English: the CLI). */
   label: string;
+  /** The platform's name, and which of its exports (the app says the export in the person's language). */
+  platform: string;
+  export: ProfileExport;
   kind: ImportKind;
   /** Header names that identify the export (all of one of the sets must be there). */
   fingerprints: readonly (readonly string[])[];
@@ -94,6 +101,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'shopify-orders',
     label: 'Shopify orders',
+    platform: 'Shopify',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['Name', 'Financial Status', 'Lineitem quantity', 'Lineitem name', 'Billing Name']],
     grain: 'lines',
@@ -122,6 +131,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'shopify-customers',
     label: 'Shopify customers',
+    platform: 'Shopify',
+    export: 'customers',
     kind: 'customers',
     fingerprints: [
       ['First Name', 'Last Name', 'Email', 'Accepts Email Marketing', 'Total Spent', 'Total Orders'],
@@ -135,6 +146,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'woocommerce-orders',
     label: 'WooCommerce orders (Analytics)',
+    platform: 'WooCommerce',
+    export: 'ordersAnalytics',
     kind: 'transactions',
     fingerprints: [
       ['Date', 'Order #', 'Status', 'Customer', 'Customer type', 'Net Sales'],
@@ -158,6 +171,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'woocommerce-customers',
     label: 'WooCommerce customers (Analytics)',
+    platform: 'WooCommerce',
+    export: 'customersAnalytics',
     kind: 'customers',
     fingerprints: [['Name', 'Username', 'Last Active', 'Sign Up', 'Email', 'Total Spend']],
     grain: 'rows',
@@ -169,6 +184,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'woocommerce-webtoffee',
     label: 'WooCommerce orders (Order Export plugin)',
+    platform: 'WooCommerce',
+    export: 'ordersPlugin',
     kind: 'transactions',
     fingerprints: [['order_id', 'order_date', 'status', 'order_total', 'customer_email']],
     grain: 'rows',
@@ -191,6 +208,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'etsy-orders',
     label: 'Etsy sold orders',
+    platform: 'Etsy',
+    export: 'soldOrders',
     kind: 'transactions',
     fingerprints: [['Sale Date', 'Order ID', 'Buyer User ID', 'Order Net']],
     grain: 'rows',
@@ -208,6 +227,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'etsy-items',
     label: 'Etsy sold order items',
+    platform: 'Etsy',
+    export: 'soldItems',
     kind: 'transactions',
     fingerprints: [['Sale Date', 'Item Name', 'Transaction ID', 'Listing ID']],
     grain: 'rows',
@@ -224,6 +245,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'stripe-payments',
     label: 'Stripe payments',
+    platform: 'Stripe',
+    export: 'payments',
     kind: 'transactions',
     fingerprints: [
       ['id', 'Created date (UTC)', 'Amount', 'Amount Refunded'],
@@ -248,6 +271,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'stripe-customers',
     label: 'Stripe customers',
+    platform: 'Stripe',
+    export: 'customers',
     kind: 'customers',
     fingerprints: [['id', 'Email', 'Name', 'Created (UTC)', 'Total Spend', 'Payment Count']],
     grain: 'rows',
@@ -258,6 +283,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'square-transactions',
     label: 'Square transactions',
+    platform: 'Square',
+    export: 'transactions',
     kind: 'transactions',
     fingerprints: [['Date', 'Time', 'Gross Sales', 'Net Sales', 'Total Collected', 'Transaction ID', 'Event Type']],
     grain: 'events',
@@ -275,6 +302,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'square-items',
     label: 'Square item sales',
+    platform: 'Square',
+    export: 'itemSales',
     kind: 'transactions',
     fingerprints: [['Date', 'Time', 'Category', 'Item', 'Qty', 'Net Sales', 'Transaction ID', 'Event Type']],
     grain: 'events',
@@ -293,6 +322,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'paypal-activity',
     label: 'PayPal activity',
+    platform: 'PayPal',
+    export: 'activity',
     kind: 'transactions',
     fingerprints: [['Date', 'Time', 'TimeZone', 'Gross', 'Fee', 'Net', 'Transaction ID']],
     grain: 'events',
@@ -324,6 +355,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'amazon-orders',
     label: 'Amazon Seller Central orders',
+    platform: 'Amazon Seller Central',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['amazon-order-id', 'purchase-date', 'order-status', 'item-price', 'asin']],
     grain: 'rows',
@@ -338,6 +371,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'ebay-orders',
     label: 'eBay orders',
+    platform: 'eBay',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['Sales Record Number', 'Order Number', 'Buyer Username', 'Item Number', 'Sold For', 'Total Price']],
     grain: 'lines',
@@ -355,6 +390,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'tmall-orders',
     label: 'Tmall/Taobao order report',
+    platform: 'Tmall/Taobao',
+    export: 'orderReport',
     kind: 'transactions',
     fingerprints: [['订单编号', '买家会员名', '订单状态', '订单创建时间']],
     grain: 'rows',
@@ -379,6 +416,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'tiendanube-orders',
     label: 'Tiendanube orders',
+    platform: 'Tiendanube',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['Número de orden', 'Email', 'Fecha', 'Estado del pago', 'Total', 'Nombre del producto']],
     grain: 'lines',
@@ -406,6 +445,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'nuvemshop-orders',
     label: 'Nuvemshop orders',
+    platform: 'Nuvemshop',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['Número do Pedido', 'E-mail', 'Data', 'Status do Pagamento', 'Total', 'Nome do Produto']],
     grain: 'lines',
@@ -429,6 +470,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'quickbooks-sales',
     label: 'QuickBooks sales by customer detail',
+    platform: 'QuickBooks',
+    export: 'salesByCustomer',
     kind: 'transactions',
     fingerprints: [['Date', 'Transaction Type', 'Num', 'Product/Service', 'Amount']],
     grain: 'grouped',
@@ -450,6 +493,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'xero-invoices',
     label: 'Xero invoices',
+    platform: 'Xero',
+    export: 'invoices',
     kind: 'transactions',
     fingerprints: [['ContactName', 'InvoiceNumber', 'InvoiceDate', 'Total', 'LineAmount']],
     grain: 'lines',
@@ -477,6 +522,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'bigcommerce-orders',
     label: 'BigCommerce orders',
+    platform: 'BigCommerce',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['Order ID', 'Customer ID', 'Customer Email', 'Order Date', 'Order Status', 'Order Total (inc tax)']],
     grain: 'rows',
@@ -504,6 +551,8 @@ export const PROFILES: readonly SourceProfile[] = [
   {
     name: 'wix-orders',
     label: 'Wix orders',
+    platform: 'Wix',
+    export: 'orders',
     kind: 'transactions',
     fingerprints: [['Order number', 'Date created', 'Contact email', 'Item', 'Qty', 'Payment status']],
     grain: 'lines',

@@ -8,7 +8,7 @@ import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { FileValueCell } from './cells';
 import { InlineProgress } from './InlineProgress';
-import { issueReason } from './issue-reason';
+import { issueReason, profileName } from './issue-reason';
 import { PreviousImportBanner } from './PreviousImportBanner';
 import { wizardActions, type WizardState } from './wizard';
 
@@ -140,7 +140,7 @@ function CheckFacts({ summary }: { summary: ImportSummary }) {
   const format = useFormat();
   const money = (value: number) => `${format.money(value)}${summary.detected.currency ? ` ${summary.detected.currency}` : ''}`;
   const lines = [
-    summary.detected.profile ? { key: 'profile', text: t('import.check.profile', { profile: summary.detected.profile.label }) } : null,
+    summary.detected.profile ? { key: 'profile', text: t('import.check.profile', { profile: profileName(t, summary.detected.profile) }) } : null,
     summary.refunds.count > 0 ? { key: 'refunds', text: t('import.check.refunds', { count: format.integer(summary.refunds.count), amount: money(summary.refunds.amount) }) } : null,
     summary.unknownCustomer.rows > 0 ? { key: 'unknown', text: t('import.check.unknownCustomer', { rows: format.integer(summary.unknownCustomer.rows), amount: money(summary.unknownCustomer.amount) }) } : null,
     summary.possibleDuplicateCount > 0 ? { key: 'possible', text: `${t('import.check.possibleDuplicates')}: ${format.integer(summary.possibleDuplicateCount)} — ${t('import.check.possibleDuplicatesHint')}` } : null,

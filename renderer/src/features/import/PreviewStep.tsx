@@ -16,6 +16,7 @@ import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { FileIcon } from './icons';
 import { PreviousImportBanner } from './PreviousImportBanner';
+import { profileName } from './issue-reason';
 import { effectiveMapping, missingFields, wizardActions, type Mapping, type Overrides, type WizardState } from './wizard';
 
 const ENCODINGS = ['utf-8', 'windows-1251', 'gb18030', 'utf-16le', 'windows-1252', 'iso-8859-2'];
@@ -168,7 +169,7 @@ function Facts({ preview, overrides }: { preview: ImportPreview; overrides: Over
             data-testid="option-profile"
             data-profile={preview.detected.profile?.name ?? 'none'}
           >
-            <option value="auto">{preview.detected.profile && overrides.profile !== 'none' ? preview.detected.profile.label : t('import.preview.profileAuto')}</option>
+            <option value="auto">{preview.detected.profile && overrides.profile !== 'none' ? profileName(t, preview.detected.profile) : t('import.preview.profileAuto')}</option>
             <option value="none">{t('import.preview.profileNone')}</option>
           </select>
         </Fact>

@@ -17,3 +17,8 @@ export function issueReason(t: TFunction, integer: (value: number) => string, is
   }
   return t(`import.check.reasons.${issue.code}`, { ...values, defaultValue: issue.reason });
 }
+
+/** A recognised export in the reader's language ("Shopify orders", "Заказы Shopify"); its English label when the export is not known here. */
+export function profileName(t: TFunction, profile: { label: string; platform?: string | undefined; export?: string | undefined }): string {
+  return profile.platform && profile.export ? t(`import.profileExports.${profile.export}`, { platform: profile.platform, defaultValue: profile.label }) : profile.label;
+}
