@@ -3,12 +3,18 @@
  * - inactivity window W: a percentile (default the 90th) of the gaps between consecutive purchase
  *   occasions of all customers, in days (the analyst can set it instead);
  * - active at day X: a purchase in [X − W, X]; lapsed otherwise (once acquired);
- * - churn rate of a month = customers lost in it (their activity ran out) / customers active at the
- *   end of the previous month;
- * - AMPU = contribution in the current window / active customer-months in it;
- * - simple LTV = AMPU / average monthly churn over the current window.
+ * - churn rate of a month = customers lost in it / customers active at the end of the previous
+ *   month, where lost = active at the previous month end and not at this one. Only whole months
+ *   count: the analysis date's month is part of one unless D is its last day; and a month that
+ *   ends before anyone could have lapsed (the first purchase in the data + W + 1 days) would show
+ *   0 % churn for want of history, not for loyalty, so it is left out;
+ * - the monthly churn = the average over the current window's whole months: the `window` calendar
+ *   months ending with the last whole month at D;
+ * - AMPU = contribution in the current window / active customer-months in it (the customers active
+ *   at the start of each of the window's months);
+ * - simple LTV = AMPU / monthly churn.
  */
-import { addMonths, monthIndex, monthStart } from './calendar';
+import { monthIndex, monthStart } from './calendar';
 import type { CustomerMetrics } from './metrics';
 import type { PurchaseOccasions } from './occasions';
 import { selectInPlace } from './stats';
@@ -34,45 +40,42 @@ export function inactivityWindowFromGaps(occasions: PurchaseOccasions, percentil
 export interface MonthlyChurn {
   /** Month index (see calendar.ts) of each month. */
   months: number[];
-  /** Active customers at the end of the month. */
+  /** Active customers at the end of the month (at D for the analysis date's own month). */
   activeAtEnd: number[];
-  /** Customers who lapsed during the month. */
+  /** Customers active at the end of the previous month and not at the end of this one. */
   lost: number[];
-  /** lost / active at the end of the previous month (null when none were active). */
+  /**
+   * lost / active at the end of the previous month; null when it is not a month's churn: the first
+   * month (no previous end), the analysis date's month unless D is its last day (part of a month),
+   * a month that ends before anyone could have lapsed (the first purchase + W + 1 days), or no one
+   * active at the previous end.
+   */
   churnRate: (number | null)[];
 }
 
 /**
  * Active customers at each month end and customers lost in each month, over the months from
- * `fromDay` to `asOf`. A customer's activity runs from each purchase day d to d + W; when it runs
- * out (d + W + 1 ≤ asOf with no purchase in between), the customer is lost on that day.
+ * `fromDay`'s to `asOf`'s. A customer's activity runs from each purchase day d to d + W; a customer
+ * is active at a month end inside such a run. Lost in a month = active at the previous month end,
+ * not at this one (a customer who lapses and returns within a month is not lost).
  */
 export function monthlyChurn(occasions: PurchaseOccasions, window: number, fromDay: number, asOf: number): MonthlyChurn {
   const first = monthIndex(fromDay);
   const last = monthIndex(asOf);
   const monthsCount = last - first + 1;
-  // Per month: +1 for each activity start, −1 for each end, to get active counts at month ends.
-  const lostPerMonth = new Float64Array(monthsCount);
+  const lostPerMonth = new Float64Array(monthsCount + 1);
+  // Per month: +1 where a run of activity starts covering month ends, −1 after the last it covers.
   const activeDelta = new Float64Array(monthsCount + 1);
   const { offsets, day: days } = occasions;
   const monthEnds = Int32Array.from({ length: monthsCount }, (_, k) => Math.min(asOf, monthStart(first + k + 1) - 1));
-  const monthEnd = (month: number) => monthEnds[month - first] ?? Math.min(asOf, monthStart(month + 1) - 1);
-  const addInterval = (start: number, end: number) => {
-    // Active on [start, end]; count it at the ends of months within that span.
-    const startMonth = Math.max(first, monthIndex(start));
-    let from = startMonth;
-    if (monthEnd(startMonth) < start) from++;
-    const endMonth = Math.min(last, monthIndex(end));
-    let to = endMonth;
-    if (monthEnd(endMonth) > end) to--;
-    if (from > to || from - first >= monthsCount || to < first) return;
-    activeDelta[from - first] = (activeDelta[from - first] as number) + 1;
-    activeDelta[to - first + 1] = (activeDelta[to - first + 1] as number) - 1;
-  };
+  let firstPurchase = Number.POSITIVE_INFINITY;
   for (let c = 0; c + 1 < offsets.length; c++) {
     const begin = offsets[c] as number;
     const stop = offsets[c + 1] as number;
     if (begin === stop) continue;
+    firstPurchase = Math.min(firstPurchase, days[begin] as number);
+    // Month ends covered by the previous run (its last index), to tell a lapse across a month end.
+    let previousTo = -1;
     let runStart = days[begin] as number;
     let runEnd = runStart + window;
     for (let i = begin + 1; i <= stop; i++) {
@@ -81,25 +84,35 @@ export function monthlyChurn(occasions: PurchaseOccasions, window: number, fromD
         runEnd = day + window;
         continue;
       }
-      addInterval(runStart, Math.min(runEnd, asOf));
-      const lostDay = runEnd + 1;
-      if (lostDay <= asOf && lostDay >= fromDay) {
-        const month = monthIndex(lostDay) - first;
-        lostPerMonth[month] = (lostPerMonth[month] as number) + 1;
+      // The run [runStart, runEnd] covers the month ends from `from` to `to` (indexes).
+      let from = Math.max(0, monthIndex(runStart) - first);
+      if (from < monthsCount && (monthEnds[from] as number) < runStart) from++;
+      let to = Math.min(monthsCount - 1, monthIndex(Math.min(runEnd, asOf)) - first);
+      if (to >= 0 && (monthEnds[to] as number) > runEnd) to--;
+      if (from <= to && from < monthsCount && to >= 0) {
+        activeDelta[from] = (activeDelta[from] as number) + 1;
+        activeDelta[to + 1] = (activeDelta[to + 1] as number) - 1;
+        if (previousTo >= 0 && from !== previousTo + 1) lostPerMonth[previousTo + 1] = (lostPerMonth[previousTo + 1] as number) + 1;
+        previousTo = to;
       }
       runStart = day;
       runEnd = day + window;
     }
+    if (previousTo >= 0) lostPerMonth[previousTo + 1] = (lostPerMonth[previousTo + 1] as number) + 1;
   }
+  const firstLapse = firstPurchase + window + 1;
+  const partialLast = asOf !== monthStart(last + 1) - 1;
   const result: MonthlyChurn = { months: [], activeAtEnd: [], lost: [], churnRate: [] };
   let active = 0;
-  let previousActive: number | null = null;
+  let previousActive = 0;
   for (let k = 0; k < monthsCount; k++) {
     active += activeDelta[k] as number;
     result.months.push(first + k);
     result.activeAtEnd.push(active);
-    result.lost.push(lostPerMonth[k] as number);
-    result.churnRate.push(previousActive ? (lostPerMonth[k] as number) / previousActive : null);
+    const lost = lostPerMonth[k] as number;
+    result.lost.push(lost);
+    const measurable = k > 0 && previousActive > 0 && (monthEnds[k] as number) >= firstLapse && !(k === monthsCount - 1 && partialLast);
+    result.churnRate.push(measurable ? lost / previousActive : null);
     previousActive = active;
   }
   return result;
@@ -110,15 +123,21 @@ export interface ActivitySummary {
   /** 1 when active at the analysis date. */
   active: Uint8Array;
   activeCustomers: number;
-  /** Average monthly churn over the current window (null when it cannot be measured). */
+  /** Average monthly churn over the current window's whole months (null when none could be measured). */
   churnRate: number | null;
   /** Contribution per active customer-month in the current window. */
   ampu: number;
   /** AMPU / churn rate; null without churn. */
   simpleLtv: number | null;
   churn: MonthlyChurn;
+  /** Index in `churn` of the current window's first month (the months before it only give a previous month end). */
+  windowFrom: number;
 }
 
+/**
+ * The current window's months for churn: the `windowMonths` whole calendar months ending with the
+ * last one complete at D (D's own month when D is its last day), plus D's month when it is not.
+ */
 export function computeActivity(occasions: PurchaseOccasions, metrics: CustomerMetrics, inactivityDays: number, windowMonths: number): ActivitySummary {
   const active = new Uint8Array(metrics.count);
   let activeCustomers = 0;
@@ -128,14 +147,18 @@ export function computeActivity(occasions: PurchaseOccasions, metrics: CustomerM
       activeCustomers++;
     }
   }
-  const fromDay = addMonths(metrics.asOf, -windowMonths - 1);
-  const churn = monthlyChurn(occasions, inactivityDays, fromDay, metrics.asOf);
-  // The months of the current window: the last `windowMonths` entries.
-  const rates = churn.churnRate.slice(-windowMonths).filter((rate): rate is number => rate !== null);
+  const asOf = metrics.asOf;
+  const lastWhole = monthIndex(asOf + 1) - 1;
+  const fromDay = monthStart(lastWhole - windowMonths);
+  const churn = monthlyChurn(occasions, inactivityDays, fromDay, asOf);
+  const windowFrom = 1;
+  const windowEnd = windowFrom + windowMonths;
+  const rates = churn.churnRate.slice(windowFrom, windowEnd).filter((rate): rate is number => rate !== null);
   const churnRate = rates.length > 0 ? rates.reduce((sum, rate) => sum + rate, 0) / rates.length : null;
   let profit = 0;
   for (let c = 0; c < metrics.count; c++) profit += metrics.currentProfit[c] as number;
-  const customerMonths = churn.activeAtEnd.slice(-windowMonths - 1, -1).reduce((sum, value) => sum + value, 0);
+  // Customer-months: the customers active at the start of each of the window's months.
+  const customerMonths = churn.activeAtEnd.slice(windowFrom - 1, windowEnd - 1).reduce((sum, value) => sum + value, 0);
   const ampu = customerMonths > 0 ? profit / customerMonths : 0;
-  return { inactivityDays, active, activeCustomers, churnRate, ampu, simpleLtv: churnRate ? ampu / churnRate : null, churn };
+  return { inactivityDays, active, activeCustomers, churnRate, ampu, simpleLtv: churnRate ? ampu / churnRate : null, churn, windowFrom };
 }

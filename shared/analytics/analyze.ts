@@ -270,7 +270,6 @@ export function analyze(input: AnalysisInput): Analysis {
     customerEquity: sumWhere(now.future, metrics.present),
   }));
   const contactCustomers = cache.get('contactCustomers', null, ['contacts'], () => new Set(contacts.customer).size);
-  const windowStart = activity.churn.months.length - settings.currentWindowMonths;
   const summary: AnalysisSummary = {
     asOf: isoFromEpochDay(asOf),
     customers: ladder.customers,
@@ -293,8 +292,8 @@ export function analyze(input: AnalysisInput): Analysis {
     strategies: strategies.counts,
     rfmSegments,
     channels,
-    churnByMonth: activity.churn.months.slice(Math.max(0, windowStart)).map((month, k) => {
-      const index = Math.max(0, windowStart) + k;
+    churnByMonth: activity.churn.months.slice(activity.windowFrom).map((month, k) => {
+      const index = activity.windowFrom + k;
       return { month: periodLabel(month, 'month'), active: activity.churn.activeAtEnd[index] ?? 0, lost: activity.churn.lost[index] ?? 0, rate: activity.churn.churnRate[index] ?? null };
     }),
     equityTrend,

@@ -26,8 +26,10 @@ export interface RfmScores {
 }
 
 /**
- * Quintile scores of `values` over the customers in `members`: ties share the score of their
- * first rank, so equal values always score alike. `higherIsBetter` false scores small values 5.
+ * Quintile scores of `values` over the customers in `members`: a customer's quintile is where the
+ * middle of its rank falls, (rank + ½) / count, and tied customers share the middle of their ranks —
+ * so ties score alike, and alike whichever way is better (recency ties are not favoured over
+ * frequency ties). `higherIsBetter` false scores small values 5.
  */
 export function quintileScores(values: ArrayLike<number>, members: Int32Array, higherIsBetter: boolean): Uint8Array {
   const scores = new Uint8Array(values.length);
@@ -38,7 +40,8 @@ export function quintileScores(values: ArrayLike<number>, members: Int32Array, h
     let end = rank;
     const value = values[order[rank] as number] as number;
     while (end + 1 < count && values[order[end + 1] as number] === value) end++;
-    const quintile = Math.min(5, Math.floor((rank * 5) / count) + 1);
+    const middle = (rank + end) / 2 + 0.5;
+    const quintile = Math.min(5, Math.floor((middle * 5) / count) + 1);
     const score = higherIsBetter ? quintile : 6 - quintile;
     for (let i = rank; i <= end; i++) scores[order[i] as number] = score;
     rank = end + 1;

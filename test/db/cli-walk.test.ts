@@ -38,7 +38,7 @@ describe('every CLI command on every edge workspace', () => {
       expectClear(example, 'whatif --example');
       writeFileSync(scenario, example.out);
       const commands: string[][] = [
-        ['import', workspace, csv, '--json'],
+        ['import', workspace, csv, '--accept-warnings', '--json'],
         // The same file again: refused as imported already.
         ['import', workspace, csv],
         ['info', workspace, '--json'],
@@ -81,7 +81,7 @@ describe('every CLI command on every edge workspace', () => {
     const bin = join(SOURCE_ROOT, 'bin', 'value-ladder.mjs');
     const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: SOURCE_ROOT, encoding: 'utf8', timeout: 120_000 });
     for (const args of [
-      ['import', workspace, writeEdgeCsv(edge, dir), '--json'],
+      ['import', workspace, writeEdgeCsv(edge, dir), '--accept-warnings', '--json'],
       ['analyze', workspace, '--json'],
     ]) {
       const result = cli(args);

@@ -34,7 +34,7 @@ export async function prepareWalkWorkspaces(harness: Harness, only?: string[]): 
     if (!wanted(edge.name)) continue;
     const path = join(dir, `${edge.name}.vlw`);
     await call('workspace.create', { path });
-    const result = await call<ImportResult>('import.run', { path: writeEdgeCsv(edge, dir), options: {}, onPreviousImport: 'skip', strict: false });
+    const result = await call<ImportResult>('import.run', { path: writeEdgeCsv(edge, dir), options: {}, onPreviousImport: 'skip', strict: false, acceptWarnings: true });
     if (!result.committed) throw new Error(`${edge.name}: ${result.notCommittedReason}`);
     out.push({ name: edge.name, about: edge.about, path, drill: edge.drill });
   }

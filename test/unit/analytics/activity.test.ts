@@ -37,6 +37,52 @@ describe('activity and churn', () => {
     expect(churn.churnRate).toEqual([null, 1, 1]);
   });
 
+  // A buys on 25 Jan and 20 Feb, B on 3 Feb, C on 28 Jan and 25 Mar; the analysis date is 15 April.
+  const three = datasetFrom({
+    customers: ['A', 'B', 'C'],
+    lines: [
+      { customer: 0, date: '2024-01-25', amount: 10 },
+      { customer: 0, date: '2024-02-20', amount: 10 },
+      { customer: 1, date: '2024-02-03', amount: 10 },
+      { customer: 2, date: '2024-01-28', amount: 10 },
+      { customer: 2, date: '2024-03-25', amount: 10 },
+    ],
+  });
+  const april = epochDayFromIso('2024-04-15');
+  const threeOccasions = purchaseOccasions(three, april);
+
+  it('counts as lost only customers active at the previous month end and not at this one', () => {
+    // W = 10: A active 25 Jan–4 Feb and 20 Feb–1 Mar; B 3–13 Feb; C 28 Jan–7 Feb and 25 Mar–4 Apr.
+    // Active at 31 Jan: A, C; 29 Feb: A (back on 20 Feb); 31 Mar: C; 15 Apr (D): nobody.
+    // Lost in Feb: C only (A lapsed and came back within the month; B was not active at 31 Jan).
+    // Lost in Mar: A; in Apr: C. Rates: Feb 1/2, Mar 1/1; January has no previous month end, and
+    // April is only half a month: neither is a month's churn.
+    const churn = monthlyChurn(threeOccasions, 10, epochDayFromIso('2024-01-01'), april);
+    expect(churn.activeAtEnd).toEqual([2, 1, 1, 0]);
+    expect(churn.lost).toEqual([0, 1, 1, 1]);
+    expect(churn.churnRate).toEqual([null, 0.5, 1, null]);
+  });
+
+  it('leaves out months that end before anyone could have lapsed', () => {
+    // W = 40: the first purchase is on 25 Jan, so nobody can lapse before 6 March (25 Jan + 41 days).
+    // A active 25 Jan–31 Mar (20 Feb + 40); B 3 Feb–14 Mar; C 28 Jan–8 Mar and 25 Mar–15 Apr (D).
+    // Active at 31 Jan: A, C; 29 Feb: A, B, C; 31 Mar: A, C; 15 Apr: C. Lost in Mar: B (C is back
+    // by 31 Mar); in Apr: A. February ends before 6 March: no rate, not 0 %. March: 1/3.
+    const churn = monthlyChurn(threeOccasions, 40, epochDayFromIso('2024-01-01'), april);
+    expect(churn.activeAtEnd).toEqual([2, 3, 2, 1]);
+    expect(churn.lost).toEqual([0, 0, 1, 1]);
+    expect(churn.churnRate).toEqual([null, null, 1 / 3, null]);
+  });
+
+  it('averages the churn of the window\'s whole months only', () => {
+    // Window of 2 months at 15 April: the whole months February and March (April is half a month).
+    const metrics = computeMetrics(three, april, { ...DEFAULT_ANALYSIS_SETTINGS, currentWindowMonths: 2 });
+    const activity = computeActivity(threeOccasions, metrics, 10, 2);
+    expect(activity.churn.months.length).toBe(4);
+    expect(activity.windowFrom).toBe(1);
+    expect(activity.churnRate).toBeCloseTo((0.5 + 1) / 2, 12);
+  });
+
   it('computes AMPU and the simple LTV = AMPU / churn', () => {
     const metrics = computeMetrics(dataset, asOf, { ...DEFAULT_ANALYSIS_SETTINGS, currentWindowMonths: 2 });
     const activity = computeActivity(occasions, metrics, 30, 2);

@@ -127,10 +127,14 @@ describe('the whole analysis', () => {
   });
 
   it('scores RFM by quintiles and names the segments', () => {
-    // Recency ranks D 30, B 41, A 117, C 971 → scores 5, 4, 3, 2; orders C 1 → 1, the others tie at rank 1 → 2.
-    expect(Array.from(customers.rfm.recency).slice(0, 4)).toEqual([3, 4, 2, 5]);
-    expect(Array.from(customers.rfm.frequency).slice(0, 4)).toEqual([2, 2, 1, 2]);
-    expect(summary.rfmSegments).toMatchObject({ potentialLoyalist: 2, hibernating: 2 });
+    // Four buyers: the quintile is where (rank + ½) / 4 falls. Recency D 30, B 41, A 117, C 971 (ranks
+    // 0–3 from the best): positions 0.125, 0.375, 0.625, 0.875 → quintiles 1, 2, 4, 5 → scores 5, 4, 2, 1.
+    // Orders: C 1 (rank 0: 0.125 → 1); A, B, D tie at 2 over ranks 1–3, whose middle is rank 2
+    // (0.625 → 4), so all three score 4 — a tie is scored alike whichever way is better.
+    expect(Array.from(customers.rfm.recency).slice(0, 4)).toEqual([2, 4, 1, 5]);
+    expect(Array.from(customers.rfm.frequency).slice(0, 4)).toEqual([4, 4, 1, 4]);
+    // A: R2 F4 at risk; B: R4 F4 and D: R5 F4 champions; C: R1 F1 lost.
+    expect(summary.rfmSegments).toMatchObject({ champions: 2, atRisk: 1, lost: 1 });
   });
 
   it('marks activity with the inactivity window', () => {
