@@ -217,6 +217,25 @@ export function bgnbdConditionalExpected(params: BgNbdParams, x: number, tx: num
   return bgnbdProbabilityAlive(params, x, tx, T) * bgnbdExpectedIfAlive(params, x, T, t);
 }
 
+/**
+ * P(at least one purchase in (T, T+t] | x, t_x, T). A BG/NBD customer drops out only right after a
+ * purchase, so one alive at T stays alive until the next purchase, which comes at rate λ; given
+ * alive, λ ~ Gamma(r + x, α + T) (the alive part of the likelihood is λ^x e^{−λT}), and
+ *   P = P(alive) · (1 − ((α+T) / (α+T+t))^{r+x}).
+ */
+export function bgnbdProbabilityActive(params: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  if (!(t > 0)) return 0;
+  const { r, alpha } = params;
+  return bgnbdProbabilityAlive(params, x, tx, T) * -Math.expm1(-(r + x) * Math.log1p(t / (alpha + T)));
+}
+
+/** P(at least one purchase in the next t) per row. */
+export function bgnbdProbabilityActiveRows(params: BgNbdParams, rows: RfmRows, t: number): Float64Array {
+  const out = new Float64Array(rows.count);
+  for (let i = 0; i < rows.count; i++) out[i] = bgnbdProbabilityActive(params, rows.x[i] as number, rows.tx[i] as number, rows.T[i] as number, t);
+  return out;
+}
+
 /** P(alive) per row. */
 export function bgnbdProbabilityAliveRows(params: BgNbdParams, rows: RfmRows): Float64Array {
   const out = new Float64Array(rows.count);

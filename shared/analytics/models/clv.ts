@@ -8,12 +8,14 @@
 import {
   bgnbdConditionalExpectedRowsAt,
   bgnbdExpectedPurchases,
+  bgnbdProbabilityActiveRows,
   bgnbdProbabilityAliveRows,
   type BgNbdParams,
 } from './bgnbd';
 import {
   paretoNbdConditionalExpectedRowsAt,
   paretoNbdExpectedPurchases,
+  paretoNbdProbabilityActiveRows,
   paretoNbdProbabilityAliveRows,
   type ParetoNbdParams,
 } from './pareto-nbd';
@@ -33,6 +35,11 @@ export function conditionalExpectedRowsAt(model: PurchaseModel, rows: RfmRows, t
 /** P(alive at the calibration end) per row. */
 export function probabilityAliveRows(model: PurchaseModel, rows: RfmRows): Float64Array {
   return model.model === 'bgnbd' ? bgnbdProbabilityAliveRows(model.params, rows) : paretoNbdProbabilityAliveRows(model.params, rows);
+}
+
+/** P(at least one purchase in the next t, in the model's unit) per row. */
+export function probabilityActiveRows(model: PurchaseModel, rows: RfmRows, t: number): Float64Array {
+  return model.model === 'bgnbd' ? bgnbdProbabilityActiveRows(model.params, rows, t) : paretoNbdProbabilityActiveRows(model.params, rows, t);
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in (0, t]. */

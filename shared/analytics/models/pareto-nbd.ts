@@ -321,6 +321,48 @@ export function paretoNbdProbabilityAliveRows(params: ParetoNbdParams, rows: Rfm
   return out;
 }
 
+/** Intervals of the Simpson rule for the integral over the time of death (even). */
+const ACTIVE_STEPS = 64;
+
+/**
+ * P(no purchase in (T, T+t] | alive at T, x, T). Given alive, λ ~ Gamma(r + x, α + T) and
+ * μ ~ Gamma(s, β + T), independent; a customer with rates λ, μ makes no purchase in t when it
+ * lives through t without one, e^{−(λ+μ)t}, or dies at τ < t before one: ∫₀ᵗ μ e^{−(λ+μ)τ} dτ. With
+ * L(τ) = E[e^{−λτ}] = ((α+T)/(α+T+τ))^{r+x} and M′(τ) = E[μ e^{−μτ}] = s/(β+T) · ((β+T)/(β+T+τ))^{s+1}:
+ *   P(none) = L(t) M(t) + ∫₀ᵗ M′(τ) L(τ) dτ, M(t) = ((β+T)/(β+T+t))^s,
+ * the integral by Simpson's rule (the integrand is smooth and decreasing).
+ */
+function paretoNbdNoPurchaseIfAlive(params: ParetoNbdParams, x: number, T: number, t: number): number {
+  const { r, alpha, s, beta } = params;
+  const L = (tau: number) => Math.exp(-(r + x) * Math.log1p(tau / (alpha + T)));
+  const dM = (tau: number) => (s / (beta + T)) * Math.exp(-(s + 1) * Math.log1p(tau / (beta + T)));
+  const h = t / ACTIVE_STEPS;
+  let integral = dM(0) * L(0) + dM(t) * L(t);
+  for (let k = 1; k < ACTIVE_STEPS; k++) integral += (k % 2 === 1 ? 4 : 2) * dM(k * h) * L(k * h);
+  integral *= h / 3;
+  return L(t) * Math.exp(-s * Math.log1p(t / (beta + T))) + integral;
+}
+
+/** P(at least one purchase in (T, T+t] | x, t_x, T) = P(alive) · (1 − P(none | alive)). */
+export function paretoNbdProbabilityActive(params: ParetoNbdParams, x: number, tx: number, T: number, t: number): number {
+  if (!(t > 0)) return 0;
+  return paretoNbdProbabilityAlive(params, x, tx, T) * Math.max(0, 1 - paretoNbdNoPurchaseIfAlive(params, x, T, t));
+}
+
+/** P(at least one purchase in the next t) per row (the integral once per distinct (x, T)). */
+export function paretoNbdProbabilityActiveRows(params: ParetoNbdParams, rows: RfmRows, t: number): Float64Array {
+  const out = new Float64Array(rows.count);
+  if (!(t > 0)) return out;
+  const alive = paretoNbdProbabilityAliveRows(params, rows);
+  for (let g = 0; g + 1 < rows.xtStart.length; g++) {
+    const start = rows.xtStart[g] as number;
+    const end = rows.xtStart[g + 1] as number;
+    const some = Math.max(0, 1 - paretoNbdNoPurchaseIfAlive(params, rows.x[start] as number, rows.T[start] as number, t));
+    for (let i = start; i < end; i++) out[i] = (alive[i] as number) * some;
+  }
+  return out;
+}
+
 /** Cumulative conditional expected purchases per row at each horizon: [row · times.length + k] = E[Y(times[k]) | x, t_x, T]. */
 export function paretoNbdConditionalExpectedRowsAt(params: ParetoNbdParams, rows: RfmRows, times: Float64Array): Float64Array {
   const nt = times.length;
