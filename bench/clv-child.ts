@@ -19,4 +19,4 @@ start = performance.now();
 const run = await api['analysis.run']({});
 stages['analysis with the model: per-customer CLV and P(alive) stored'] = performance.now() - start;
 await backend.dispose();
-console.log(JSON.stringify({ stages, converged: fit.purchase.converged, source: run.summary.futureSource, timings: run.timings }));
+console.log(JSON.stringify({ stages, converged: fit.purchase.converged, source: run.summary.outlook.engine, timings: run.timings }));

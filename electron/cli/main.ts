@@ -230,8 +230,19 @@ function printAnalysis(run: AnalysisRun, context: CommandContext): void {
     'current × future:',
     ...Object.entries(s.quadrants).map(([name, cell]) => `  ${name.padEnd(10)} ${String(cell.customers).padStart(8)} customers  profit ${formatMoney(cell.profit).padStart(14)}`),
     `strategies: ${Object.entries(s.strategies).map(([name, count]) => `${name} ${count}`).join(', ')}`,
+    `next ${s.outlook.horizonMonths} months (${describeOutlook(s.outlook, s.asOf)}): ${Math.round(s.outlook.projected.activeCustomers).toLocaleString('en')} customers buying, ${Math.round(s.outlook.projected.purchases).toLocaleString('en')} purchases, revenue ${formatMoney(s.outlook.projected.revenue)}, profit ${formatMoney(s.outlook.projected.profit)}`,
   ];
   context.out(lines.join('\n'));
+}
+
+/** How the analysis' forward-looking numbers were made, in words. */
+export function describeOutlook(outlook: AnalysisRun['summary']['outlook'], asOf: string): string {
+  if (outlook.model) {
+    const name = outlook.model.model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD';
+    return outlook.model.origin === 'fit' ? `${name} + Gamma-Gamma, fit #${outlook.model.fitId}` : `${name} + Gamma-Gamma fitted on the data up to ${asOf}`;
+  }
+  const why = { turnedOff: 'models turned off', fewRepeat: 'too few repeat customers for a model', shortHistory: 'too short a history for a model', notConverged: 'the model did not converge' }[outlook.noModel ?? 'turnedOff'];
+  return outlook.engine === 'observed' ? `observed retention of each group (${why})` : `monthly churn (${why}; too little history to observe a year)`;
 }
 
 function signedMoney(value: number): string {
@@ -242,7 +253,7 @@ function signedPercent(value: number | null): string {
   return value === null ? '—' : `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`;
 }
 
-function printWhatIf(result: WhatIfResult, analysis: { runId: number | null; asOf: string; futureSource: string }, context: CommandContext): void {
+function printWhatIf(result: WhatIfResult, analysis: { runId: number | null; asOf: string; outlook: string }, context: CommandContext): void {
   if (context.json) {
     context.out(JSON.stringify({ analysis, ...result }, null, 2));
     return;
@@ -254,7 +265,7 @@ function printWhatIf(result: WhatIfResult, analysis: { runId: number | null; asO
     return rows.map((row) => '  ' + row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('   '));
   };
   const lines = [
-    `what-if by ${result.grouping} over ${result.horizonYears} years, discount ${(result.discountRate * 100).toFixed(1)} % a year, ${result.customers.toLocaleString('en')} customers (analysis as of ${analysis.asOf}, ${analysis.futureSource})`,
+    `what-if by ${result.grouping} over ${result.horizonYears} years, discount ${(result.discountRate * 100).toFixed(1)} % a year, ${result.customers.toLocaleString('en')} customers (analysis as of ${analysis.asOf}, ${analysis.outlook})`,
     ...table([
       ['year', 'baseline revenue', 'scenario revenue', 'baseline contribution', 'scenario contribution', 'customers at end'],
       ...result.years.map((year) => [
@@ -342,7 +353,7 @@ const COMMANDS: Record<string, Command> = {
   },
   clv: {
     usage: 'clv <workspace> --horizon-months N --out FILE [--json]',
-    summary: 'Per-customer predictions of the fitted model (a BG/NBD fit is made first when there is none): expected purchases, P(alive), CLV and future profit, as CSV.',
+    summary: "Per-customer predictions of the analysis' outlook (a fitted BG/NBD when the data supports one, else the observed retention of each customer's group): the chance of a purchase, expected purchases and revenue, P(alive), CLV and future profit, as CSV.",
     options: { 'horizon-months': { type: 'string' }, out: { type: 'string' } },
     async run(positionals, values, context) {
       requireArgs(positionals, 1, this.usage);
@@ -350,11 +361,10 @@ const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 120) throw new UsageError('--horizon-months must be a whole number of months from 1 to 120');
       if (typeof values.out !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
       await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
-      const fit = await context.api['models.latest']({});
-      if (!fit?.usable) await context.api['models.fit']({ model: 'bgnbd', unit: 'week', calibrationEnd: null });
       const run = await context.api['analysis.run']({ horizonMonths }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       const result = await context.api['analysis.export']({ list: 'clv', path: resolve(values.out) });
-      context.out(context.json ? JSON.stringify({ ...result, model: run.summary.futureSource, horizonMonths }) : `wrote ${result.rows.toLocaleString('en')} customers' predictions (${run.summary.futureSource}, ${horizonMonths} months) to ${result.path}`);
+      const outlook = describeOutlook(run.summary.outlook, run.summary.asOf);
+      context.out(context.json ? JSON.stringify({ ...result, outlook: run.summary.outlook, horizonMonths }) : `wrote ${result.rows.toLocaleString('en')} customers' predictions (${outlook}, ${horizonMonths} months) to ${result.path}`);
     },
   },
   export: {
@@ -405,7 +415,7 @@ const COMMANDS: Record<string, Command> = {
       await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
       const run = (await context.api['analysis.latest']({})) ?? (await context.api['analysis.run']({}, { onProgress: (p) => context.progress(p.stage, p.done, p.total) }));
       const result = await context.api['whatif.compute']({ scenario: checked.scenario });
-      printWhatIf(result, { runId: run.runId, asOf: run.summary.asOf, futureSource: run.summary.futureSource }, context);
+      printWhatIf(result, { runId: run.runId, asOf: run.summary.asOf, outlook: describeOutlook(run.summary.outlook, run.summary.asOf) }, context);
     },
   },
   report: {

@@ -202,7 +202,7 @@ export interface StoredFit {
   fingerprint: string;
   usable: boolean;
   summary: unknown;
-  /** What the analysis needs to predict (shared/analytics/model-future.ts FittedModels). */
+  /** What the analysis needs to predict (shared/analytics/model-outlook.ts FittedModels). */
   fitted: unknown;
 }
 

@@ -12,23 +12,53 @@ import { channelEconomics, type ChannelRow } from './channels';
 import { computeCohorts, type CohortTable } from './cohorts';
 import { contactPlan, type ContactPlan } from './contacts';
 import { boughtItems, crossSell, type CrossSellResult, type IdealItem } from './crosssell';
-import { modelFutureProfit, type FittedModels, type ModelFuture } from './model-future';
+import { automaticModel, modelOutlook, type AutomaticModel, type FittedModels, type NoModelReason } from './model-outlook';
 import { lookalikeProfile, scoreProspects, type LiftEntry, type ProspectScores } from './lookalike';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
-import { buildLadder, descendingOrder, ladderShape, NO_TIER, TIERS, type Ladder, type Tier } from './ladder';
+import { buildLadder, descendingOrder, ladderShape, NO_TIER, profitTiers, TIERS, type Ladder, type Tier } from './ladder';
 import { computeMetrics, type CustomerMetrics } from './metrics';
-import { projectFutureProfit } from './projection';
+import { churnOutlook, measureRetention, observedOutlook, outlookTotals, type CustomerOutlook, type CustomerState, type OutlookEngine, type RetentionGroup, type RetentionTable } from './outlook';
 import { buildQuadrants, type Quadrant, type QuadrantSummary } from './quadrants';
 import { computeRfm, RFM_SEGMENTS, type RfmScores, type RfmSegment } from './rfm';
 import type { StageCache } from './session';
 import { assignStrategies, strategyBasis, type Strategy, type StrategyResult } from './strategies';
 
-/** A fitted lifetime-value model: its future profit replaces the simple projection (see model-future.ts). */
+/** A model the person fitted (the Models screen, `value-ladder fit`) for these data, up to the analysis date: used instead of an automatic fit. */
 export interface ModelInput {
-  /** Names the fit (for the stage cache and the summary), e.g. "bgnbd+gg #3". */
-  source: string;
+  fitId: number;
   fitted: FittedModels;
+}
+
+/** The fitted model the outlook uses, as the summary tells it. */
+export interface OutlookModel {
+  /** The person's fit, or one the analysis made itself. */
+  origin: 'fit' | 'automatic';
+  fitId: number | null;
+  model: 'bgnbd' | 'pareto-nbd';
+  unit: 'day' | 'week' | 'month';
+  params: Record<string, number>;
+  spend: Record<string, number>;
+  /** Customers and repeat customers the automatic fit saw (null for a person's fit). */
+  customers: number | null;
+  repeatCustomers: number | null;
+}
+
+/** How the forward-looking numbers were made, and what they add up to over the horizon. */
+export interface OutlookSummary {
+  engine: OutlookEngine;
+  horizonMonths: number;
+  model: OutlookModel | null;
+  /** Why no model was used (null when one was). */
+  noModel: NoModelReason | null;
+  /** The observed 12-month retention by group (the observed engine). */
+  observed: { from: string; months: number; groups: RetentionGroup[] } | null;
+  /** Over the horizon, not discounted: expected customers buying, purchases, revenue, contribution. */
+  projected: { activeCustomers: number; purchases: number; revenue: number; profit: number };
+}
+
+function retentionSummary(table: RetentionTable): OutlookSummary['observed'] {
+  return { from: isoFromEpochDay(table.from), months: table.months, groups: table.groups };
 }
 
 export interface AnalysisSummary {
@@ -43,13 +73,15 @@ export interface AnalysisSummary {
   ampu: number;
   simpleLtv: number | null;
   inactivityDays: number;
-  futureSource: string;
+  outlook: OutlookSummary;
   ladder: Record<Tier, { customers: number; profit: number }>;
   paretoShare: number;
   gini: number;
   whaleCurve: { x: number; y: number }[];
   whalePeak: { x: number; y: number };
   quadrants: QuadrantSummary['cells'];
+  /** The quadrants' thresholds as applied (the future one from the data unless set), and one order's average profit. */
+  thresholds: { current: number; future: number; orderProfit: number };
   strategies: Record<Strategy, number>;
   rfmSegments: Record<RfmSegment, number>;
   channels: ChannelRow[];
@@ -98,8 +130,8 @@ export interface CustomerResults {
   crossSell: CrossSellResult;
   prospects: ProspectScores;
   contacts: ContactPlan;
-  /** The model's CLV and P(alive) per customer, when a model is used. */
-  model: ModelFuture | null;
+  /** What each customer is expected to do next (outlook.ts). */
+  outlook: CustomerOutlook;
 }
 
 export interface Analysis {
@@ -117,59 +149,131 @@ export interface AnalysisInput {
   model?: ModelInput;
 }
 
-interface Base {
-  metrics: CustomerMetrics;
+/** Metrics, activity and value tiers at one date: what every stage at that date starts from. */
+interface DateState extends CustomerState {
   activity: ActivitySummary;
+}
+
+interface Base extends DateState {
+  outlook: CustomerOutlook;
   future: Float64Array;
-  model: ModelFuture | null;
 }
 
 interface Core extends Base {
   growth: Float64Array;
   ladder: Ladder;
   lifecycle: Uint8Array;
+  /** The average profit of one order in the current window. */
+  orderProfit: number;
 }
 
 /**
- * Metrics, activity and future profit at one date (what the equity trend needs). `window` fixes the
- * inactivity window (the trend uses today's, so that its points differ only by the data).
+ * The cache slot of a date `months` before the analysis date: stages of one date share it, so the
+ * trend's year-ago point, the observed retention and the migration tables read one computation.
  */
-function base(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput, window?: number, dataPrefix = prefix): Base {
+const slotOf = (months: number) => (months === 0 ? '' : `m${months}:`);
+
+function stateAt(input: AnalysisInput, months: number): DateState {
   const { dataset, settings, cache } = input;
+  const slot = slotOf(months);
+  const asOf = addMonths(input.asOf, -months);
   const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
-  // Metrics and occasions depend on the date only: `dataPrefix` names them where another stage of the same date keeps them.
-  const metrics = cache.get(`${dataPrefix}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
-  const occasions = cache.get(`${dataPrefix}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
-  const activity = cache.get(`${prefix}activity`, { w: settings.inactivityDays, p: settings.inactivityPercentile, window: settings.currentWindowMonths }, [`${dataPrefix}metrics`, `${dataPrefix}occasions`], () => {
-    const days = window ?? settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
+  const metrics = cache.get(`${slot}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
+  const occasions = cache.get(`${slot}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
+  // Each date's own inactivity window: the gaps seen by then (a window from later data would keep
+  // everyone active at early dates).
+  const activity = cache.get(`${slot}activity`, { w: settings.inactivityDays, p: settings.inactivityPercentile, window: settings.currentWindowMonths }, [`${slot}metrics`, `${slot}occasions`], () => {
+    const days = settings.inactivityDays ?? inactivityWindowFromGaps(occasions, settings.inactivityPercentile) ?? 365;
     return computeActivity(occasions, metrics, days, settings.currentWindowMonths);
   });
-  const modelled = model
-    ? cache.get(`${prefix}modelFuture`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model.source }, [`${dataPrefix}metrics`], () => modelFutureProfit(dataset, metrics, model.fitted, settings))
-    : null;
-  const projected = cache.get(`${prefix}future`, { h: settings.horizonMonths, d: settings.discountRateYearly, source: model?.source ?? null }, [`${prefix}activity`], () => {
-    const simple = projectFutureProfit(metrics, activity.inactivityDays, activity.churnRate, settings);
-    if (!modelled) return simple;
-    // The model's estimate where it has one; the simple projection elsewhere.
-    return simple.map((value, c) => (Number.isNaN(modelled.futureProfit[c] as number) ? value : (modelled.futureProfit[c] as number)));
+  const value = cache.get(`${slot}value`, { mvc: settings.mvcProfitShare }, [`${slot}metrics`], () => profitTiers(metrics.currentProfit, metrics.present, settings.mvcProfitShare));
+  return { metrics, activity, active: activity.active, value, inactivityDays: activity.inactivityDays };
+}
+
+/** Which engine the outlook uses at the analysis date, and what it needs (outlook.ts). */
+type Engine =
+  | { engine: 'model'; fitted: FittedModels; model: OutlookModel; noModel: null }
+  | { engine: 'observed'; horizon: RetentionTable; year: RetentionTable; noModel: NoModelReason }
+  | { engine: 'churn'; noModel: NoModelReason };
+
+function engineOf(input: AnalysisInput, now: DateState): Engine {
+  const { dataset, settings, cache } = input;
+  const inputs = { useModel: settings.useModel, fit: input.model?.fitId ?? null, h: settings.horizonMonths, window: settings.currentWindowMonths, mvc: settings.mvcProfitShare, w: settings.inactivityDays, p: settings.inactivityPercentile };
+  return cache.get('engine', inputs, ['metrics', 'activity'], (): Engine => {
+    let noModel: NoModelReason = 'turnedOff';
+    if (settings.useModel && input.model) {
+      const { fitted, fitId } = input.model;
+      return { engine: 'model', fitted, model: modelInfo('fit', fitId, fitted, null), noModel: null };
+    }
+    if (settings.useModel) {
+      const automatic = cache.get('automaticModel', { asOf: input.asOf }, ['dataset'], () => automaticModel(dataset, input.asOf));
+      if (automatic.fitted) return { engine: 'model', fitted: automatic.fitted, model: modelInfo('automatic', null, automatic.fitted, automatic), noModel: null };
+      noModel = automatic.reason ?? 'notConverged';
+    }
+    const yearAgo = stateAt(input, 12);
+    const year = measureRetention(yearAgo, now.metrics, 12, settings.currentWindowMonths);
+    const horizon = settings.horizonMonths === 12 ? year : measureRetention(stateAt(input, settings.horizonMonths), now.metrics, settings.horizonMonths, settings.currentWindowMonths);
+    if (year && horizon) return { engine: 'observed', horizon, year, noModel };
+    return { engine: 'churn', noModel };
   });
-  return { metrics, activity, future: projected, model: modelled };
+}
+
+function modelInfo(origin: 'fit' | 'automatic', fitId: number | null, fitted: FittedModels, automatic: AutomaticModel | null): OutlookModel {
+  return {
+    origin,
+    fitId,
+    model: fitted.purchase.model,
+    unit: fitted.unit,
+    params: { ...fitted.purchase.params } as Record<string, number>,
+    spend: { ...fitted.gammaGamma } as Record<string, number>,
+    customers: automatic?.customers ?? null,
+    repeatCustomers: automatic?.repeatCustomers ?? null,
+  };
+}
+
+/** The state, outlook and future profit at a date `months` before the analysis date, by the analysis date's engine. */
+function base(input: AnalysisInput, months: number, engine: Engine): Base {
+  const { dataset, settings, cache } = input;
+  const slot = slotOf(months);
+  const state = stateAt(input, months);
+  const inputs = { h: settings.horizonMonths, d: settings.discountRateYearly, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder, window: settings.currentWindowMonths };
+  const outlook = cache.get(`${slot}outlook`, inputs, ['engine', `${slot}metrics`, `${slot}activity`, `${slot}value`], () => {
+    if (engine.engine === 'model') return modelOutlook(dataset, state.metrics, engine.fitted, settings);
+    if (engine.engine === 'observed') return observedOutlook(state, engine.horizon, engine.year, settings);
+    return churnOutlook(state, state.activity.churnRate, settings);
+  });
+  return { ...state, outlook, future: outlook.futureProfit };
 }
 
 /** The base plus growth, ladder and lifecycle stages at one date: what the migration tables need too. */
-function core(input: AnalysisInput, asOf: number, prefix: string, model?: ModelInput, dataPrefix = prefix): Core {
+function core(input: AnalysisInput, months: number, engine: Engine): Core {
   const { dataset, settings, cache } = input;
-  const { metrics, activity, future: projected, model: modelled } = base(input, asOf, prefix, model, undefined, dataPrefix);
-  const growth = cache.get(`${prefix}growth`, null, [`${prefix}future`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
-  const orders = cache.get(`${prefix}ladderOrders`, null, [`${prefix}growth`], () => {
+  const slot = slotOf(months);
+  const at = base(input, months, engine);
+  const { metrics, activity, future: projected } = at;
+  const growth = cache.get(`${slot}growth`, null, [`${slot}outlook`], () => projected.map((value, c) => value - (metrics.currentProfit[c] as number)));
+  const orders = cache.get(`${slot}ladderOrders`, null, [`${slot}growth`], () => {
     const byProfit = descendingOrder(metrics.currentProfit, metrics.present);
     return { byProfit, byGrowth: descendingOrder(growth, metrics.present), shape: ladderShape(metrics.currentProfit, byProfit) };
   });
-  const ladder = cache.get(`${prefix}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${prefix}ladderOrders`], () =>
-    buildLadder(metrics.currentProfit, growth, metrics.present, settings, orders),
+  const orderProfit = cache.get(`${slot}orderProfit`, null, [`${slot}metrics`], () => averageOrderProfit(metrics));
+  const ladder = cache.get(`${slot}ladder`, { mvc: settings.mvcProfitShare, mgc: settings.mgcShare }, [`${slot}ladderOrders`, `${slot}orderProfit`], () =>
+    buildLadder(metrics.currentProfit, growth, metrics.present, { ...settings, minGrowth: orderProfit }, orders),
   );
-  const lifecycle = cache.get(`${prefix}lifecycle`, null, [`${prefix}activity`], () => lifecycleStages(dataset, metrics, activity.inactivityDays));
-  return { metrics, activity, future: projected, model: modelled, growth, ladder, lifecycle };
+  const lifecycle = cache.get(`${slot}lifecycle`, null, [`${slot}activity`], () => lifecycleStages(dataset, metrics, activity.inactivityDays));
+  return { ...at, growth, ladder, lifecycle, orderProfit };
+}
+
+/** The average profit of one order in the current window (at least 0): what counts as a material amount. */
+function averageOrderProfit(metrics: CustomerMetrics): number {
+  let profit = 0;
+  let orders = 0;
+  for (let c = 0; c < metrics.count; c++) {
+    if (!metrics.present[c]) continue;
+    profit += metrics.currentProfit[c] as number;
+    orders += metrics.currentOrders[c] as number;
+  }
+  return orders > 0 ? Math.max(0, profit / orders) : 0;
 }
 
 function sumWhere(values: Float64Array, present: Uint8Array): number {
@@ -197,20 +301,22 @@ function tierSegments(tier: Uint8Array): Int32Array {
 
 export function analyze(input: AnalysisInput): Analysis {
   const { settings, cache, asOf } = input;
-  const now = core(input, asOf, '', input.model);
+  const engine = engineOf(input, stateAt(input, 0));
+  const now = core(input, 0, engine);
   const { metrics, activity, ladder } = now;
-  const quadrants = cache.get('quadrants', { c: settings.currentThreshold, f: settings.futureThreshold }, ['future'], () =>
-    buildQuadrants(metrics.currentProfit, now.future, metrics.present, settings),
+  const thresholds = { current: settings.currentThreshold, future: settings.futureThreshold ?? now.orderProfit, orderProfit: now.orderProfit };
+  const quadrants = cache.get('quadrants', thresholds, ['outlook'], () =>
+    buildQuadrants(metrics.currentProfit, now.future, metrics.present, { currentThreshold: thresholds.current, futureThreshold: thresholds.future }),
   );
   // Look-alike: which attributes the customers with the most future profit share; prospects scored by them.
-  const lookalike = cache.get('lookalike', null, ['future'], () => {
+  const lookalike = cache.get('lookalike', null, ['outlook'], () => {
     const profile = lookalikeProfile(input.dataset, now.future);
     const scores = scoreProspects(input.dataset, profile);
     return { profile, scores, startProspects: scores.start.reduce((sum, value) => sum + value, 0) };
   });
   const startProspects = lookalike.startProspects;
   // What decides a strategy apart from the tier, kept while the ladder's shares change.
-  const basis = cache.get('strategyBasis', null, ['activity', 'future'], () => strategyBasis(metrics, now.future, activity.active));
+  const basis = cache.get('strategyBasis', null, ['activity', 'outlook'], () => strategyBasis(metrics, now.future, activity.active));
   const strategies: StrategyResult = cache.get('strategies', { start: startProspects }, ['ladder', 'strategyBasis'], () =>
     assignStrategies(metrics, ladder, now.future, activity.active, startProspects, basis),
   );
@@ -232,24 +338,22 @@ export function analyze(input: AnalysisInput): Analysis {
     contactPlan(input.dataset, metrics, settings, { inactivityDays: activity.inactivityDays, horizonDays: CONTACT_HORIZON_DAYS }),
   );
   const rfm = cache.get('rfm', null, ['metrics'], () => computeRfm(metrics));
-  const channels = cache.get('channels', null, ['future'], () => channelEconomics(input.dataset, metrics, now.future, settings.currentWindowMonths));
+  const channels = cache.get('channels', null, ['outlook'], () => channelEconomics(input.dataset, metrics, now.future, settings.currentWindowMonths));
 
-  // Customer equity now and at the ends of the four previous quarters (the simple projection there).
-  const equityTrend = cache.get('equityTrend', { asOf }, ['activity', 'future'], () => {
+  // Customer equity now and at the ends of the four previous quarters: the analysis date's engine
+  // (the model's parameters, or the observed retention) applied to the customers as they were then.
+  const equityTrend = cache.get('equityTrend', { asOf }, ['outlook'], () => {
     const points: AnalysisSummary['equityTrend'] = [];
     const count = (present: Uint8Array) => present.reduce((sum, value) => sum + value, 0);
     for (let q = 4; q >= 1; q--) {
-      const past = base(input, addMonths(asOf, -3 * q), `past${q}:`, undefined, activity.inactivityDays);
+      const past = base(input, 3 * q, engine);
       points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.present), customers: count(past.metrics.present) });
     }
     points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.present), customers: ladder.customers });
     return points;
   });
   const migrations = cache.get('migrations', { months: settings.comparisonMonths }, ['ladder', 'lifecycle'], () => {
-    const compareDay = addMonths(asOf, -settings.comparisonMonths);
-    // The comparison date is usually one of the trend's quarter ends (3 months by default): its metrics are those.
-    const quarter = [1, 2, 3, 4].find((q) => addMonths(asOf, -3 * q) === compareDay);
-    const earlier = core(input, compareDay, 'compare:', undefined, quarter === undefined ? 'compare:' : `past${quarter}:`);
+    const earlier = core(input, settings.comparisonMonths, engine);
     const from = isoFromEpochDay(earlier.metrics.asOf);
     const tiers = stageMigration(earlier.ladder.tier, ladder.tier, TIERS);
     const stages = stageMigration(earlier.lifecycle, now.lifecycle, LIFECYCLE_STAGES);
@@ -265,9 +369,10 @@ export function analyze(input: AnalysisInput): Analysis {
   // The summary's counts and totals, kept with the stages they are read from.
   const lifecycle = cache.get('lifecycleCounts', null, ['lifecycle'], () => countCodes(now.lifecycle, metrics.count, LIFECYCLE_STAGES));
   const rfmSegments = cache.get('rfmCounts', null, ['rfm'], () => countCodes(rfm.segment, metrics.count, RFM_SEGMENTS));
-  const totals = cache.get('totals', null, ['metrics', 'future'], () => ({
+  const totals = cache.get('totals', null, ['metrics', 'outlook'], () => ({
     revenue: sumWhere(metrics.currentRevenue, metrics.present),
     customerEquity: sumWhere(now.future, metrics.present),
+    projected: outlookTotals(now.outlook, metrics.present),
   }));
   const contactCustomers = cache.get('contactCustomers', null, ['contacts'], () => new Set(contacts.customer).size);
   const summary: AnalysisSummary = {
@@ -282,13 +387,21 @@ export function analyze(input: AnalysisInput): Analysis {
     ampu: activity.ampu,
     simpleLtv: activity.simpleLtv,
     inactivityDays: activity.inactivityDays,
-    futureSource: input.model?.source ?? 'projection',
+    outlook: {
+      engine: engine.engine,
+      horizonMonths: settings.horizonMonths,
+      model: engine.engine === 'model' ? engine.model : null,
+      noModel: engine.noModel,
+      observed: engine.engine === 'observed' ? retentionSummary(engine.year) : null,
+      projected: { activeCustomers: totals.projected.activeCustomers, purchases: totals.projected.purchases, revenue: totals.projected.revenue, profit: totals.projected.profit },
+    },
     ladder: ladder.tiers,
     paretoShare: ladder.paretoShare,
     gini: ladder.gini,
     whaleCurve: ladder.whaleCurve,
     whalePeak: ladder.whalePeak,
     quadrants: quadrants.cells,
+    thresholds,
     strategies: strategies.counts,
     rfmSegments,
     channels,
@@ -344,7 +457,7 @@ export function analyze(input: AnalysisInput): Analysis {
       crossSell: crossSellResult.result,
       prospects: lookalike.scores,
       contacts,
-      model: now.model,
+      outlook: now.outlook,
     },
     computedStages: cache.takeComputed(),
   };

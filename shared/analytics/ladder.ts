@@ -2,7 +2,9 @@
  * The value ladder (DOMAIN.md): customers sorted by current profit.
  * - MVC: the most profitable customers who together bring `mvcProfitShare` (80 %) of the positive profit;
  * - below zero: current profit < 0;
- * - MGC: among the rest, the top `mgcShare` (20 %) by growth potential (future − current profit, > 0);
+ * - MGC: among the rest, the top `mgcShare` (20 %) by growth potential (future − current profit), when
+ *   it is at least `minGrowth` and above 0 — the analysis asks for one average order's profit, so
+ *   that the crumbs a model expects of long-lapsed customers do not count as room to grow;
  * - middle: everyone else in the analysis. Customers with no line (nor service cost) by the analysis date have no tier.
  * The whale curve is the cumulative share of total profit over customers sorted from most to least
  * profitable; the Pareto share is the share of customers in MVC; the Gini is that of profit with
@@ -154,7 +156,7 @@ export function buildLadder(
   profit: Float64Array,
   growth: Float64Array,
   present: Uint8Array,
-  settings: { mvcProfitShare: number; mgcShare: number },
+  settings: { mvcProfitShare: number; mgcShare: number; minGrowth?: number },
   orders: { byProfit: Int32Array; byGrowth: Int32Array; shape?: LadderShape } = { byProfit: descendingOrder(profit, present), byGrowth: descendingOrder(growth, present) },
 ): Ladder {
   const n = profit.length;
@@ -191,13 +193,14 @@ export function buildLadder(
     if ((profit[c] as number) < 0) assign(c, 3);
     else rest++;
   }
-  // MGC: the top share of the rest by growth potential, when it is positive; everyone else left is middle.
+  // MGC: the top share of the rest by growth potential, when it is enough; everyone else left is middle.
   const mgcCount = Math.round(settings.mgcShare * rest);
+  const minGrowth = settings.minGrowth ?? 0;
   let taken = 0;
   const byGrowth = orders.byGrowth;
   for (let i = 0; i < byGrowth.length; i++) {
     const c = byGrowth[i] as number;
-    if (taken === mgcCount || (growth[c] as number) <= 0) break;
+    if (taken === mgcCount || (growth[c] as number) <= 0 || (growth[c] as number) < minGrowth) break;
     if (tier[c] !== NO_TIER) continue;
     assign(c, 1);
     taken++;
@@ -219,3 +222,14 @@ export function buildLadder(
     customers: shape.customers,
   };
 }
+
+/**
+ * The tiers current profit alone decides — MVC, below zero, and the rest as middle (no MGC, which
+ * needs future profit): what the outlook's observed groups are made of (outlook.ts).
+ */
+export function profitTiers(profit: Float64Array, present: Uint8Array, mvcProfitShare: number, byProfit: Int32Array = descendingOrder(profit, present)): Uint8Array {
+  return buildLadder(profit, profit, present, { mvcProfitShare, mgcShare: 0 }, { byProfit, byGrowth: new Int32Array(0), shape: NO_SHAPE }).tier;
+}
+
+/** A shape for ladders whose shape is not wanted (profitTiers). */
+const NO_SHAPE: LadderShape = { gini: 0, whaleCurve: [], whalePeak: { x: 0, y: 0 }, totalProfit: 0, customers: 0 };

@@ -4,9 +4,12 @@
  * With W the inactivity window in days, the current window (windowStart, D] of metrics.ts and its
  * two halves, the stages are, first match wins:
  * 1. lapsed: recency > W (no purchase in the last W days).
- * 2. new: first purchase at most min(W, a quarter of the current window) days before D.
- * 3. wonBack: two consecutive purchase occasions more than W days apart, the later one in the
- *    current window — the customer lapsed and came back recently.
+ * 2. new: first purchase at most N = min(W, a quarter of the current window) days before D.
+ * 3. wonBack: came back recently after a real lapse — a purchase in the last N days whose gap from
+ *    the one before is longer than W + N: the customer had been lapsed (no purchase for W days) for
+ *    at least N days more. A gap just over W is one in ten by the window's own definition (W is the
+ *    90th percentile of all gaps), not a lapse anyone would call one, and a return a year ago is
+ *    not recent.
  * 4. declining: recent-half revenue < 0.8 × earlier-half revenue (earlier half > 0), or current-window
  *    revenue < 0.8 × previous-window revenue (previous window > 0).
  * 5. growing: recent-half revenue > 1.2 × earlier-half revenue (earlier half > 0), or current-window
@@ -59,8 +62,8 @@ export function lifecycleStages(dataset: AnalysisDataset, metrics: CustomerMetri
     let wonBack = false;
     for (let j = scanner.scan(c, days, 0) - 1; j > 0; j--) {
       const day = days[j] as number;
-      if (day <= windowStart) break;
-      if (day - (days[j - 1] as number) > inactivityDays) {
+      if (day < metrics.asOf - newDays) break;
+      if (day - (days[j - 1] as number) > inactivityDays + newDays) {
         wonBack = true;
         break;
       }

@@ -1,9 +1,12 @@
 /**
  * The seven relationship strategies (DOMAIN.md, Persian source), one per customer, decided in
  * this order (the first that applies):
- * 1. Win back — was valuable in the previous window (profit in its top 20 %) and has lapsed or its
- *    revenue fell below half of what it was; or bought before and returned goods since, with nothing
- *    new bought (its window's revenue is below 0): a return is a reason to ask why, not to let go;
+ * 1. Win back — was valuable over their own history (lifetime contribution in the top 20 % of the
+ *    positive ones) and has lapsed (not active at D), or, still active, spends less than half of
+ *    what they did in the previous window (lapsed partly); or bought before and returned goods
+ *    since, with nothing new bought (its window's revenue is below 0): a return is a reason to ask
+ *    why, not to let go. Valuable over the lifetime, not over the previous window: with a short
+ *    history that window holds a few days, and a customer lapsed for a year has no profit in it;
  * 2. Redesign — loses money now but its gross margin is positive: cost to serve makes the loss;
  * 3. Enhance (develop) — loses money now, gross margin not positive, but future profit is positive;
  * 4. Terminate — negative now and in the future, no sign of potential;
@@ -62,15 +65,15 @@ const BY_TIER = 16;
 export function strategyBasis(metrics: CustomerMetrics, future: Float64Array, active: Uint8Array): Uint8Array {
   const n = metrics.count;
   const basis = new Uint8Array(n);
-  // "Valuable before": in the top 20 % of positive previous-window profits (the value ranked ⌈20 %⌉ from the top).
-  const previous = metrics.previousProfit.filter((value) => value > 0);
-  const top = Math.max(1, Math.ceil(previous.length * 0.2));
-  const valuable = previous.length > 0 ? selectInPlace(previous, 0, previous.length, previous.length - top) : Number.POSITIVE_INFINITY;
-  const { currentProfit, currentMargin, previousProfit, currentRevenue, previousRevenue, recentHalfRevenue, earlierHalfRevenue } = metrics;
+  // "Valuable over their history": in the top 20 % of positive lifetime contributions (the value ranked ⌈20 %⌉ from the top).
+  const lifetime = metrics.contribution.filter((value, c) => value > 0 && metrics.present[c] === 1);
+  const top = Math.max(1, Math.ceil(lifetime.length * 0.2));
+  const valuable = lifetime.length > 0 ? selectInPlace(lifetime, 0, lifetime.length, lifetime.length - top) : Number.POSITIVE_INFINITY;
+  const { currentProfit, currentMargin, contribution, currentRevenue, previousRevenue, recentHalfRevenue, earlierHalfRevenue } = metrics;
   for (let c = 0; c < n; c++) {
     const profit = currentProfit[c] as number;
     const margin = currentMargin[c] as number;
-    const wasValuable = (previousProfit[c] as number) >= valuable;
+    const wasValuable = (contribution[c] as number) >= valuable;
     const fell = (currentRevenue[c] as number) < 0.5 * (previousRevenue[c] as number);
     let decided: Reason | null = null;
     if (wasValuable && (!active[c] || fell)) decided = active[c] ? 'winBack.fell' : 'winBack.lapsed';
@@ -129,7 +132,8 @@ export interface ReasonValues {
   future: number;
   recencyDays: number;
   inactivityDays: number;
-  previousProfit: number;
+  /** Contribution over the customer's whole history. */
+  lifetimeProfit: number;
   previousRevenue: number;
   revenue: number;
   recentRevenue: number;
@@ -158,9 +162,9 @@ export function describeReason(reason: Reason, v: ReasonValues, money: (value: n
     case 'terminate.noPotential':
       return `profit ${signed(v.profit)} now and ${signed(v.future)} expected; gross margin ${signed(v.margin)} → Terminate`;
     case 'winBack.lapsed':
-      return `last purchase ${v.recencyDays} days ago (inactive after ${v.inactivityDays}); profit ${signed(v.previousProfit)} in the ${v.months} months before → Win back`;
+      return `last purchase ${v.recencyDays} days ago (inactive after ${v.inactivityDays}); profit ${signed(v.lifetimeProfit)} over their history, among the most valuable → Win back`;
     case 'winBack.fell':
-      return `revenue fell from ${money(v.previousRevenue)} to ${money(v.revenue)} over ${v.months} months; was among the most valuable → Win back`;
+      return `revenue fell from ${money(v.previousRevenue)} to ${money(v.revenue)} over ${v.months} months; profit ${signed(v.lifetimeProfit)} over their history, among the most valuable → Win back`;
     case 'winBack.returned':
       return `returns of ${money(-v.revenue)} and no new purchase over ${v.months} months, after ${money(v.previousRevenue)} bought before → Win back (ask why)`;
   }

@@ -2,23 +2,19 @@
  * What-if projection (DOMAIN.md "What-if strategy simulation"): what a strategy per group of
  * customers would do to profit over the next years, against the baseline of doing nothing new.
  *
- * Baseline, one row per customer on the ladder of the latest analysis, from the run's columns:
- * - yearly revenue, gross margin and cost to serve = the current window's figures × 12 / the months
- *   observed, the months observed being the window, or the customer's tenure when shorter (at least
- *   one month) — the same annualisation as the analysis' simple projection (projection.ts); its
- *   trend factor is not applied. The per-order part of cost to serve (the settings' cost per order ×
- *   orders) is kept apart, because it follows the number of orders.
- * - alive = the probability that the customer is still buying at the analysis date: the model's
- *   P(alive) when the analysis used a fitted model (BG/NBD or Pareto/NBD), otherwise the simple
- *   projection's "still buying" (1 while active, falling linearly to 0 at twice the inactivity
- *   window); 0 for a customer without purchases.
- * - yearly retention r = (1 − the average monthly churn of the current window)^12, the same for
- *   every customer (1 when churn could not be measured): the chance that a customer who is still
- *   buying is still buying a year later.
+ * Baseline, one row per customer on the ladder of the latest analysis, from the run's columns —
+ * the analysis' outlook (outlook.ts: the fitted model, else the observed retention of the
+ * customer's group), so that the baseline's first year is the analysis' own expectation:
+ * - alive = P(still buying at the analysis date) and r = the yearly retention of a customer still
+ *   buying, from the outlook;
+ * - yearly revenue, gross margin and cost to serve while buying = the outlook's expected first-year
+ *   figures / (alive × r^½), so that year 1 below gives back exactly the outlook's first year; the
+ *   per-order part of cost to serve (the settings' cost per order × the expected purchases) is kept
+ *   apart, because it follows the number of orders;
  * - cross-sell potential per year = the analysis' potential profit (the segment's typical profit −
  *   the customer's own, over the window) × 12 / window months; the revenue it takes = that profit /
- *   the customer's margin rate (gross margin / revenue when that is in (0, 1], else the default
- *   margin rate). Cross-sell is added as it is: the other levers do not scale it.
+ *   the customer's margin rate (first-year margin / revenue when that is in (0, 1], else the
+ *   default margin rate). Cross-sell is added as it is: the other levers do not scale it.
  * - future profit (the analysis' own CLV) is carried for reference only.
  *
  * Projection, years y = 1..H (default 3), for a customer in group g of the chosen grouping (tier,
@@ -58,7 +54,6 @@
  * adds per-group, per-year sums; every other lever acts on those sums. Typed arrays only, no
  * allocation per customer, no Node API: it runs in the renderer on every slider move.
  */
-import { DAYS_PER_MONTH } from './calendar';
 import { TIERS } from './ladder';
 import { QUADRANTS } from './quadrants';
 import { STRATEGIES } from './strategies';
@@ -217,39 +212,28 @@ export interface WhatIfRunColumns {
   tier: ArrayLike<number>;
   quadrant: ArrayLike<number>;
   strategy: ArrayLike<number>;
-  currentRevenue: ArrayLike<number>;
-  currentMargin: ArrayLike<number>;
-  currentCostToServe: ArrayLike<number>;
-  currentOrders: ArrayLike<number>;
-  hasPurchase: ArrayLike<number>;
-  tenureDays: ArrayLike<number>;
-  recencyDays: ArrayLike<number>;
+  /** The outlook's first-year expectations and survival (outlook.ts). */
+  alive: ArrayLike<number>;
+  retention: ArrayLike<number>;
+  yearPurchases: ArrayLike<number>;
+  yearRevenue: ArrayLike<number>;
+  yearMargin: ArrayLike<number>;
+  yearCost: ArrayLike<number>;
   future: ArrayLike<number>;
   crossSellPotential: ArrayLike<number>;
-  /** The model's P(alive), when the analysis used a model (NaN where the model left a customer out). */
-  probabilityAlive?: ArrayLike<number> | undefined;
 }
 
-/** The run's settings and summary figures the baseline needs. */
+/** The run's settings the baseline needs. */
 export interface WhatIfRunFacts {
   windowMonths: number;
   costPerOrder: number;
   defaultMarginRate: number;
-  inactivityDays: number;
-  /** Average monthly churn of the current window; null when it could not be measured. */
-  monthlyChurn: number | null;
   discountRate: number;
 }
 
 const NO_GROUP = 255;
 const cents = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : 0);
 const micro = (value: number) => (Number.isFinite(value) ? Math.round(value * 1e6) / 1e6 : 0);
-
-/** Yearly retention from the average monthly churn: (1 − churn)^12; 1 without a measured churn. */
-export function yearlyRetention(monthlyChurn: number | null): number {
-  const churn = monthlyChurn === null || !Number.isFinite(monthlyChurn) ? 0 : Math.min(1, Math.max(0, monthlyChurn));
-  return (1 - churn) ** 12;
-}
 
 /**
  * The baseline from a stored run (the method's "Baseline" in the module comment). Only customers
@@ -261,8 +245,6 @@ export function whatIfBaselineFromRun(columns: WhatIfRunColumns, facts: WhatIfRu
   let count = 0;
   for (let c = 0; c < n; c++) if (columns.tier[c] !== NO_GROUP) count++;
   const windowMonths = Math.max(1, facts.windowMonths);
-  const retention = micro(yearlyRetention(facts.monthlyChurn));
-  const w = Math.max(1, facts.inactivityDays);
   const b: WhatIfBaseline = {
     count,
     tier: new Uint8Array(count),
@@ -273,47 +255,51 @@ export function whatIfBaselineFromRun(columns: WhatIfRunColumns, facts: WhatIfRu
     costToServe: new Float64Array(count),
     orderCost: new Float64Array(count),
     alive: new Float64Array(count),
-    retention: new Float64Array(count).fill(retention),
+    retention: new Float64Array(count),
     future: new Float64Array(count),
     crossSell: new Float64Array(count),
     crossSellRevenue: new Float64Array(count),
     discountRate: facts.discountRate,
   };
-  const modelAlive = columns.probabilityAlive;
   let k = 0;
   for (let c = 0; c < n; c++) {
     if (columns.tier[c] === NO_GROUP) continue;
     b.tier[k] = columns.tier[c] as number;
     b.quadrant[k] = columns.quadrant[c] as number;
     b.strategy[k] = columns.strategy[c] as number;
-    // Annualised over the months observed (projection.ts): the window, or the tenure when shorter.
-    const observed = columns.hasPurchase[c] ? Math.max(1, Math.min(windowMonths, (columns.tenureDays[c] as number) / DAYS_PER_MONTH)) : windowMonths;
-    const scale = 12 / observed;
-    const revenue = (columns.currentRevenue[c] as number) * scale;
-    const margin = (columns.currentMargin[c] as number) * scale;
-    b.revenue[k] = cents(revenue);
-    b.margin[k] = cents(margin);
-    b.costToServe[k] = cents((columns.currentCostToServe[c] as number) * scale);
-    b.orderCost[k] = cents(facts.costPerOrder * (columns.currentOrders[c] as number) * scale);
-    let alive = 0;
-    if (columns.hasPurchase[c]) {
-      const modelled = modelAlive ? (modelAlive[c] as number) : Number.NaN;
-      if (Number.isFinite(modelled)) alive = Math.min(1, Math.max(0, modelled));
-      else {
-        const recency = columns.recencyDays[c] as number;
-        alive = recency <= w ? 1 : Math.max(0, 1 - (recency - w) / w);
-      }
-    }
-    b.alive[k] = micro(alive);
+    const alive = micro(Math.min(1, Math.max(0, columns.alive[c] as number)));
+    const retention = micro(Math.min(1, Math.max(0, columns.retention[c] as number)));
+    b.alive[k] = alive;
+    b.retention[k] = retention;
+    // While buying: the first year's expectation over the first year's mid-year survival.
+    const firstYear = alive * Math.sqrt(retention);
+    const perYear = (value: number) => (firstYear > 0 ? value / firstYear : 0);
+    const yearRevenue = columns.yearRevenue[c] as number;
+    const yearMargin = columns.yearMargin[c] as number;
+    b.revenue[k] = cents(perYear(yearRevenue));
+    b.margin[k] = cents(perYear(yearMargin));
+    b.costToServe[k] = cents(perYear(columns.yearCost[c] as number));
+    b.orderCost[k] = cents(perYear(facts.costPerOrder * (columns.yearPurchases[c] as number)));
     b.future[k] = cents(columns.future[c] as number);
     const potential = cents(((columns.crossSellPotential[c] as number) * 12) / windowMonths);
     b.crossSell[k] = potential;
-    const rate = revenue > 0 ? margin / revenue : Number.NaN;
+    const rate = yearRevenue > 0 ? yearMargin / yearRevenue : Number.NaN;
     const marginRate = rate > 0 && rate <= 1 ? rate : facts.defaultMarginRate;
     b.crossSellRevenue[k] = marginRate > 0 ? cents(potential / marginRate) : 0;
     k++;
   }
   return b;
+}
+
+/** The yearly retention of the customers still buying, weighted by their chance to be (the "+5 %" scenario's starting point). */
+export function averageRetention(baseline: WhatIfBaseline): number {
+  let weight = 0;
+  let sum = 0;
+  for (let k = 0; k < baseline.count; k++) {
+    weight += baseline.alive[k] as number;
+    sum += (baseline.alive[k] as number) * (baseline.retention[k] as number);
+  }
+  return weight > 0 ? sum / weight : 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,41 @@ export const AnalysisSummarySchema = z.object({
   ampu: Money,
   simpleLtv: Money.nullable(),
   inactivityDays: z.number(),
-  futureSource: z.string(),
+  outlook: z.object({
+    engine: z.enum(['model', 'observed', 'churn']),
+    horizonMonths: z.number().int(),
+    model: z
+      .object({
+        origin: z.enum(['fit', 'automatic']),
+        fitId: z.number().int().nullable(),
+        model: z.enum(['bgnbd', 'pareto-nbd']),
+        unit: z.enum(['day', 'week', 'month']),
+        params: z.record(z.string(), z.number()),
+        spend: z.record(z.string(), z.number()),
+        customers: z.number().int().nullable(),
+        repeatCustomers: z.number().int().nullable(),
+      })
+      .nullable(),
+    noModel: z.enum(['turnedOff', 'fewRepeat', 'shortHistory', 'notConverged']).nullable(),
+    observed: z
+      .object({
+        from: z.string(),
+        months: z.number().int(),
+        groups: z.array(
+          z.object({
+            value: z.enum(['mvc', 'other', 'belowZero']),
+            active: z.boolean(),
+            customers: z.number().int(),
+            rates: z.enum(['own', 'activity', 'everyone']),
+            retained: z.number(),
+            ordersRatio: z.number(),
+            revenueRatio: z.number(),
+          }),
+        ),
+      })
+      .nullable(),
+    projected: z.object({ activeCustomers: z.number(), purchases: z.number(), revenue: Money, profit: Money }),
+  }),
   ladder: z.object({ mvc: Cell, mgc: Cell, middle: Cell, belowZero: Cell }),
   paretoShare: z.number(),
   gini: z.number(),
@@ -31,6 +65,7 @@ export const AnalysisSummarySchema = z.object({
     develop: Cell.extend({ futureProfit: Money }),
     exit: Cell.extend({ futureProfit: Money }),
   }),
+  thresholds: z.object({ current: Money, future: Money, orderProfit: Money }),
   strategies: z.object({ retain: z.number().int(), redesign: z.number().int(), enhance: z.number().int(), harvest: z.number().int(), terminate: z.number().int(), winBack: z.number().int(), start: z.number().int() }),
   rfmSegments: z.record(z.string(), z.number().int()),
   channels: z.array(

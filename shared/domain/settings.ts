@@ -28,9 +28,13 @@ export const AnalysisSettings = z
     horizonMonths: z.number().int().min(1).max(120).default(12),
     /** Yearly discount rate for CLV. */
     discountRateYearly: z.number().min(0).max(1).default(0.1),
-    /** Current × future quadrant thresholds (profit over the window / the horizon). */
+    /**
+     * Current × future quadrant thresholds (profit over the window / the horizon). The future one,
+     * null, is the average profit of one order in the current window: a customer expected to bring
+     * less than one more order's profit is not profitable in the future.
+     */
     currentThreshold: z.number().default(0),
-    futureThreshold: z.number().default(0),
+    futureThreshold: z.number().nullable().default(null),
     cohortPeriod: z.enum(['month', 'quarter']).default('month'),
     /** Cross-sell: the segments compared, and whether products or categories make the profile. */
     crossSellSegment: z.enum(['tier', 'region', 'industry']).default('tier'),

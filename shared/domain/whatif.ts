@@ -162,11 +162,9 @@ export const WhatIfBaselineReply = z.object({
   /** The data changed since the analysis. */
   stale: z.boolean(),
   settings: AnalysisSettings,
-  /** What the analysis' future profit came from: "projection" or the model fit. */
-  futureSource: z.string(),
-  /** Where "alive" came from: the model's P(alive), or activity (the simple projection's "still buying"). */
-  aliveSource: z.enum(['model', 'activity']),
-  monthlyChurn: z.number().nullable(),
+  /** The analysis' outlook engine (outlook.ts): a fitted model, the observed retention of each group, or the monthly churn. */
+  engine: z.enum(['model', 'observed', 'churn']),
+  /** The yearly retention of the customers still buying, weighted by their chance to be. */
   yearlyRetention: z.number(),
   windowMonths: z.number().int(),
   discountRate: z.number(),

@@ -45,20 +45,25 @@ describe('lifetime value models in the workspace', () => {
 
   it('uses the fitted model for future profit in the next analysis, and exports per-customer CLV', async () => {
     const run = await api['analysis.run']({});
-    expect(run.summary.futureSource).toMatch(/^bgnbd\+gamma-gamma #\d+$/);
+    // The person's fit on these data, calibrated up to 1997-09-30, is used rather than an automatic one.
+    const fit = await api['models.latest']({});
+    expect(run.summary.outlook).toMatchObject({ engine: 'model', model: { origin: 'fit', fitId: fit?.fitId, model: 'bgnbd' }, noModel: null });
     const path = join(tempDir(), 'clv.csv');
     const written = await api['analysis.export']({ list: 'clv', path });
     expect(written.rows).toBe(run.summary.customers);
     const [header, first] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    expect(header).toBe('customer,name,expectedPurchases,probabilityAlive,clv,futureProfit');
+    expect(header).toBe('customer,name,probabilityActive,expectedPurchases,expectedRevenue,probabilityAlive,clv,futureProfit');
     const cells = (first ?? '').split(',');
-    expect(Number(cells[3])).toBeGreaterThan(0);
-    expect(Number(cells[3])).toBeLessThanOrEqual(1);
+    // P(a purchase in 12 months) ≤ P(alive) ≤ 1.
+    expect(Number(cells[2])).toBeGreaterThan(0);
+    expect(Number(cells[2])).toBeLessThanOrEqual(Number(cells[5]));
+    expect(Number(cells[5])).toBeLessThanOrEqual(1);
   });
 
-  it('falls back to the simple projection when told not to use the model', async () => {
+  it('uses the observed retention of each group when told not to use a model', async () => {
     await api['analysis.updateSettings']({ useModel: false });
     const run = await api['analysis.run']({});
-    expect(run.summary.futureSource).toBe('projection');
+    expect(run.summary.outlook).toMatchObject({ engine: 'observed', model: null, noModel: 'turnedOff' });
+    expect(run.summary.outlook.observed?.groups).toHaveLength(6);
   });
 });

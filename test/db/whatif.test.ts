@@ -53,10 +53,15 @@ describe('the what-if baseline and projection', () => {
   it('gives the baseline of the latest run as packed columns, with where it came from', async () => {
     const reply = await api['whatif.baseline']({});
     const baseline = { ...reply, columns: baselineFromPacked(reply) };
-    expect(baseline).toMatchObject({ runId: run.runId, asOf: run.summary.asOf, stale: false, futureSource: 'projection', aliveSource: 'activity', customers: run.summary.customers, windowMonths: 12, discountRate: 0.1 });
+    // The demo supports a model: the analysis fitted BG/NBD itself, and the baseline follows it.
+    expect(run.summary.outlook).toMatchObject({ engine: 'model', model: { origin: 'automatic', model: 'bgnbd' } });
+    expect(baseline).toMatchObject({ runId: run.runId, asOf: run.summary.asOf, stale: false, engine: 'model', customers: run.summary.customers, windowMonths: 12, discountRate: 0.1 });
     expect(baseline.labels.tier).toEqual(['mvc', 'mgc', 'middle', 'belowZero']);
-    expect(baseline.monthlyChurn).toBe(run.summary.churnRate);
-    expect(baseline.yearlyRetention).toBeCloseTo((1 - (run.summary.churnRate ?? 0)) ** 12, 6);
+    expect(baseline.yearlyRetention).toBeGreaterThan(0.3);
+    expect(baseline.yearlyRetention).toBeLessThan(1);
+    // Its first year is the analysis' own twelve months ahead (the horizon is 12 months): revenue to a cent per customer.
+    const firstYear = computeWhatIf(baselineFromPacked(reply), { grouping: 'tier', groups: {}, horizonYears: 1, discountRate: 0 }).years[0]?.baseline.revenue ?? 0;
+    expect(Math.abs(firstYear - run.summary.outlook.projected.revenue)).toBeLessThan(0.01 * run.summary.customers);
     for (const name of [...BASELINE_CODE_COLUMNS, ...BASELINE_VALUE_COLUMNS]) expect(baseline.columns[name]).toHaveLength(run.summary.customers);
     // The tiers are the analysis' own.
     const mvc = baseline.columns.tier.filter((code) => code === 0).length;
@@ -90,8 +95,9 @@ describe('the what-if baseline and projection', () => {
     const result = await api['whatif.compute']({ scenario: strategyPlan });
     const exit = result.groups.find((group) => group.group === 'exit');
     expect(exit).toMatchObject({ dropped: true, customers: run.summary.quadrants.exit.customers });
-    // Exit customers lose money now and later: letting them go adds profit.
-    expect(exit?.incrementalProfit).toBeGreaterThan(0);
+    // Their revenue and their costs both go: the group's whole baseline equity, whatever its sign.
+    expect(exit?.scenarioEquity).toBe(0);
+    expect(exit?.incrementalProfit).toBeCloseTo(-(exit?.baselineEquity ?? Number.NaN), 6);
     expect(result.waterfall.steps.reduce((sum, step) => sum + step.change, 0)).toBeCloseTo(result.delta.profit, 6);
     expect(result.groups.find((group) => group.group === 'reward')?.campaignCost).toBe(15 * run.summary.quadrants.reward.customers);
   });

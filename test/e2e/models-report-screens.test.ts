@@ -93,8 +93,7 @@ describe('the Models screen', () => {
     await page.click('[data-testid=analyse-again]');
     await page.waitForFunction(() => document.querySelector('[data-testid=fit-usage]')?.getAttribute('data-used') === 'this', undefined, { timeout: 40_000 });
     const run = await call<AnalysisRun | null>('analysis.latest', {});
-    expect(run?.summary.futureSource).toContain('bgnbd');
-    expect(run?.summary.futureSource).toContain(`#${fit.fitId}`);
+    expect(run?.summary.outlook.model).toMatchObject({ origin: 'fit', fitId: fit.fitId, model: 'bgnbd' });
     await page.locator('[data-testid=clv-chart] canvas').first().waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=alive-chart] canvas').first().waitFor();
     expect(await page.locator('[data-testid=alive-source]').getAttribute('data-source')).toMatch(/^(stored|model)$/);

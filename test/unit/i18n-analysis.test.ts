@@ -32,14 +32,14 @@ const VALUES: ReasonValues = {
   future: 0,
   recencyDays: 210,
   inactivityDays: 137,
-  previousProfit: 4567.891,
+  lifetimeProfit: 4567.891,
   previousRevenue: 9000,
   revenue: 1200.4,
   recentRevenue: 100,
   earlierRevenue: 700,
   months: 12,
 };
-const SIGNED = new Set(['profit', 'margin', 'future', 'previousProfit']);
+const SIGNED = new Set(['profit', 'margin', 'future', 'lifetimeProfit']);
 
 describe('analysis codes in the catalogues', () => {
   it('the renderer knows the codes the analytics produce', () => {

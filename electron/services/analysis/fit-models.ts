@@ -4,10 +4,10 @@
  * calibration/holdout validation when the calibration ends before the last date. The fit is kept
  * in the workspace; the next analysis uses it for future profit when it converged.
  */
-import type { FittedModels } from '../../../shared/analytics/model-future';
+import type { FittedModels } from '../../../shared/analytics/model-outlook';
 import { fitModels, type HoldoutValidation, type TimeUnit } from '../../../shared/analytics/models';
 import type { FitReport } from '../../../shared/analytics/models/fit-report';
-import { monthlyDiscountRate } from '../../../shared/analytics/projection';
+import { monthlyDiscountRate } from '../../../shared/analytics/outlook';
 import { epochDayFromIso, isoFromEpochDay } from '../../../shared/domain/dates';
 import type { ModelFitSummary } from '../../../shared/domain/models';
 import type { AnalysisSettings } from '../../../shared/domain/settings';

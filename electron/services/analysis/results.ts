@@ -328,7 +328,7 @@ function reasonValues(loaded: LoadedRun, row: number, settings: AnalysisSettings
     future: value('future'),
     recencyDays: value('recencyDays'),
     inactivityDays: loaded.summary.inactivityDays,
-    previousProfit: value('previousProfit'),
+    lifetimeProfit: value('contribution'),
     previousRevenue: value('previousRevenue'),
     revenue: value('currentRevenue'),
     recentRevenue: value('recentHalfRevenue'),
@@ -433,9 +433,10 @@ export function exportList(loaded: LoadedRun, list: ExportList, path: string, fi
       const number = (loaded.columns[name] as Float64Array | undefined)?.[row];
       return number === undefined || Number.isNaN(number) ? null : Number(number.toFixed(6));
     };
-    const body = Array.from(chosen, (row) => [loaded.labels[row] ?? '', loaded.names[row] ?? '', value('expectedPurchases', row), value('probabilityAlive', row), value('clv', row), value('future', row)]);
+    // The model's own columns (P(alive), CLV) are empty when the analysis had no model.
+    const body = Array.from(chosen, (row) => [loaded.labels[row] ?? '', loaded.names[row] ?? '', value('activeChance', row), value('expectedPurchases', row), value('expectedRevenue', row), value('probabilityAlive', row), value('clv', row), value('future', row)]);
     rows = body.length;
-    text = toCsv(['customer', 'name', 'expectedPurchases', 'probabilityAlive', 'clv', 'futureProfit'], body, { formulaGuard: true });
+    text = toCsv(['customer', 'name', 'probabilityActive', 'expectedPurchases', 'expectedRevenue', 'probabilityAlive', 'clv', 'futureProfit'], body, { formulaGuard: true });
   } else {
     const customer = loaded.columns.contactCustomer as Int32Array;
     const events: { row: number; day: number; reason: string }[] = [];

@@ -11,7 +11,7 @@ import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
 import { dataFingerprint, latestFit, loadDatasetSnapshot, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
 import type { SqliteDatabase } from '../../db/sqlite';
-import type { FittedModels } from '../../../shared/analytics/model-future';
+import type { FittedModels } from '../../../shared/analytics/model-outlook';
 import { readAnalysisDataset, readCustomerIds } from '../../db/analysis-reader';
 import { attachWorkspaceDatabase } from '../../db/connection';
 import type { SqliteOptions } from '../../db/sqlite';
@@ -116,7 +116,17 @@ export function resultColumns(analysis: Analysis, customerIds: Int32Array): Reco
     contactDay: rest.contacts.day,
     contactReason: rest.contacts.reason,
     prospectScore: rest.prospects.score,
-    ...(rest.model ? { clv: rest.model.clv, probabilityAlive: rest.model.probabilityAlive, expectedPurchases: rest.model.expectedPurchases } : {}),
+    // What each customer is expected to do next (the what-if baseline and the exports read these).
+    activeChance: rest.outlook.activeChance,
+    expectedPurchases: rest.outlook.purchases,
+    expectedRevenue: rest.outlook.revenue,
+    alive: rest.outlook.alive,
+    retention: rest.outlook.retention,
+    yearPurchases: rest.outlook.yearPurchases,
+    yearRevenue: rest.outlook.yearRevenue,
+    yearMargin: rest.outlook.yearMargin,
+    yearCost: rest.outlook.yearCost,
+    ...(rest.outlook.model ? { clv: rest.outlook.model.clv, probabilityAlive: rest.outlook.model.probabilityAlive } : {}),
     prospectStart: rest.prospects.start,
   };
 }
@@ -149,13 +159,17 @@ export function stageTimer(timings: { stage: string; ms: number }[]): Timer {
   };
 }
 
-/** The latest usable model fit, as the analysis uses it (when the settings say so). */
-function modelInput(db: SqliteDatabase, settings: AnalysisSettings): ModelInput | undefined {
+/**
+ * The person's latest usable fit, when it was made on these very data and saw nothing after the
+ * analysis date; otherwise the analysis fits a model itself (or goes without, and says why).
+ */
+function modelInput(db: SqliteDatabase, settings: AnalysisSettings, fingerprint: string, asOf: number): ModelInput | undefined {
   if (!settings.useModel) return undefined;
   const fit = latestFit(db, true);
-  if (!fit) return undefined;
-  const fitted = fit.fitted as FittedModels;
-  return { source: `${fitted.purchase.model}+gamma-gamma #${fit.fitId}`, fitted };
+  if (!fit || fit.fingerprint !== fingerprint) return undefined;
+  const calibrationEnd = (fit.summary as { calibrationEnd?: unknown }).calibrationEnd;
+  if (typeof calibrationEnd !== 'string' || epochDayFromIso(calibrationEnd) > asOf) return undefined;
+  return { fitId: fit.fitId, fitted: fit.fitted as FittedModels };
 }
 
 /**
@@ -182,7 +196,7 @@ export function runAnalysis(input: RunAnalysisInput, context: AnalysisContext): 
     // An analysis before the first purchase would be all zeros: say so instead.
     if (asOf < current.firstDay) throw new AppError('asOfBeforeData', { date: isoFromEpochDay(asOf), first: isoFromEpochDay(current.firstDay) });
     context.progress('analysing', 1, 3);
-    const model = modelInput(db, input.settings);
+    const model = modelInput(db, input.settings, current.fingerprint, asOf);
     const analysis = time('analyse', () => analyze({ dataset: current.dataset, settings: input.settings, asOf, cache: current.cache, ...(model ? { model } : {}) }));
     const createdAt = new Date().toISOString();
     let runId: number | null = null;

@@ -50,7 +50,8 @@ export interface CustomerRow {
   strategy: string | null;
   profit: number | null;
   future: number | null;
-  previousProfit: number | null;
+  /** Contribution over the customer's whole history (what a Win back has at stake). */
+  lifetimeProfit: number | null;
   reason: string | null;
 }
 
@@ -115,7 +116,7 @@ const STAKE: Record<Strategy, { column: string; direction: 'asc' | 'desc' }> = {
   enhance: { column: 'growth', direction: 'desc' },
   harvest: { column: 'currentProfit', direction: 'desc' },
   terminate: { column: 'currentProfit', direction: 'asc' },
-  winBack: { column: 'previousProfit', direction: 'desc' },
+  winBack: { column: 'contribution', direction: 'desc' },
   start: { column: 'currentProfit', direction: 'desc' },
 };
 
@@ -123,17 +124,17 @@ function topCustomers(loaded: LoadedRun, strategy: Strategy, limit: number): { s
   const chosen = filterCustomers(loaded, { strategy: [strategy] });
   const stake = STAKE[strategy];
   let sorted: Int32Array;
-  if (stake.column === 'previousProfit') {
+  if (stake.column === 'contribution') {
     // Not a grid column: sort by the stored column directly.
-    const previous = column(loaded, 'previousProfit') as Float64Array;
-    sorted = Int32Array.from(chosen).sort((a, b) => (previous[b] as number) - (previous[a] as number) || a - b);
+    const lifetime = column(loaded, 'contribution') as Float64Array;
+    sorted = Int32Array.from(chosen).sort((a, b) => (lifetime[b] as number) - (lifetime[a] as number) || a - b);
   } else {
     sorted = sortCustomers(loaded, chosen, stake);
   }
   const view = page(loaded, sorted, 0, limit);
   const index = (key: string) => view.columns.findIndex((col) => col.key === key);
   const [customer, name, tier, reason, profit, future] = ['customer', 'name', 'tier', 'reason', 'currentProfit', 'future'].map(index) as number[];
-  const previous = column(loaded, 'previousProfit') as Float64Array;
+  const lifetime = column(loaded, 'contribution') as Float64Array;
   const rows = view.rows.map((cells, i) => ({
     customer: String(cells[customer as number] ?? ''),
     name: (cells[name as number] as string | null) ?? null,
@@ -141,7 +142,7 @@ function topCustomers(loaded: LoadedRun, strategy: Strategy, limit: number): { s
     strategy,
     profit: (cells[profit as number] as number | null) ?? null,
     future: (cells[future as number] as number | null) ?? null,
-    previousProfit: previous ? ((previous[sorted[i] as number] as number) ?? null) : null,
+    lifetimeProfit: lifetime ? ((lifetime[sorted[i] as number] as number) ?? null) : null,
     reason: (cells[reason as number] as string | null) ?? null,
   }));
   return { strategy, total: chosen.length, rows };
@@ -192,8 +193,8 @@ function contacts(loaded: LoadedRun, asOf: string, days: number, limit: number):
   }
   // By day; on a day, the customers with most profit at stake first.
   const profit = column(loaded, 'currentProfit') as Float64Array;
-  const previous = column(loaded, 'previousProfit') as Float64Array;
-  const stake = (i: number) => Math.max(profit[customer[i] as number] as number, (previous?.[customer[i] as number] as number | undefined) ?? 0);
+  const lifetime = column(loaded, 'contribution') as Float64Array;
+  const stake = (i: number) => Math.max(profit[customer[i] as number] as number, (lifetime?.[customer[i] as number] as number | undefined) ?? 0);
   inPeriod.sort((a, b) => (day[a] as number) - (day[b] as number) || stake(b) - stake(a) || (customer[a] as number) - (customer[b] as number));
   result.total = inPeriod.length;
   result.rows = inPeriod.slice(0, limit).map((i) => {

@@ -265,8 +265,8 @@ function ladder(c: Context): string {
 function strategies(c: Context): string {
   const { input, data, w, t, f } = c;
   const s = input.run.summary;
-  const current = f.money(c.settings.currentThreshold);
-  const future = f.money(c.settings.futureThreshold);
+  const current = f.money(s.thresholds.current);
+  const future = f.money(s.thresholds.future);
   const cell = (key: (typeof QUADRANTS)[number]) => {
     const q = s.quadrants[key];
     w.bold.push(t(`quadrants.${key}`));
@@ -282,7 +282,7 @@ function strategies(c: Context): string {
     w.p(t('strategies_section.quadrantIntro', { months: c.months, horizon: c.horizon })),
     `<div class="keep">${matrix}</div>`,
     w.figure(t('strategies_section.planeTitle'), () =>
-      quadrantChart(data.plane, quadrants, { current: c.settings.currentThreshold, future: c.settings.futureThreshold }, { x: t('strategies_section.planeX', { months: c.months }), y: t('strategies_section.planeY', { horizon: c.horizon }) }, c.w.chart),
+      quadrantChart(data.plane, quadrants, { current: s.thresholds.current, future: s.thresholds.future }, { x: t('strategies_section.planeX', { months: c.months }), y: t('strategies_section.planeY', { horizon: c.horizon }) }, c.w.chart),
     ),
     `<div class="keep">${w.h3(t('strategies_section.sevenTitle'))}${w.p(t('strategies_section.sevenIntro'))}</div>`,
     w.table(
@@ -312,14 +312,28 @@ function strategies(c: Context): string {
   return parts.join('');
 }
 
+/** How the forward-looking numbers were made, in a sentence of the report's language. */
+function outlookSentence(c: Context, rate: string): string {
+  const { input, t, f } = c;
+  const s = input.run.summary;
+  const outlook = s.outlook;
+  const horizon = c.horizon;
+  const reason = outlook.noModel ? t(`clv.noModelReasons.${outlook.noModel}`) : '';
+  if (outlook.model?.origin === 'fit') return t('clv.model', { model: t(`clv.models.${outlook.model.model}`), date: f.date(input.fit?.createdAt.slice(0, 10) ?? s.asOf), horizon, rate });
+  if (outlook.model) return t('clv.automatic', { model: t(`clv.models.${outlook.model.model}`), date: f.date(s.asOf), customers: outlook.model.customers ?? 0, repeat: outlook.model.repeatCustomers ?? 0, horizon, rate });
+  if (outlook.observed) return t('clv.observed', { from: f.date(outlook.observed.from), reason, horizon, rate });
+  return t('clv.churn', { reason, horizon, rate });
+}
+
 function clv(c: Context): string {
   const { input, w, t, f } = c;
   const s = input.run.summary;
-  const fit = input.fit;
+  const outlook = s.outlook;
   const rate = f.percent(c.settings.discountRateYearly);
-  const modelUsed = s.futureSource !== 'projection' && fit;
+  // The person's fit is described (and validated) below only when the analysis used it.
+  const fit = outlook.model?.origin === 'fit' && input.fit?.fitId === outlook.model.fitId ? input.fit : null;
   const parts = [
-    w.p(modelUsed ? t('clv.model', { model: t(`clv.models.${fit.model}`), date: f.date(fit.createdAt.slice(0, 10)), horizon: c.horizon, rate }) : t('clv.projection', { horizon: c.horizon, rate })),
+    w.p(outlookSentence(c, rate)),
     w.kpis([
       { label: t('kpi.equity'), value: f.money(s.customerEquity) },
       { label: t('kpi.simpleLtv'), value: s.simpleLtv === null ? t('meta.none') : f.money(s.simpleLtv) },
@@ -331,6 +345,18 @@ function clv(c: Context): string {
   ];
   if (s.equityTrend.length >= 2) parts.push(w.figure(t('clv.equityTitle'), () => equityTrendChart(s.equityTrend, c.w.chart)));
   parts.push(`<div class="keep">${w.h3(t('clv.modelTitle'))}`);
+  if (outlook.model && !fit) {
+    // A model the analysis fitted itself: its parameters (the Models screen validates it).
+    parts.push(
+      w.table(
+        [{ text: t('clv.parameter') }, { text: t('clv.estimate'), num: true }],
+        [...Object.entries(outlook.model.params).map(([name, value]) => [name, f.decimal(value, 4)]), ...Object.entries(outlook.model.spend).map(([name, value]) => [`${name} (Gamma-Gamma)`, f.decimal(value, 4)])],
+        'compact',
+      ),
+      '</div>',
+    );
+    return parts.join('');
+  }
   if (!fit) {
     parts.push(`${w.p(t('clv.noModel'))}</div>`);
     return parts.join('');
@@ -531,7 +557,7 @@ function actions(c: Context): string {
       { text: t('actions.customer') },
       { text: t('actions.name') },
       { text: t('actions.tier') },
-      { text: winBack ? t('actions.previous', { months: c.months }) : t('actions.profit', { months: c.months }), num: true },
+      { text: winBack ? t('actions.lifetimeProfit') : t('actions.profit', { months: c.months }), num: true },
       { text: t('actions.future'), num: true },
       { text: t('actions.reason') },
     ];
@@ -539,7 +565,7 @@ function actions(c: Context): string {
       row.customer,
       row.name ?? '',
       tierName(t, row.tier),
-      (winBack ? row.previousProfit : row.profit) === null ? t('meta.none') : f.money((winBack ? row.previousProfit : row.profit) as number),
+      (winBack ? row.lifetimeProfit : row.profit) === null ? t('meta.none') : f.money((winBack ? row.lifetimeProfit : row.profit) as number),
       row.future === null ? t('meta.none') : f.money(row.future),
       row.reason ? t(`reasons.${row.reason.replace('.', '_')}`) : '',
     ]);
@@ -604,7 +630,7 @@ function methods(c: Context): string {
     [t('methods.settings.horizonMonths'), c.horizon],
     [t('methods.settings.discountRateYearly'), f.percent(st.discountRateYearly)],
     [t('methods.settings.currentThreshold'), f.money(st.currentThreshold)],
-    [t('methods.settings.futureThreshold'), f.money(st.futureThreshold)],
+    [t('methods.settings.futureThreshold'), st.futureThreshold !== null ? f.money(st.futureThreshold) : t('methods.settings.futureThresholdDerived', { value: f.money(s.thresholds.future) })],
     [t('methods.settings.cohortPeriod'), t(`cohorts.${st.cohortPeriod}`)],
     [t('methods.settings.crossSellSegment'), t(`methods.settings.${st.crossSellSegment}`)],
     [t('methods.settings.crossSellLevel'), t(`methods.settings.${st.crossSellLevel}`)],
@@ -614,7 +640,7 @@ function methods(c: Context): string {
     [t('methods.settings.comparisonMonths'), t('methods.settings.comparisonValue', { months: t('units.months', { count: st.comparisonMonths }) })],
     [t('methods.settings.currency'), st.currency ?? t('methods.settings.noCurrency')],
   ];
-  const source = s.futureSource === 'projection' ? t('methods.projectionSource') : `${t('methods.modelSource')} (${s.futureSource})`;
+  const source = t(`methods.sources.${s.outlook.model ? s.outlook.model.origin : s.outlook.engine}`);
   const provenance = t('methods.provenance', {
     run: input.run.runId === null ? t('meta.none') : f.integer(input.run.runId),
     created: f.date(input.run.createdAt.slice(0, 10)),

@@ -533,6 +533,8 @@ class DemoSimulation {
   readonly costBuckets: ServiceCostRecord[][];
   readonly acquisitionSpend: Float64Array;
   readonly acquisitionCount: Int32Array;
+  /** The customers made to lapse and come back, with the day they came back. */
+  readonly returns: { key: string; day: number }[] = [];
   private readonly growth = Math.log(3); // about three times as many new customers a month at the end as at the start
   private readonly favourite = new Int32Array(CATEGORY_NAMES.length);
   private readonly inRange = new Uint8Array(CATEGORY_NAMES.length);
@@ -715,6 +717,7 @@ class DemoSimulation {
       if (gapPending && next >= gapStart) {
         next = Math.max(next, gapStart + gapLength);
         gapPending = false;
+        if (next <= endDay) this.returns.push({ key, day: next });
       }
       if (next > endDay) break;
       day = next;
@@ -805,6 +808,18 @@ class DemoSimulation {
 // ---------------------------------------------------------------------------------------------
 
 export function generateDemoDataset(options: DemoOptions = {}): DatasetRecords {
+  return simulateDemo(options).records;
+}
+
+/**
+ * What the generator made happen that the data can only show, for checking the analysis against
+ * it: the customers it made lapse for 200–450 days and come back, and the day they came back.
+ */
+export function demoTruth(options: DemoOptions = {}): { returns: { key: string; day: number }[] } {
+  return { returns: simulateDemo(options).returns };
+}
+
+function simulateDemo(options: DemoOptions): { records: DatasetRecords; returns: { key: string; day: number }[] } {
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
   const customerCount = Math.max(0, Math.floor(options.customers ?? DEMO_DEFAULTS.customers));
   const endDay = Math.floor(options.endDay ?? DEMO_DEFAULTS.endDay);
@@ -910,5 +925,5 @@ export function generateDemoDataset(options: DemoOptions = {}): DatasetRecords {
     });
   }
 
-  return { transactions, customers, serviceCosts, products, marketingSpend, prospects };
+  return { records: { transactions, customers, serviceCosts, products, marketingSpend, prospects }, returns: sim.returns };
 }

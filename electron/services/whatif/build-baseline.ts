@@ -3,7 +3,7 @@
  * thread that serves the UI when it is asked for and not built yet, else in a worker as soon as a
  * workspace with a run is open or an analysis has finished (WhatIfService warms its cache with it).
  */
-import { GROUP_LABELS, whatIfBaselineFromRun, yearlyRetention, type WhatIfBaseline, type WhatIfRunColumns } from '../../../shared/analytics/whatif';
+import { averageRetention, GROUP_LABELS, whatIfBaselineFromRun, type WhatIfBaseline, type WhatIfRunColumns } from '../../../shared/analytics/whatif';
 import { isoFromEpochDay } from '../../../shared/domain/dates';
 import type { WhatIfBaselineReply } from '../../../shared/domain/whatif';
 import { AppError } from '../../../shared/ipc/errors';
@@ -11,9 +11,8 @@ import { latestRun, readRunColumns } from '../../db/analysis-store';
 import { attachWorkspaceDatabase } from '../../db/connection';
 import type { SqliteDatabase, SqliteOptions } from '../../db/sqlite';
 
-/** The run columns the baseline is made from (probabilityAlive only when the analysis used a model). */
-const NEEDED = ['tier', 'quadrant', 'strategy', 'currentRevenue', 'currentMargin', 'currentCostToServe', 'currentOrders', 'hasPurchase', 'tenureDays', 'recencyDays', 'future', 'crossSellPotential'] as const;
-const OPTIONAL = ['probabilityAlive'] as const;
+/** The run columns the baseline is made from. */
+const NEEDED = ['tier', 'quadrant', 'strategy', 'alive', 'retention', 'yearPurchases', 'yearRevenue', 'yearMargin', 'yearCost', 'future', 'crossSellPotential'] as const;
 
 export interface BuiltBaseline {
   runId: number;
@@ -33,21 +32,18 @@ export function latestRunKey(db: SqliteDatabase): { runId: number; createdAt: st
 export function buildWhatIfBaseline(db: SqliteDatabase): BuiltBaseline {
   const run = latestRun(db);
   if (!run) throw new AppError('notAnalysed');
-  const columns = readRunColumns(db, run.runId, [...NEEDED, ...OPTIONAL]);
+  const columns = readRunColumns(db, run.runId, [...NEEDED]);
   const missing = NEEDED.filter((name) => !columns[name]);
   if (missing.length > 0) {
     throw new AppError('analysisOutdated');
   }
-  const summary = (run.summary ?? {}) as { churnRate?: unknown; inactivityDays?: unknown; futureSource?: unknown };
-  const monthlyChurn = typeof summary.churnRate === 'number' && Number.isFinite(summary.churnRate) ? summary.churnRate : null;
-  const inactivityDays = typeof summary.inactivityDays === 'number' && summary.inactivityDays > 0 ? summary.inactivityDays : (run.settings.inactivityDays ?? 365);
+  const engine = (run.summary as { outlook?: { engine?: unknown } } | null)?.outlook?.engine;
+  if (engine !== 'model' && engine !== 'observed' && engine !== 'churn') throw new AppError('analysisOutdated');
   const settings = run.settings;
   const baseline = whatIfBaselineFromRun(columns as unknown as WhatIfRunColumns, {
     windowMonths: settings.currentWindowMonths,
     costPerOrder: settings.costPerOrder,
     defaultMarginRate: settings.defaultMarginRate,
-    inactivityDays,
-    monthlyChurn,
     discountRate: settings.discountRateYearly,
   });
   const meta: BuiltBaseline['meta'] = {
@@ -55,10 +51,8 @@ export function buildWhatIfBaseline(db: SqliteDatabase): BuiltBaseline {
     createdAt: run.createdAt,
     asOf: isoFromEpochDay(run.asOf),
     settings,
-    futureSource: typeof summary.futureSource === 'string' ? summary.futureSource : 'projection',
-    aliveSource: columns.probabilityAlive ? 'model' : 'activity',
-    monthlyChurn,
-    yearlyRetention: baseline.count > 0 ? (baseline.retention[0] as number) : yearlyRetention(monthlyChurn),
+    engine,
+    yearlyRetention: averageRetention(baseline),
     windowMonths: settings.currentWindowMonths,
     discountRate: baseline.discountRate,
     customers: baseline.count,

@@ -3,7 +3,7 @@ import { computeActivity, inactivityWindowFromGaps, monthlyChurn } from '../../.
 import { purchaseOccasions } from '../../../shared/analytics/occasions';
 import { channelEconomics } from '../../../shared/analytics/channels';
 import { computeMetrics } from '../../../shared/analytics/metrics';
-import { discountedMonths, monthlyDiscountRate } from '../../../shared/analytics/projection';
+import { monthlyDiscountRate } from '../../../shared/analytics/outlook';
 import { describeReason } from '../../../shared/analytics/strategies';
 import { epochDayFromIso } from '../../../shared/domain/dates';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../../shared/domain/settings';
@@ -96,12 +96,8 @@ describe('activity and churn', () => {
   });
 });
 
-describe('projection helpers', () => {
-  it('discounts months of survival', () => {
-    // H = 3, churn 10 %, d = 0: 1 + 0.9 + 0.81 = 2.71.
-    expect(discountedMonths(3, 0.1, 0)).toBeCloseTo(2.71, 12);
-    // H = 2, no churn, d = 1 %: 1/1.01 + 1/1.0201 = 0.990099 + 0.980296 = 1.970395.
-    expect(discountedMonths(2, 0, 0.01)).toBeCloseTo(1.970395, 6);
+describe('discounting', () => {
+  it('turns a yearly rate into the monthly one', () => {
     // 12.6825 % a year is 1 % a month.
     expect(monthlyDiscountRate(1.01 ** 12 - 1)).toBeCloseTo(0.01, 12);
   });
@@ -137,7 +133,7 @@ describe('reasons in words', () => {
   it('writes the reason from the customer’s own numbers', () => {
     const text = describeReason('redesign.costToServe', {
       profit: -1240, margin: 3100, costToServe: 4340, future: -500, recencyDays: 12, inactivityDays: 90,
-      previousProfit: 0, previousRevenue: 0, revenue: 9000, recentRevenue: 4000, earlierRevenue: 5000, months: 12,
+      lifetimeProfit: 0, previousRevenue: 0, revenue: 9000, recentRevenue: 4000, earlierRevenue: 5000, months: 12,
     }, (value) => `${Math.round(value)} ₽`);
     expect(text).toBe('profit -1240 ₽ over 12 months; gross margin +3100 ₽, cost to serve 4340 ₽ → Redesign');
   });

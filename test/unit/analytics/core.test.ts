@@ -41,7 +41,7 @@ const dataset = datasetFrom({
   ],
 });
 const asOf = epochDayFromIso('2024-12-31');
-const settings = { ...DEFAULT_ANALYSIS_SETTINGS, inactivityDays: 365, horizonMonths: 1, discountRateYearly: 0 };
+const settings = { ...DEFAULT_ANALYSIS_SETTINGS, inactivityDays: 365, horizonMonths: 1, discountRateYearly: 0, futureThreshold: 0 };
 
 describe('per-customer metrics', () => {
   const m = computeMetrics(dataset, asOf, settings);
@@ -107,23 +107,46 @@ describe('the whole analysis', () => {
     expect(summary.whaleCurve.at(-1)).toEqual({ x: 1, y: 1 });
   });
 
-  it('projects future profit simply and fills the quadrants', () => {
-    // Horizon 1 month, no discount: future = margin/month × trend − cost/month.
-    // A: 325 days = 10.6776 months; 170 / 10.6776 × (200 / 150) − 10 / 10.6776 = 20.29166.
-    // B: 12 months observed: 12 / 12 − 50 / 12 = −3.16667. C: inactive for 971 > 2 × 365 days → 0. D: one month, 15.
-    expect(customers.future[A]).toBeCloseTo(20.29166, 4);
-    expect(customers.future[B]).toBeCloseTo(-3.16667, 4);
+  it('projects future profit from each customer\'s own year and the churn when the history is too short for more', () => {
+    // Four customers: too few for a model or for groups of their own, so the churn engine (outlook.ts).
+    expect(summary.outlook).toMatchObject({ engine: 'churn', noModel: 'fewRepeat', model: null, observed: null });
+    // Churn over the whole months of 2024 (W = 365; the first purchase, 5 May 2022, allows lapses
+    // from 6 May 2023 on): B's activity runs to 31 May 2024, so B is lost in June (1 of 2 active at
+    // 31 May); every other month loses nobody → average 0.5 / 12 = 0.0416667.
+    expect(summary.churnRate).toBeCloseTo(0.5 / 12, 10);
+    // Yearly retention r = (1 − 0.0416667)^12 = 0.600063; the one-month horizon holds r^(1/24) / 12
+    // = 0.978946 / 12 = 0.0815788 of a year. Future profit = the customer's own profit of the last
+    // 12 months × that, while still buying (A, B, D active; C lapsed for 971 > 2 × 365 days → 0):
+    // A (170 − 10) × 0.0815788 = 13.05261; B (40 × 30 % − 50) × 0.0815788 = −3.09999; D 15 × 0.0815788 = 1.22368.
+    const years = (1 - 0.5 / 12) ** (12 / 24) / 12;
+    expect(customers.future[A]).toBeCloseTo(160 * years, 8);
+    expect(customers.future[A]).toBeCloseTo(13.05261, 4);
+    expect(customers.future[B]).toBeCloseTo(-38 * years, 8);
     expect(customers.future[C]).toBe(0);
-    expect(customers.future[D]).toBeCloseTo(15, 10);
+    expect(customers.future[D]).toBeCloseTo(15 * years, 8);
+    // Expected revenue over the month: A 350 × 0.0815788 = 28.5526 (its year's revenue, not annualised).
+    expect(customers.outlook.revenue[A]).toBeCloseTo(350 * years, 8);
+    expect(customers.outlook.activeChance[C]).toBe(0);
     expect(summary.quadrants.reward).toMatchObject({ customers: 2, profit: 175 });
     expect(summary.quadrants.exit).toMatchObject({ customers: 2, profit: -38 });
     expect(summary.quadrants.manage.customers + summary.quadrants.develop.customers).toBe(0);
   });
 
+  it('takes the future threshold from one order\'s average profit unless it is set', () => {
+    // Profit in the window 160 − 38 + 0 + 15 = 137 over 2 + 1 + 0 + 2 = 5 orders = 27.4 an order.
+    expect(summary.thresholds).toEqual({ current: 0, future: 0, orderProfit: 27.4 });
+    const derived = analyze({ dataset, settings: { ...settings, futureThreshold: null }, asOf, cache: new StageCache() }).summary;
+    expect(derived.thresholds.future).toBeCloseTo(27.4, 10);
+    // Nobody is expected to bring one more order's profit within a month: A and D manage, B and C exit.
+    expect(derived.quadrants).toMatchObject({ reward: { customers: 0 }, manage: { customers: 2, profit: 175 }, develop: { customers: 0 }, exit: { customers: 2 } });
+  });
+
   it('gives each customer one strategy with its reason', () => {
-    // A is MVC and growing → Retain. B loses money with a positive margin → Redesign. C idle, D small → Harvest.
-    expect(summary.strategies).toMatchObject({ retain: 1, redesign: 1, harvest: 2, enhance: 0, terminate: 0, winBack: 0 });
-    expect(Array.from(customers.strategy)).toEqual([0, 1, 3, 3, 255]);
+    // A is MVC and growing → Retain. B loses money with a positive margin → Redesign. D small → Harvest.
+    // C brought the most profit of anyone over its history (400: the top 20 % of the positive
+    // lifetime contributions 400, 160, 15) and has lapsed → Win back.
+    expect(summary.strategies).toMatchObject({ retain: 1, redesign: 1, harvest: 1, enhance: 0, terminate: 0, winBack: 1 });
+    expect(Array.from(customers.strategy)).toEqual([0, 1, 5, 3, 255]);
   });
 
   it('scores RFM by quintiles and names the segments', () => {

@@ -110,15 +110,18 @@ describe('lifecycle stages', () => {
     });
   });
 
-  it('needs the return to fall in the current window', () => {
-    // A gap of 200 days between 2022 purchases, then steady buying: the comeback is old news.
-    const steady = datasetFrom([
-      ['A', '2022-01-10', 100],
-      ['A', '2022-07-29', 100],
-      ...[2022, 2023, 2024].flatMap((year) => everyOtherMonth('A', year, [100, 100, 100, 100, 100, 100]).slice(year === 2022 ? 4 : 0)),
+  it('needs a recent return after a real lapse', () => {
+    // W = 90, N = 90: a real lapse is a gap longer than W + N = 180 days, a recent return one in the last N days.
+    // A: 200 days without a purchase, back on 29 July 2022. B: 150 days (longer than W, but one of the
+    // long gaps a regular buyer has), back on 1 August 2022. Both then buy on 10 September and 10 November.
+    const data = datasetFrom([
+      ['A', '2022-01-10', 100], ['A', '2022-07-29', 100], ['A', '2022-09-10', 100], ['A', '2022-11-10', 100],
+      ['B', '2022-03-04', 100], ['B', '2022-08-01', 100], ['B', '2022-09-10', 100], ['B', '2022-11-10', 100],
     ]);
-    expect(named(steady, stagesAt(steady, '2024-12-31'))).toEqual({ A: 'stable' });
-    expect(named(steady, stagesAt(steady, '2022-12-31'))).toEqual({ A: 'wonBack' });
+    // 30 September 2022: A came back 63 days ago → wonBack. B: half-window revenue 100 → 200 → growing.
+    expect(named(data, stagesAt(data, '2022-09-30'))).toEqual({ A: 'wonBack', B: 'growing' });
+    // 31 December 2022: A's return is 155 days back, old news; both grew from 100 to 300 over the halves.
+    expect(named(data, stagesAt(data, '2022-12-31'))).toEqual({ A: 'growing', B: 'growing' });
   });
 
   it('refuses metrics of another dataset', () => {

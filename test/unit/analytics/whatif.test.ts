@@ -22,7 +22,7 @@ import {
   GROUPINGS,
   plusFiveRetentionScenario,
   whatIfBaselineFromRun,
-  yearlyRetention,
+  averageRetention,
   type GroupPlan,
   type Scenario,
   type WhatIfBaseline,
@@ -418,66 +418,44 @@ describe('properties', () => {
 });
 
 describe('the baseline from a stored run', () => {
-  it('annualises the months observed, derives alive and retention, and keeps customers on the ladder only', () => {
+  it('turns the outlook\'s first year into yearly figures while buying, and keeps customers on the ladder only', () => {
     const baseline = whatIfBaselineFromRun(
       {
         tier: [0, 255, 3, 2],
         quadrant: [0, 255, 3, 1],
         strategy: [0, 255, 4, 3],
-        currentRevenue: [600, 10, 100, 0],
-        currentMargin: [240, 5, 20, 0],
-        currentCostToServe: [60, 0, 80, 12],
-        currentOrders: [4, 1, 2, 0],
-        hasPurchase: [1, 1, 1, 0],
-        // c0 has been a customer for more than the window, c2 for 3 months (3 × 30.4375 days).
-        tenureDays: [400, 5, 91.3125, 0],
-        recencyDays: [10, 5, 150, 0],
+        // c0: alive 1, r 0.64 → the first year holds 1 × 0.64^½ = 0.8 of a buying year.
+        // c2: alive 0.5, r 0.25 → 0.5 × 0.5 = 0.25. c3: nothing expected.
+        alive: [1, 1, 0.5, 0],
+        retention: [0.64, 0.5, 0.25, 0.5],
+        yearPurchases: [4, 1, 1, 0],
+        yearRevenue: [960, 10, 100, 0],
+        yearMargin: [384, 5, 20, 0],
+        yearCost: [96, 0, 80, 0],
         future: [300, 1, -40, 0],
         crossSellPotential: [25, 0, 90, 0],
       },
-      { windowMonths: 6, costPerOrder: 2.5, defaultMarginRate: 0.3, inactivityDays: 100, monthlyChurn: 0.1, discountRate: 0.08 },
+      { windowMonths: 6, costPerOrder: 2.5, defaultMarginRate: 0.3, discountRate: 0.08 },
     );
     expect(baseline.count).toBe(3);
     expect(Array.from(baseline.tier)).toEqual([0, 3, 2]);
-    // Window 6 months: c0 observed 6 months → × 2; c2 observed 3 months → × 4; c3 without purchases → the window, × 2.
+    // While buying = first year / (alive × r^½): c0 960 / 0.8 = 1200; c2 100 / 0.25 = 400; c3 0.
     expect(Array.from(baseline.revenue)).toEqual([1200, 400, 0]);
     expect(Array.from(baseline.margin)).toEqual([480, 80, 0]);
-    expect(Array.from(baseline.costToServe)).toEqual([120, 320, 24]);
-    // Per-order cost: 2.5 × orders × the same factor: 2.5 × 4 × 2 = 20, 2.5 × 2 × 4 = 20.
-    expect(Array.from(baseline.orderCost)).toEqual([20, 20, 0]);
-    // Alive: recency 10 ≤ W = 100 → 1; recency 150 → 1 − 50/100 = 0.5; no purchase → 0.
+    expect(Array.from(baseline.costToServe)).toEqual([120, 320, 0]);
+    // Per-order cost: 2.5 × expected purchases, the same way: 2.5 × 4 / 0.8 = 12.5; 2.5 × 1 / 0.25 = 10.
+    expect(Array.from(baseline.orderCost)).toEqual([12.5, 10, 0]);
     expect(Array.from(baseline.alive)).toEqual([1, 0.5, 0]);
-    // Retention: 0.9^12 = 0.282430 (6 decimals).
-    expect(baseline.retention[0]).toBe(0.28243);
-    expect(yearlyRetention(null)).toBe(1);
-    // Cross-sell per year (over the window: × 12 / 6): 25 × 2 = 50 at the margin rate 0.4 → revenue 125; 90 × 2 = 180 at 0.2 → 900.
+    expect(Array.from(baseline.retention)).toEqual([0.64, 0.25, 0.5]);
+    // Year 1 of the baseline gives back the outlook's first year: alive × r^½ × revenue while buying.
+    const year1 = computeWhatIf(baseline, { grouping: 'tier', groups: {}, horizonYears: 1, discountRate: 0 }).years[0];
+    expect(year1?.baseline.revenue).toBeCloseTo(960 + 100, 8);
+    // The retention of those still buying, weighted by alive: (1 × 0.64 + 0.5 × 0.25) / 1.5 = 0.51.
+    expect(averageRetention(baseline)).toBeCloseTo(0.51, 12);
+    // Cross-sell per year (over the window: × 12 / 6): 25 × 2 = 50 at c0's margin rate 0.4 → revenue 125; 90 × 2 = 180 at 0.2 → 900.
     expect(Array.from(baseline.crossSell)).toEqual([50, 180, 0]);
     expect(Array.from(baseline.crossSellRevenue)).toEqual([125, 900, 0]);
     expect(baseline.discountRate).toBe(0.08);
-  });
-
-  it("uses the model's P(alive) where the model has one", () => {
-    const baseline = whatIfBaselineFromRun(
-      {
-        tier: [0, 1],
-        quadrant: [0, 0],
-        strategy: [0, 2],
-        currentRevenue: [100, 100],
-        currentMargin: [30, 30],
-        currentCostToServe: [0, 0],
-        currentOrders: [1, 1],
-        hasPurchase: [1, 1],
-        tenureDays: [900, 900],
-        recencyDays: [500, 500],
-        future: [0, 0],
-        crossSellPotential: [0, 0],
-        probabilityAlive: [0.3125, Number.NaN],
-      },
-      { windowMonths: 12, costPerOrder: 0, defaultMarginRate: 0.3, inactivityDays: 100, monthlyChurn: null, discountRate: 0.1 },
-    );
-    // The model's 0.3125; where it is NaN, activity: recency 500 ≥ 2W → 0.
-    expect(Array.from(baseline.alive)).toEqual([0.3125, 0]);
-    expect(baseline.retention[0]).toBe(1);
   });
 });
 

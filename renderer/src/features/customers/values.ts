@@ -61,8 +61,8 @@ export function formatValue(column: CustomerColumn, value: CustomerValue | undef
 }
 
 /** The numbers a reason is written from (shared/analytics/strategies.ts ReasonValues). */
-const REASON_NUMBERS = ['profit', 'margin', 'costToServe', 'future', 'recencyDays', 'inactivityDays', 'previousProfit', 'previousRevenue', 'revenue', 'recentRevenue', 'earlierRevenue', 'months'] as const;
-const SIGNED = new Set(['profit', 'margin', 'future', 'previousProfit']);
+const REASON_NUMBERS = ['profit', 'margin', 'costToServe', 'future', 'recencyDays', 'inactivityDays', 'lifetimeProfit', 'previousRevenue', 'revenue', 'recentRevenue', 'earlierRevenue', 'months'] as const;
+const SIGNED = new Set(['profit', 'margin', 'future', 'lifetimeProfit']);
 const COUNTS = new Set(['recencyDays', 'inactivityDays', 'months']);
 
 /**

@@ -4,7 +4,7 @@ import type { ModelFitSummary } from '../../../../shared/domain/models';
 import { useApp } from '../../app/AppContext';
 import { analysisActions, useAnalysis } from '../analysis/store';
 import { useModelFormat } from './format';
-import { futureSourceOf, GAMMA_GAMMA, MODEL_NAMES } from './model-data';
+import { fitUsage, GAMMA_GAMMA, MODEL_NAMES } from './model-data';
 
 /** Whether the latest fit converged (or why not), whether the analysis uses it, and "Analyse again". */
 export function FitStatus({ fit }: { fit: ModelFitSummary | null }) {
@@ -14,7 +14,7 @@ export function FitStatus({ fit }: { fit: ModelFitSummary | null }) {
   const analysis = useAnalysis();
   const run = analysis.latest ?? null;
   const useModel = analysis.settings?.useModel ?? run?.settings.useModel ?? true;
-  const used = run ? futureSourceOf(run.summary.futureSource, fit?.fitId ?? null) : null;
+  const used = run ? fitUsage(run.summary.outlook, fit?.fitId ?? null) : null;
   const busy = app.job !== null || analysis.running;
   const suggestRun = fit?.usable === true && useModel && used !== 'this';
 
@@ -90,8 +90,10 @@ export function FitStatus({ fit }: { fit: ModelFitSummary | null }) {
             : used === 'this'
               ? t('models.status.usedThis', { date: f.date(run.summary.asOf) })
               : used === 'other'
-                ? t('models.status.usedOther', { date: f.date(run.summary.asOf), source: run.summary.futureSource })
-                : t('models.status.usedProjection', { date: f.date(run.summary.asOf) })}
+                ? t('models.status.usedOther', { date: f.date(run.summary.asOf), id: f.integer(run.summary.outlook.model?.fitId ?? 0) })
+                : used === 'automatic'
+                  ? t('models.status.usedAutomatic', { date: f.date(run.summary.asOf) })
+                  : t('models.status.usedNone', { date: f.date(run.summary.asOf), reason: t(`models.outlook.noModel.${run.summary.outlook.noModel ?? 'turnedOff'}`) })}
         </p>
         {!useModel ? (
           <p className="fit-status__off">

@@ -154,9 +154,9 @@ export function ModelsScreen() {
                 subtitle={
                   customers.valueKind === 'clv'
                     ? t('models.clv.subtitleClv', { months: f.integer(run?.settings.horizonMonths ?? 12), date: f.date(customers.asOf) })
-                    : run && run.summary.futureSource !== 'projection'
+                    : run && run.summary.outlook.model
                       ? t('models.clv.subtitleModel', { months: f.integer(run.settings.horizonMonths), date: f.date(customers.asOf) })
-                      : t('models.clv.subtitleProjection', { months: f.integer(run?.settings.horizonMonths ?? 12), date: f.date(customers.asOf) })
+                      : t('models.clv.subtitleObserved', { months: f.integer(run?.settings.horizonMonths ?? 12), date: f.date(customers.asOf) })
                 }
                 testId="clv-panel"
               >

@@ -1,3 +1,4 @@
+import type { AnalysisRun } from '../../../../shared/domain/analysis';
 /**
  * What the Models screen computes on its side: the parameter symbols of the papers, the default
  * calibration end, the customers of the latest analysis as columns, the CLV histogram and the
@@ -41,10 +42,11 @@ export function defaultCalibrationEnd(firstDate: string | null, lastDate: string
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whether the analysis' future profit came from this fit ("bgnbd+gamma-gamma #12"), another fit, or the simple projection. */
-export function futureSourceOf(futureSource: string, fitId: number | null): 'this' | 'other' | 'projection' {
-  if (futureSource === 'projection' || !/#\d+$/.test(futureSource)) return 'projection';
-  return fitId !== null && futureSource.endsWith(`#${fitId}`) ? 'this' : 'other';
+/** Whether the analysis' future profit came from this fit, another fit, a model the analysis fitted itself, or no model. */
+export function fitUsage(outlook: AnalysisRun['summary']['outlook'], fitId: number | null): 'this' | 'other' | 'automatic' | 'none' {
+  if (!outlook.model) return 'none';
+  if (outlook.model.origin === 'automatic') return 'automatic';
+  return fitId !== null && outlook.model.fitId === fitId ? 'this' : 'other';
 }
 
 /** The columns of the customers of the latest analysis the screen needs, as number arrays (NaN when missing). */

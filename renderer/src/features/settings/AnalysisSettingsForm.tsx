@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnalysisSettings as SettingsSchema, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../../../../shared/domain/settings';
+import type { AnalysisRun } from '../../../../shared/domain/analysis';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../i18n/format';
 import { AnalyseButton } from '../analysis/AnalysisFrame';
@@ -11,7 +12,17 @@ type Key = keyof AnalysisSettings;
 /** How each setting is edited. Percentages are stored as shares (0.8) and shown as percents (80). */
 type Field =
   | { key: Key; kind: 'date' }
-  | { key: Key; kind: 'integer' | 'number'; unit: 'months' | 'days' | 'years' | 'contacts' | 'money'; min?: number; max?: number; minExclusive?: boolean; step?: number; auto?: boolean }
+  | {
+      key: Key;
+      kind: 'integer' | 'number';
+      unit: 'months' | 'days' | 'years' | 'contacts' | 'money';
+      min?: number;
+      max?: number;
+      minExclusive?: boolean;
+      step?: number;
+      /** Empty means "from the data"; the value the data gave (shown when the person takes over). */
+      auto?: (run: AnalysisRun | null | undefined) => number;
+    }
   | { key: Key; kind: 'percent'; min: number; max: number; minExclusive?: boolean }
   | { key: Key; kind: 'select'; options: readonly string[] }
   | { key: Key; kind: 'currency' };
@@ -40,13 +51,13 @@ const GROUPS: { id: string; fields: Field[] }[] = [
       { key: 'mvcProfitShare', kind: 'percent', min: 0, max: 100, minExclusive: true },
       { key: 'mgcShare', kind: 'percent', min: 0, max: 100 },
       { key: 'currentThreshold', kind: 'number', unit: 'money', step: 0.01 },
-      { key: 'futureThreshold', kind: 'number', unit: 'money', step: 0.01 },
+      { key: 'futureThreshold', kind: 'number', unit: 'money', step: 0.01, auto: (run) => Math.round((run?.summary.thresholds.future ?? 0) * 100) / 100 },
     ],
   },
   {
     id: 'activity',
     fields: [
-      { key: 'inactivityDays', kind: 'integer', unit: 'days', min: 1, max: 3650, auto: true },
+      { key: 'inactivityDays', kind: 'integer', unit: 'days', min: 1, max: 3650, auto: (run) => Math.round(run?.summary.inactivityDays ?? 90) },
       { key: 'inactivityPercentile', kind: 'percent', min: 50, max: 99 },
       { key: 'discountRateYearly', kind: 'percent', min: 0, max: 100 },
       { key: 'cohortPeriod', kind: 'select', options: ['month', 'quarter'] },
@@ -118,7 +129,7 @@ function fromDraft(draft: Draft): { settings: Partial<AnalysisSettings>; errors:
           settings[field.key] = text;
           break;
         default: {
-          if (text === '' && field.kind !== 'percent' && field.auto) {
+          if (text === '' && field.kind !== 'percent' && field.auto !== undefined) {
             settings[field.key] = null;
             break;
           }
@@ -236,13 +247,13 @@ export function AnalysisSettingsForm() {
                 </select>
               );
             } else {
-              const auto = field.kind !== 'percent' && field.auto === true;
+              const auto = field.kind !== 'percent' ? field.auto : undefined;
               const unit = field.kind === 'percent' ? '%' : field.unit === 'money' ? (saved.currency ?? '') : t(`settings.analysis.units.${field.unit}`);
               input = (
                 <div className="setting__inline">
                   {auto ? (
                     <label className="check-inline">
-                      <input type="checkbox" checked={value === ''} onChange={(event) => set(field.key, event.target.checked ? '' : String(run?.summary.inactivityDays ?? 90))} data-testid={`${id}-auto`} />
+                      <input type="checkbox" checked={value === ''} onChange={(event) => set(field.key, event.target.checked ? '' : String(auto(run)))} data-testid={`${id}-auto`} />
                       {t('settings.analysis.fromData')}
                     </label>
                   ) : null}

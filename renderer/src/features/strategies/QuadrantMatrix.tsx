@@ -17,8 +17,8 @@ export function QuadrantMatrix({ run }: { run: AnalysisRun }) {
   const app = useApp();
   const f = useAnalysisFormat();
   const { quadrants, customers } = run.summary;
-  const current = f.money(run.settings.currentThreshold);
-  const future = f.money(run.settings.futureThreshold);
+  const current = f.money(run.summary.thresholds.current);
+  const future = f.money(run.summary.thresholds.future);
   const months = f.integer(run.settings.currentWindowMonths);
   const horizon = f.integer(run.settings.horizonMonths);
   return (

@@ -136,7 +136,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
                 symbol: 'none',
                 lineStyle: { color: theme.muted, type: 'dashed' as const },
                 label: { show: false },
-                data: [{ xAxis: run.settings.currentThreshold }, { yAxis: run.settings.futureThreshold }],
+                data: [{ xAxis: run.summary.thresholds.current }, { yAxis: run.summary.thresholds.future }],
               },
             }
           : {}),

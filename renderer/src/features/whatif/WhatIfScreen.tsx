@@ -259,7 +259,7 @@ function WhatIfWorkbench() {
                   rate: f.percent(result.discountRate),
                   years: f.integer(result.horizonYears),
                 })}{' '}
-                {reply.aliveSource === 'model' ? t('whatif.plusFive.aliveModel') : t('whatif.plusFive.aliveActivity')}
+                {t(`whatif.plusFive.source.${reply.engine}`)}
               </p>
               <p className="muted">{t('whatif.plusFive.caveat', { years: f.integer(result.horizonYears) })}</p>
             </Panel>
