@@ -12,6 +12,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { SampleName, type WorkspaceSummary } from '../../shared/domain/workspace';
 import { DATE_FORMATS, DateFormatSchema, describeWarning, IMPORT_FIELDS, ImportKind, NumberFormatSchema, type ImportOptions, type ImportPreview, type ImportResult } from '../../shared/domain/import';
 import type { AnalysisRun, ExportList } from '../../shared/domain/analysis';
+import type { BacktestRun } from '../../shared/domain/models';
 import { LOCALES, Locale } from '../../shared/domain/app-settings';
 import { REPORT_SECTIONS, ReportPageSize, type ReportSection } from '../../shared/domain/report';
 import { plusFiveRetentionScenario, type WhatIfResult } from '../../shared/analytics/whatif';
@@ -236,13 +237,30 @@ function printAnalysis(run: AnalysisRun, context: CommandContext): void {
 }
 
 /** How the analysis' forward-looking numbers were made, in words. */
-export function describeOutlook(outlook: AnalysisRun['summary']['outlook'], asOf: string): string {
+export function describeOutlook(outlook: Pick<AnalysisRun['summary']['outlook'], 'engine' | 'model' | 'noModel'>, asOf: string): string {
   if (outlook.model) {
     const name = outlook.model.model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD';
     return outlook.model.origin === 'fit' ? `${name} + Gamma-Gamma, fit #${outlook.model.fitId}` : `${name} + Gamma-Gamma fitted on the data up to ${asOf}`;
   }
   const why = { turnedOff: 'models turned off', fewRepeat: 'too few repeat customers for a model', shortHistory: 'too short a history for a model', notConverged: 'the model did not converge' }[outlook.noModel ?? 'turnedOff'];
   return outlook.engine === 'observed' ? `observed retention of each group (${why})` : `monthly churn (${why}; too little history to observe a year)`;
+}
+
+function printBacktest(result: BacktestRun['result'], context: CommandContext): void {
+  if (context.json) {
+    context.out(JSON.stringify(result, null, 2));
+    return;
+  }
+  const figure = (measure: keyof typeof result.projected, value: number) => (measure === 'revenue' || measure === 'profit' ? formatMoney(value) : Math.round(value).toLocaleString('en'));
+  const names = { activeCustomers: 'customers buying', purchases: 'purchases', revenue: 'revenue', profit: 'profit' } as const;
+  const lines = [
+    `back-test: analysed as of ${result.asOf} (${describeOutlook(result.outlook, result.asOf)}), the next ${result.horizonMonths} months of ${result.customers.toLocaleString('en')} customers known then`,
+    `  ${''.padEnd(18)} ${'projected'.padStart(14)} ${'actual'.padStart(14)} ${'error'.padStart(9)}`,
+    ...(Object.keys(names) as (keyof typeof names)[]).map((measure) => `  ${names[measure].padEnd(18)} ${figure(measure, result.projected[measure]).padStart(14)} ${figure(measure, result.actual[measure]).padStart(14)} ${signedPercent(result.errors[measure]).padStart(9)}`),
+    'per tier (customers buying, revenue):',
+    ...result.byTier.map((tier) => `  ${tier.tier.padEnd(10)} ${String(tier.customers).padStart(8)} customers  ${signedPercent(tier.errors.activeCustomers).padStart(9)}  ${signedPercent(tier.errors.revenue).padStart(9)}`),
+  ];
+  context.out(lines.join('\n'));
 }
 
 function signedMoney(value: number): string {
@@ -349,6 +367,21 @@ const COMMANDS: Record<string, Command> = {
         context.out([`${model} on ${part.customers.toLocaleString('en')} customers, ${fit.unit}s, calibration to ${fit.calibrationEnd}`, `  ${params.join(', ')}`, `  log-likelihood ${part.logLikelihood.toFixed(2)}, ${part.iterations} iterations, ${part.converged ? 'converged' : `not converged: ${part.reason ?? ''}`}`, ...(fit.gammaGamma.warning && model === 'gamma-gamma' ? [`  ${fit.gammaGamma.warning}`] : [])].join('\n'));
       }
       if (!part.converged) throw new CommandFailed(part.reason ?? 'The fit did not converge.');
+    },
+  },
+  backtest: {
+    usage: 'backtest <workspace> [--as-of YYYY-MM-DD] [--horizon-months N] [--json]',
+    summary: "Hold the projections against what happened: analyse as of a past date (by default the horizon before the last date) with the same engine as the analysis, project the next months (12 by default) and compare customers buying, purchases, revenue and profit with the data's own later months, overall and per tier.",
+    options: { 'as-of': { type: 'string' }, 'horizon-months': { type: 'string' } },
+    async run(positionals, values, context) {
+      requireArgs(positionals, 1, this.usage);
+      const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : null;
+      if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
+      const horizonMonths = Number(values['horizon-months'] ?? 12);
+      if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 60) throw new UsageError('--horizon-months must be a whole number of months from 1 to 60');
+      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      const run = await context.api['models.backtest']({ asOf, horizonMonths }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
+      printBacktest(run.result, context);
     },
   },
   clv: {

@@ -222,3 +222,21 @@ export function latestFit(db: SqliteDatabase, usableOnly: boolean): StoredFit | 
   if (!row) return null;
   return { fitId: row.id, createdAt: row.created_at, fingerprint: row.data_fingerprint, usable: row.usable === 1, summary: JSON.parse(row.summary) as unknown, fitted: JSON.parse(row.fitted) as unknown };
 }
+
+export interface StoredBacktest {
+  createdAt: string;
+  fingerprint: string;
+  result: unknown;
+}
+
+export function saveBacktest(db: SqliteDatabase, backtest: StoredBacktest & { settings: AnalysisSettings }): void {
+  db.prepare('INSERT INTO backtests (created_at, data_fingerprint, settings, result) VALUES (?, ?, ?, ?)').run(backtest.createdAt, backtest.fingerprint, JSON.stringify(backtest.settings), JSON.stringify(backtest.result));
+  // Only the latest is read: keep a few for the record.
+  db.prepare('DELETE FROM backtests WHERE id NOT IN (SELECT id FROM backtests ORDER BY id DESC LIMIT 8)').run();
+}
+
+/** The newest back-test, or null. */
+export function latestBacktest(db: SqliteDatabase): StoredBacktest | null {
+  const row = db.prepare('SELECT created_at, data_fingerprint, result FROM backtests ORDER BY id DESC LIMIT 1').get() as { created_at: string; data_fingerprint: string; result: string } | undefined;
+  return row ? { createdAt: row.created_at, fingerprint: row.data_fingerprint, result: JSON.parse(row.result) as unknown } : null;
+}

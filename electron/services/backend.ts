@@ -97,6 +97,8 @@ export function createBackend(options: BackendOptions): Backend {
     'analysis.export': ({ list, path, filter }) => analyses.export(list, path, filter),
     'models.fit': ({ model, unit, calibrationEnd }, { signal, progress }) => analyses.fit(model, unit, calibrationEnd, { signal, onProgress: progress }),
     'models.latest': () => analyses.latestFit(),
+    'models.backtest': ({ asOf, horizonMonths }, { signal, progress }) => analyses.backtest(asOf, horizonMonths, { signal, onProgress: progress }),
+    'models.latestBacktest': () => analyses.latestBacktest(),
     'whatif.baseline': () => whatifs.baseline(),
     'whatif.compute': ({ scenario }) => whatifs.compute(scenario),
     'whatif.list': () => whatifs.list(),

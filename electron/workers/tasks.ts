@@ -7,7 +7,7 @@ import type { SqliteOptions } from '../db/sqlite';
 import type { ImportOptions } from '../../shared/domain/import';
 import { previewImport, runImport, type RunImportInput } from '../services/import/run-import';
 import { buildSampleWorkspace } from '../services/samples/build-sample';
-import { prepareAnalysis, runAnalysis, type RunAnalysisInput } from '../services/analysis/run-analysis';
+import { prepareAnalysis, runAnalysis, runBacktest, type RunAnalysisInput, type RunBacktestInput } from '../services/analysis/run-analysis';
 import { runFit, type FitInput } from '../services/analysis/fit-models';
 import { buildWhatIfBaselineTask } from '../services/whatif/build-baseline';
 
@@ -29,6 +29,7 @@ export const tasks = {
   'import.run': (input: RunImportInput, context: TaskContext) => runImport(input, context),
   'analysis.run': (input: RunAnalysisInput, context: TaskContext) => runAnalysis(input, context),
   'models.fit': (input: FitInput, context: TaskContext) => runFit(input, context),
+  'models.backtest': (input: RunBacktestInput, context: TaskContext) => runBacktest(input, context),
   'analysis.prepare': (input: { workspace: string }, context: TaskContext) => prepareAnalysis(input, context),
   'whatif.baseline': (input: { workspace: string }, context: TaskContext) => buildWhatIfBaselineTask(input, context),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;

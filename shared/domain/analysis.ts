@@ -6,6 +6,43 @@ const Cell = z.object({ customers: z.number().int(), profit: Money });
 const Point = z.object({ x: z.number(), y: z.number() });
 const Migration = z.object({ from: z.string(), labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) });
 
+/** How the analysis' forward-looking numbers were made (shared/analytics/outlook.ts), and what they add up to. */
+export const OutlookSchema = z.object({
+  engine: z.enum(['model', 'observed', 'churn']),
+  horizonMonths: z.number().int(),
+  model: z
+    .object({
+      origin: z.enum(['fit', 'automatic']),
+      fitId: z.number().int().nullable(),
+      model: z.enum(['bgnbd', 'pareto-nbd']),
+      unit: z.enum(['day', 'week', 'month']),
+      params: z.record(z.string(), z.number()),
+      spend: z.record(z.string(), z.number()),
+      customers: z.number().int().nullable(),
+      repeatCustomers: z.number().int().nullable(),
+    })
+    .nullable(),
+  noModel: z.enum(['turnedOff', 'fewRepeat', 'shortHistory', 'notConverged']).nullable(),
+  observed: z
+    .object({
+      from: z.string(),
+      months: z.number().int(),
+      groups: z.array(
+        z.object({
+          value: z.enum(['mvc', 'other', 'belowZero']),
+          active: z.boolean(),
+          customers: z.number().int(),
+          rates: z.enum(['own', 'activity', 'everyone']),
+          retained: z.number(),
+          ordersRatio: z.number(),
+          revenueRatio: z.number(),
+        }),
+      ),
+    })
+    .nullable(),
+  projected: z.object({ activeCustomers: z.number(), purchases: z.number(), revenue: Money, profit: Money }),
+});
+
 /** The summary of an analysis as the contract carries it (shared/analytics/analyze.ts computes it). */
 export const AnalysisSummarySchema = z.object({
   asOf: z.string(),
@@ -19,41 +56,7 @@ export const AnalysisSummarySchema = z.object({
   ampu: Money,
   simpleLtv: Money.nullable(),
   inactivityDays: z.number(),
-  outlook: z.object({
-    engine: z.enum(['model', 'observed', 'churn']),
-    horizonMonths: z.number().int(),
-    model: z
-      .object({
-        origin: z.enum(['fit', 'automatic']),
-        fitId: z.number().int().nullable(),
-        model: z.enum(['bgnbd', 'pareto-nbd']),
-        unit: z.enum(['day', 'week', 'month']),
-        params: z.record(z.string(), z.number()),
-        spend: z.record(z.string(), z.number()),
-        customers: z.number().int().nullable(),
-        repeatCustomers: z.number().int().nullable(),
-      })
-      .nullable(),
-    noModel: z.enum(['turnedOff', 'fewRepeat', 'shortHistory', 'notConverged']).nullable(),
-    observed: z
-      .object({
-        from: z.string(),
-        months: z.number().int(),
-        groups: z.array(
-          z.object({
-            value: z.enum(['mvc', 'other', 'belowZero']),
-            active: z.boolean(),
-            customers: z.number().int(),
-            rates: z.enum(['own', 'activity', 'everyone']),
-            retained: z.number(),
-            ordersRatio: z.number(),
-            revenueRatio: z.number(),
-          }),
-        ),
-      })
-      .nullable(),
-    projected: z.object({ activeCustomers: z.number(), purchases: z.number(), revenue: Money, profit: Money }),
-  }),
+  outlook: OutlookSchema,
   ladder: z.object({ mvc: Cell, mgc: Cell, middle: Cell, belowZero: Cell }),
   paretoShare: z.number(),
   gini: z.number(),

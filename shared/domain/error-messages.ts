@@ -110,6 +110,7 @@ export const ERROR_MESSAGES = {
   unknownSortColumn: { code: 'invalid_input', message: 'There is no column "{{column}}" to sort by.' },
   customerMissing: { code: 'not_found', message: 'There is no customer "{{customer}}" in the last analysis.', hint: 'Analyse the workspace again if the customer was imported since.' },
   calibrationAfterEnd: { code: 'invalid_input', message: 'The calibration cannot end after the last transaction ({{date}}).' },
+  backtestTooLate: { code: 'invalid_input', message: 'A back-test from {{date}} needs {{months}} months of data after it, and the data ends on {{last}}.', hint: 'Choose {{latest}} or an earlier date, or a shorter horizon.' },
   scenarioMissing: { code: 'not_found', message: 'There is no saved scenario number {{id}}.', hint: 'It may have been deleted already: list the scenarios again.' },
   scenarioNameTaken: { code: 'already_exists', message: 'A scenario named "{{name}}" already exists.', hint: 'Choose another name, or save over that one.' },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OutlookSchema } from './analysis';
 
 export const PURCHASE_MODELS = ['bgnbd', 'pareto-nbd'] as const;
 export const PurchaseModelName = z.enum(PURCHASE_MODELS);
@@ -58,3 +59,26 @@ export const ModelFitSummary = z.object({
   usable: z.boolean(),
 });
 export type ModelFitSummary = z.infer<typeof ModelFitSummary>;
+
+const Figures = z.object({ activeCustomers: z.number(), purchases: z.number(), revenue: z.number(), profit: z.number() });
+const Errors = z.object({ activeCustomers: z.number().nullable(), purchases: z.number().nullable(), revenue: z.number().nullable(), profit: z.number().nullable() });
+
+/** A back-test of the projections (shared/analytics/backtest.ts computes it). */
+export const BacktestResultSchema = z.object({
+  asOf: z.string(),
+  horizonMonths: z.number().int(),
+  customers: z.number().int(),
+  outlook: OutlookSchema.pick({ engine: true, model: true, noModel: true }),
+  projected: Figures,
+  actual: Figures,
+  errors: Errors,
+  byTier: z.array(z.object({ tier: z.enum(['mvc', 'mgc', 'middle', 'belowZero']), customers: z.number().int(), projected: Figures, actual: Figures, errors: Errors })),
+  monthly: z.array(z.object({ month: z.string(), projected: z.number(), actual: z.number() })),
+});
+
+/** The latest back-test kept in a workspace: stale when the data changed since. */
+export const BacktestRun = z.object({ createdAt: z.string(), stale: z.boolean(), result: BacktestResultSchema });
+export type BacktestRun = z.infer<typeof BacktestRun>;
+
+/** Back-test errors beyond this share are shown as a warning, not as a fact (issue targets: 15 % for customers, 20 % for revenue). */
+export const BACKTEST_TOLERANCE = { activeCustomers: 0.15, purchases: 0.2, revenue: 0.2, profit: 0.2 } as const;

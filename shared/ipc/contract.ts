@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AnalysisRun, CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../domain/analysis';
 import { AppSettings } from '../domain/app-settings';
-import { ModelFitSummary, PurchaseModelName, TimeUnitSchema } from '../domain/models';
+import { BacktestRun, ModelFitSummary, PurchaseModelName, TimeUnitSchema } from '../domain/models';
 import { ReportRequest, ReportResult } from '../domain/report';
 import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
@@ -165,6 +165,12 @@ export const contract = {
     ModelFitSummary,
   ),
   'models.latest': call('The latest model fit of the open workspace, or null.', NoInput, ModelFitSummary.nullable()),
+  'models.backtest': job(
+    'Back-test the projections: analyse the open workspace as of a past date (by default the horizon before the last date) with the same engine the screens use, project the next months and compare with what the data shows happened — customers buying, purchases, revenue, profit, overall and per tier. Kept in the workspace.',
+    z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), horizonMonths: z.number().int().min(1).max(60) }).strict(),
+    BacktestRun,
+  ),
+  'models.latestBacktest': call('The latest back-test of the open workspace (stale when the data changed since), or null.', NoInput, BacktestRun.nullable()),
 
   'whatif.baseline': call(
     "The what-if baseline of the open workspace's latest analysis: per-customer columns (group codes, yearly revenue, margin, cost to serve, P(alive), yearly retention, cross-sell potential…) each as base64 of its typed array (codes one byte, values 8-byte floats; baselineFromPacked reads them), the group labels and the analysis settings it came from. The renderer projects scenarios from it with shared/analytics/whatif.ts.",

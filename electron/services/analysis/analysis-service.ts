@@ -4,8 +4,8 @@ import { customerDetail, customerView, exportList, loadRun, page, prepareOrders,
 import type { ScatterReply } from '../../../shared/ipc/contract';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
-import { dataFingerprint, latestFit, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
-import { ModelFitSummary } from '../../../shared/domain/models';
+import { dataFingerprint, latestBacktest, latestFit, latestRun, readAnalysisSettings, writeAnalysisSettings } from '../../db/analysis-store';
+import { BacktestResultSchema, ModelFitSummary, type BacktestRun } from '../../../shared/domain/models';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
@@ -79,6 +79,23 @@ export class AnalysisService {
   async fit(model: 'bgnbd' | 'pareto-nbd', unit: 'day' | 'week' | 'month', calibrationEnd: string | null, run: RunOptions): Promise<ModelFitSummary> {
     const workspace = this.deps.workspaces.requirePath();
     return this.deps.pool.run('models.fit', { workspace, model, unit, calibrationEnd, settings: this.settings() }, { ...run, affinity: 'analysis' });
+  }
+
+  /** Back-tests the projections of the open workspace (shared/analytics/backtest.ts) with its analysis settings. */
+  async backtest(asOf: string | null, horizonMonths: number, run: RunOptions): Promise<BacktestRun> {
+    const workspace = this.deps.workspaces.requirePath();
+    const result = await this.deps.pool.run('models.backtest', { workspace, settings: this.settings(), asOf, horizonMonths }, { ...run, affinity: 'analysis' });
+    this.deps.workspaces.changed();
+    return result;
+  }
+
+  latestBacktest(): BacktestRun | null {
+    const db = this.deps.workspaces.requireStore().db;
+    const stored = latestBacktest(db);
+    if (!stored) return null;
+    const result = BacktestResultSchema.safeParse(stored.result);
+    // One from an older version that no longer fits is not shown.
+    return result.success ? { createdAt: stored.createdAt, stale: stored.fingerprint !== dataFingerprint(db), result: result.data } : null;
   }
 
   latestFit(): ModelFitSummary | null {

@@ -9,7 +9,10 @@ import { StageCache } from '../../../shared/analytics/session';
 import { epochDayFromIso, isoFromEpochDay } from '../../../shared/domain/dates';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
-import { dataFingerprint, latestFit, loadDatasetSnapshot, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
+import { dataFingerprint, latestFit, loadDatasetSnapshot, saveBacktest, saveDatasetSnapshot, saveRun, type ColumnArray } from '../../db/analysis-store';
+import { backtest, defaultBacktestDate } from '../../../shared/analytics/backtest';
+import { addMonths } from '../../../shared/analytics/calendar';
+import type { BacktestRun } from '../../../shared/domain/models';
 import type { SqliteDatabase } from '../../db/sqlite';
 import type { FittedModels } from '../../../shared/analytics/model-outlook';
 import { readAnalysisDataset, readCustomerIds } from '../../db/analysis-reader';
@@ -223,6 +226,37 @@ export function prepareAnalysis(input: { workspace: string }, context: AnalysisC
   try {
     const current = workspaceSession(db, input.workspace, true, stageTimer([]));
     return { customers: current.dataset.customers.count, transactions: current.dataset.transactions.count };
+  } finally {
+    db.close();
+  }
+}
+
+export interface RunBacktestInput {
+  workspace: string;
+  settings: AnalysisSettings;
+  /** ISO; null = the horizon's length before the last date. */
+  asOf: string | null;
+  horizonMonths: number;
+}
+
+/** Back-tests the projections (shared/analytics/backtest.ts) on the worker's data and keeps the result in the workspace. */
+export function runBacktest(input: RunBacktestInput, context: AnalysisContext): BacktestRun {
+  const db = attachForAnalysis(input.workspace, context, false);
+  try {
+    context.progress('reading', 0, 2);
+    const current = workspaceSession(db, input.workspace, true, stageTimer([]));
+    const asOf = input.asOf ? epochDayFromIso(input.asOf) : defaultBacktestDate(current.lastDay, input.horizonMonths);
+    const latest = defaultBacktestDate(current.lastDay, input.horizonMonths);
+    if (addMonths(asOf, input.horizonMonths) > current.lastDay) throw new AppError('backtestTooLate', { date: isoFromEpochDay(asOf), months: input.horizonMonths, latest: isoFromEpochDay(latest), last: isoFromEpochDay(current.lastDay) });
+    if (asOf < current.firstDay) throw new AppError('asOfBeforeData', { date: isoFromEpochDay(asOf), first: isoFromEpochDay(current.firstDay) });
+    if (context.shouldStop()) throw new AppError('cancelled');
+    context.progress('analysing', 1, 2);
+    const model = modelInput(db, input.settings, current.fingerprint, asOf);
+    const result = backtest(current.dataset, input.settings, asOf, input.horizonMonths, model);
+    const createdAt = new Date().toISOString();
+    saveBacktest(db, { createdAt, fingerprint: current.fingerprint, settings: input.settings, result });
+    context.progress('analysing', 2, 2);
+    return { createdAt, stale: false, result };
   } finally {
     db.close();
   }
