@@ -39,7 +39,7 @@ describe('workspace files', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaFingerprint(db)).toEqual(expectedSchema(LATEST_SCHEMA_VERSION));
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
-    expect(tables).toEqual(['analysis_column_data', 'analysis_columns', 'analysis_runs', 'customers', 'dataset_snapshot', 'import_issues', 'import_mappings', 'imports', 'marketing_spend', 'meta', 'model_fits', 'products', 'prospects', 'scenarios', 'service_costs', 'settings', 'transactions']);
+    expect(tables).toEqual(['analysis_column_data', 'analysis_columns', 'analysis_runs', 'backtests', 'customers', 'dataset_snapshot', 'import_issues', 'import_mappings', 'imports', 'marketing_spend', 'meta', 'model_fits', 'products', 'prospects', 'scenarios', 'service_costs', 'settings', 'transactions']);
   });
 
   it('refuses to create over an existing file', () => {

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
 import type { AnalysisRun } from '../../shared/domain/analysis';
-import type { ModelFitSummary } from '../../shared/domain/models';
+import type { BacktestRun, ModelFitSummary } from '../../shared/domain/models';
 import type { ReportResult } from '../../shared/domain/report';
 import { launchChromium } from '../support/browser';
 import { callHarness, openDemo, SCREENSHOTS, setLanguage, VIEWPORT } from '../support/app';
@@ -109,6 +109,46 @@ describe('the Models screen', () => {
     } finally {
       await setLanguage(page, 'en');
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('says where the outlook comes from and back-tests it as of a chosen date, with the figures of the stored back-test', async () => {
+    const { page, errors } = await openApp();
+    await go(page, 'models');
+    const run = await call<AnalysisRun | null>('analysis.latest', {});
+    expect(run).not.toBeNull();
+    if (!run) return;
+    const outlook = page.locator('[data-testid=outlook]');
+    await outlook.waitFor();
+    expect(await outlook.getAttribute('data-engine')).toBe(run.summary.outlook.engine);
+
+    await page.fill('[data-testid=backtest-as-of]', '2024-12-31');
+    await page.fill('[data-testid=backtest-horizon]', '12');
+    await page.click('[data-testid=run-backtest]');
+    const result = page.locator('[data-testid=backtest-result][data-as-of="2024-12-31"]');
+    await result.waitFor({ timeout: 60_000 });
+    const stored = await call<BacktestRun | null>('models.latestBacktest', {});
+    expect(stored?.result.asOf).toBe('2024-12-31');
+    expect(stored?.result.horizonMonths).toBe(12);
+    if (!stored) return;
+    // Each measure's row shows the stored projection, what happened and the error.
+    for (const measure of ['activeCustomers', 'purchases'] as const) {
+      const row = page.locator(`[data-testid=backtest-table] [data-measure=${measure}] td`);
+      expect(await row.nth(0).textContent()).toBe(new Intl.NumberFormat('en-GB').format(Math.round(stored.result.projected[measure])));
+      expect(await row.nth(1).textContent()).toBe(new Intl.NumberFormat('en-GB').format(stored.result.actual[measure]));
+    }
+    await page.locator('[data-testid=backtest-chart] canvas').first().waitFor();
+    expect(await page.locator('[data-testid=backtest-tiers] [data-tier]').count()).toBeGreaterThan(0);
+    // The demo's projection holds within the tolerance: no warning.
+    expect(await page.locator('[data-testid=backtest-ok]').count()).toBe(1);
+
+    // A date too late for a 12-month horizon: a translated error, nothing stored over the last one.
+    await page.fill('[data-testid=backtest-as-of]', run.summary.asOf);
+    await page.click('[data-testid=run-backtest]');
+    await page.locator('[data-error-key=backtestTooLate]').waitFor({ timeout: 30_000 });
+    expect((await call<BacktestRun | null>('models.latestBacktest', {}))?.result.asOf).toBe('2024-12-31');
+    await screenshot(page, 'models-backtest-en');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -14,10 +14,13 @@ import { main } from '../../electron/cli/main';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { catalogueKeys, createFormats, createTranslator, REPORT_CATALOGUES } from '../../electron/services/report/i18n';
 import type { Locale } from '../../shared/domain/app-settings';
+import type { BacktestRun } from '../../shared/domain/models';
 import { cliBackend, prepareReportWorkspace } from '../../bench/report';
 
 const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
 const CLI = join(SOURCE_ROOT, 'bin', 'value-ladder.mjs');
+
+type BacktestResult = BacktestRun['result'];
 
 interface Summary {
   customers: number;
@@ -79,6 +82,7 @@ describe('the PDF report (value-ladder report)', () => {
   let dir: string;
   let workspace: string;
   let summary: Summary;
+  let backtest: BacktestResult;
   const reports = new Map<Locale, { path: string; pages: number; bytes: number }>();
 
   beforeAll(async () => {
@@ -95,6 +99,10 @@ describe('the PDF report (value-ladder report)', () => {
     const analysed = await cli(['analyze', workspace, '--json']);
     expect(analysed.code, analysed.err).toBe(0);
     summary = JSON.parse(analysed.out) as Summary;
+    // The back-test the report's methods section quotes (the report reuses it while the data is unchanged).
+    const tested = await cli(['backtest', workspace, '--json']);
+    expect(tested.code, tested.err).toBe(0);
+    backtest = JSON.parse(tested.out) as BacktestResult;
   }, 120_000);
 
   afterAll(() => {
@@ -126,6 +134,9 @@ describe('the PDF report (value-ladder report)', () => {
     // Its words: the title, the section headings, the page numbers in the running footer.
     expect(text).toContain(squash(t('meta.title')));
     for (const section of ['summary', 'ladder', 'actions', 'methods']) expect(text).toContain(squash(t(`sections.${section}`)));
+    // How the projections held up: the back-test's own figures.
+    expect(text).toContain(squash(t('methods.backtestTitle')));
+    for (const figure of [f.integer(backtest.actual.activeCustomers), f.money(backtest.actual.revenue)]) expect(text, `${locale}: back-test ${figure}`).toContain(squash(figure));
     expect(text).toContain(squash(t('meta.page', { page: f.integer(2), pages: f.integer(result.pages) })));
     expect(text).toContain(squash(t('meta.page', { page: f.integer(result.pages), pages: f.integer(result.pages) })));
     expect(text).toContain('DemoCoffeeSupply');

@@ -42,7 +42,7 @@ describe('message catalogues', () => {
 
   it.each(['ru', 'bg', 'zh', 'fa'])('%s is translated, not a copy of English', (locale) => {
     const messages = leaves(load(locale));
-    const same = [...messages].filter(([key, message]) => message === english.get(key) && /[a-z]{4}/i.test(message) && !/Value Ladder|CDNOW|Ctrl/.test(message));
+    const same = [...messages].filter(([key, message]) => message === english.get(key) && /[a-z]{4}/i.test(message) && !/Value Ladder|CDNOW|Ctrl|Gamma-Gamma/.test(message));
     expect(same.map(([key]) => key)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { REASONS, STRATEGIES, type Strategy } from '../../../shared/analytics/st
 import type { AnalysisRun } from '../../../shared/domain/analysis';
 import type { Locale } from '../../../shared/domain/app-settings';
 import { epochDayFromIso, isoFromEpochDay } from '../../../shared/domain/dates';
-import type { ModelFitSummary } from '../../../shared/domain/models';
+import type { BacktestRun, ModelFitSummary } from '../../../shared/domain/models';
 import type { ReportPageSize, ReportScenario, ReportSection } from '../../../shared/domain/report';
 import type { ColumnArray } from '../../db/analysis-store';
 import { filterCustomers, page, sortCustomers, type LoadedRun } from '../analysis/results';
@@ -33,6 +33,8 @@ export interface ReportInput {
   run: AnalysisRun;
   loaded: LoadedRun;
   fit: ModelFitSummary | null;
+  /** The latest back-test of these data (made for the report when there was none); null when the data is too short for one. */
+  backtest: BacktestRun['result'] | null;
   /** The scenarios marked for the report; null when this version has no what-if scenarios. */
   scenarios: ReportScenario[] | null;
 }

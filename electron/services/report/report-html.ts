@@ -649,10 +649,25 @@ function methods(c: Context): string {
     to: input.workspace.lastDate ? f.date(input.workspace.lastDate) : t('meta.none'),
     source,
   });
+  const backtest = input.backtest;
+  const signed = (value: number | null) => (value === null ? t('meta.none') : `${value > 0 ? '+' : ''}${f.percent(value)}`);
+  const heldUp = backtest
+    ? t('methods.backtest', {
+        date: f.date(backtest.asOf),
+        months: backtest.horizonMonths,
+        projectedCustomers: f.integer(Math.round(backtest.projected.activeCustomers)),
+        projectedRevenue: f.money(backtest.projected.revenue),
+        actualCustomers: f.integer(backtest.actual.activeCustomers),
+        actualRevenue: f.money(backtest.actual.revenue),
+        customersError: signed(backtest.errors.activeCustomers),
+        revenueError: signed(backtest.errors.revenue),
+      })
+    : t('methods.noBacktest', { months: c.settings.horizonMonths });
   return [
     w.h3(t('methods.provenanceTitle')),
     w.p(provenance),
     ...(input.run.stale ? [w.p(t('meta.stale'), 'note')] : []),
+    `<div class="keep">${w.h3(t('methods.backtestTitle'))}${w.p(heldUp)}</div>`,
     ...(c.f.locale === 'fa' ? [w.p(t('methods.calendar'))] : []),
     w.h3(t('methods.definitionsTitle')),
     definitions,

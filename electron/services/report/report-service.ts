@@ -129,6 +129,17 @@ export class ReportService {
         scenarios = [];
       }
     }
+    // The report says how the projections held up: the latest back-test of these data, made now when there is none.
+    let backtest = analyses.latestBacktest();
+    if (!backtest || backtest.stale) {
+      try {
+        backtest = await analyses.backtest(null, settings.horizonMonths, run);
+      } catch (error) {
+        if (!(error instanceof AppError) || (error.key !== 'backtestTooLate' && error.key !== 'asOfBeforeData')) throw error;
+        backtest = null;
+      }
+    }
+    if (run.signal?.aborted) throw new AppError('cancelled');
     const client = request.client?.trim() || settings.reportClient?.trim() || workspace?.name || basename(path);
     const author = request.author?.trim() || settings.reportAuthor?.trim() || null;
     return {
@@ -144,6 +155,7 @@ export class ReportService {
       run: { ...analysis, settings: { ...analysis.settings, currency: settings.currency } },
       loaded: this.loaded.run,
       fit: analyses.latestFit(),
+      backtest: backtest?.result ?? null,
       scenarios,
     };
   }

@@ -4,7 +4,7 @@ import type { ModelFitSummary } from '../../../../shared/domain/models';
 import { useApp } from '../../app/AppContext';
 import { analysisActions, useAnalysis } from '../analysis/store';
 import { useModelFormat } from './format';
-import { fitUsage, GAMMA_GAMMA, MODEL_NAMES } from './model-data';
+import { fitUsage, GAMMA_GAMMA, HOLDOUT_TOLERANCE_PERCENT, MODEL_NAMES } from './model-data';
 
 /** Whether the latest fit converged (or why not), whether the analysis uses it, and "Analyse again". */
 export function FitStatus({ fit }: { fit: ModelFitSummary | null }) {
@@ -32,9 +32,23 @@ export function FitStatus({ fit }: { fit: ModelFitSummary | null }) {
     fit.gammaGamma.converged ? null : { name: GAMMA_GAMMA, reason: fit.gammaGamma.reason },
   ].filter((item): item is { name: string; reason: string | null } => item !== null);
 
+  // A fit that converged but missed its own holdout is not one to take at its word.
+  const holdoutError = fit.validation ? fit.validation.metrics.totalPercentError : null;
+  const offHoldout = holdoutError !== null && Math.abs(holdoutError) > HOLDOUT_TOLERANCE_PERCENT;
+
   return (
-    <div className="fit-status" data-testid="fit-status" data-state={fit.usable ? 'usable' : 'unusable'}>
-      {fit.usable ? (
+    <div className="fit-status" data-testid="fit-status" data-state={fit.usable ? (offHoldout ? 'off' : 'usable') : 'unusable'}>
+      {fit.usable && offHoldout ? (
+        <div className="banner banner--warn" role="status" data-testid="fit-off-holdout">
+          <span className="banner__icon" aria-hidden="true">
+            !
+          </span>
+          <span className="banner__text">
+            <strong>{t('models.status.convergedButOff', { error: f.signedPercentPoints(holdoutError) })}</strong>
+            <p>{t('models.status.offHint', { tolerance: f.percent0(HOLDOUT_TOLERANCE_PERCENT / 100) })}</p>
+          </span>
+        </div>
+      ) : fit.usable ? (
         <p className="fit-status__line">
           <span className="status-pill status-pill--good">{t('models.status.converged')}</span>
           <span>{t('models.status.usable', { model: MODEL_NAMES[fit.model] })}</span>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { AnalyseButton, Panel } from '../analysis/AnalysisFrame';
 import { useAnalysis } from '../analysis/store';
 import { AliveHeatmap, ClvHistogram } from './ClvCharts';
+import { BacktestPanelBody, OutlookSummary } from './Backtest';
 import { FitForm, type FitInput } from './FitForm';
 import { FitStatus } from './FitStatus';
 import { useModelFormat } from './format';
@@ -111,6 +112,14 @@ export function ModelsScreen() {
           </Panel>
           <Panel title={t('models.status.title')} testId="status-panel">
             <FitStatus fit={fit} />
+          </Panel>
+          {run ? (
+            <Panel title={t('models.outlook.title')} subtitle={t('models.outlook.subtitle', { date: f.date(run.summary.asOf) })} className="dashboard__wide" testId="outlook-panel">
+              <OutlookSummary run={run} />
+            </Panel>
+          ) : null}
+          <Panel title={t('models.backtest.title')} subtitle={t('models.backtest.subtitle')} className="dashboard__wide" testId="backtest-panel">
+            <BacktestPanelBody />
           </Panel>
           {fit ? (
             <>

@@ -7,6 +7,7 @@ import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-th
 import { EChart } from '../../components/charts/EChart';
 import type { ChartOption } from '../../components/charts/echarts';
 import { useModelFormat } from './format';
+import { HOLDOUT_TOLERANCE_PERCENT } from './model-data';
 
 type Validation = NonNullable<ModelFitSummary['validation']>;
 
@@ -164,11 +165,11 @@ export function ValidationMetrics({ validation, unit }: { validation: Validation
       label: t('models.metrics.total'),
       value: f.signedPercentPoints(m.totalPercentError),
       hint: t('models.metrics.totalHint', { predicted: f.integer(m.totalPredicted), actual: f.integer(m.totalActual) }),
-      bad: Math.abs(m.totalPercentError) > 20,
+      bad: Math.abs(m.totalPercentError) > HOLDOUT_TOLERANCE_PERCENT,
     },
     { id: 'mae', label: t('models.metrics.mae'), value: f.threeDecimals(m.mae), hint: t('models.metrics.maeHint') },
     { id: 'rmse', label: t('models.metrics.rmse'), value: f.threeDecimals(m.rmse), hint: t('models.metrics.rmseHint') },
-    { id: 'tracking', label: t('models.metrics.tracking'), value: f.signedPercentPoints(m.trackingHoldoutPercentError), hint: t('models.metrics.trackingHint'), bad: Math.abs(m.trackingHoldoutPercentError) > 20 },
+    { id: 'tracking', label: t('models.metrics.tracking'), value: f.signedPercentPoints(m.trackingHoldoutPercentError), hint: t('models.metrics.trackingHint'), bad: Math.abs(m.trackingHoldoutPercentError) > HOLDOUT_TOLERANCE_PERCENT },
     { id: 'periodMae', label: t('models.metrics.periodMae'), value: f.fixed1(m.periodMae), hint: t('models.metrics.periodHint', { rmse: f.fixed1(m.periodRmse) }) },
   ];
   return (

@@ -42,6 +42,9 @@ export function defaultCalibrationEnd(firstDate: string | null, lastDate: string
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A holdout error beyond this many percent makes the screen warn about a fit rather than only say it converged. */
+export const HOLDOUT_TOLERANCE_PERCENT = 15;
+
 /** Whether the analysis' future profit came from this fit, another fit, a model the analysis fitted itself, or no model. */
 export function fitUsage(outlook: AnalysisRun['summary']['outlook'], fitId: number | null): 'this' | 'other' | 'automatic' | 'none' {
   if (!outlook.model) return 'none';
