@@ -12,7 +12,7 @@ import { channelEconomics, type ChannelRow } from './channels';
 import { computeCohorts, type CohortTable } from './cohorts';
 import { contactPlan, type ContactPlan } from './contacts';
 import { boughtItems, crossSell, type CrossSellResult, type IdealItem } from './crosssell';
-import { automaticModel, modelOutlook, type AutomaticModel, type FittedModels, type NoModelReason } from './model-outlook';
+import { AUTOMATIC_UNIT, automaticModel, modelHistory, modelOutlook, type AutomaticModel, type FittedModels, type ModelHistory, type NoModelReason } from './model-outlook';
 import { lookalikeProfile, scoreProspects, type LiftEntry, type ProspectScores } from './lookalike';
 import { LIFECYCLE_STAGES, lifecycleStages, stageMigration, type LifecycleStage } from './lifecycle';
 import type { AnalysisDataset } from './dataset';
@@ -22,6 +22,7 @@ import { churnOutlook, measureRetention, observedOutlook, outlookTotals, type Cu
 import { buildQuadrants, type Quadrant, type QuadrantSummary } from './quadrants';
 import { computeRfm, RFM_SEGMENTS, type RfmScores, type RfmSegment } from './rfm';
 import type { StageCache } from './session';
+import type { TimeUnit } from './models';
 import { assignStrategies, strategyBasis, type Strategy, type StrategyResult } from './strategies';
 
 /** A model the person fitted (the Models screen, `value-ladder fit`) for these data, up to the analysis date: used instead of an automatic fit. */
@@ -66,6 +67,8 @@ export interface AnalysisSummary {
   customers: number;
   revenue: number;
   profit: number;
+  /** Cost to serve of the current window (service costs + cost per order): 0 when the data says nothing of it. */
+  costToServe: number;
   customerEquity: number;
   activeCustomers: number;
   activeShare: number;
@@ -197,25 +200,31 @@ type Engine =
   | { engine: 'churn'; noModel: NoModelReason };
 
 function engineOf(input: AnalysisInput, now: DateState): Engine {
-  const { dataset, settings, cache } = input;
-  const inputs = { useModel: settings.useModel, fit: input.model?.fitId ?? null, h: settings.horizonMonths, window: settings.currentWindowMonths, mvc: settings.mvcProfitShare, w: settings.inactivityDays, p: settings.inactivityPercentile };
-  return cache.get('engine', inputs, ['metrics', 'activity'], (): Engine => {
-    let noModel: NoModelReason = 'turnedOff';
-    if (settings.useModel && input.model) {
-      const { fitted, fitId } = input.model;
-      return { engine: 'model', fitted, model: modelInfo('fit', fitId, fitted, null), noModel: null };
-    }
-    if (settings.useModel) {
-      const automatic = cache.get('automaticModel', { asOf: input.asOf }, ['dataset'], () => automaticModel(dataset, input.asOf));
-      if (automatic.fitted) return { engine: 'model', fitted: automatic.fitted, model: modelInfo('automatic', null, automatic.fitted, automatic), noModel: null };
-      noModel = automatic.reason ?? 'notConverged';
-    }
+  const { settings, cache } = input;
+  // Whether a model runs does not depend on the ladder's shares or the activity rule: a change of
+  // those keeps the model outlooks (the stage's key is the choice alone).
+  const choice = cache.get('modelChoice', { useModel: settings.useModel, fit: input.model?.fitId ?? null }, ['dataset'], (): { fitted: FittedModels; model: OutlookModel } | NoModelReason => {
+    if (!settings.useModel) return 'turnedOff';
+    if (input.model) return { fitted: input.model.fitted, model: modelInfo('fit', input.model.fitId, input.model.fitted, null) };
+    const automatic = automaticModel(historyAt(input, 0, AUTOMATIC_UNIT));
+    if (automatic.fitted) return { fitted: automatic.fitted, model: modelInfo('automatic', null, automatic.fitted, automatic) };
+    return automatic.reason ?? 'notConverged';
+  });
+  if (typeof choice !== 'string') return { engine: 'model', fitted: choice.fitted, model: choice.model, noModel: null };
+  const inputs = { h: settings.horizonMonths, window: settings.currentWindowMonths, mvc: settings.mvcProfitShare, w: settings.inactivityDays, p: settings.inactivityPercentile };
+  return cache.get('engine', inputs, ['modelChoice', 'metrics', 'activity'], (): Engine => {
     const yearAgo = stateAt(input, 12);
     const year = measureRetention(yearAgo, now.metrics, 12, settings.currentWindowMonths);
     const horizon = settings.horizonMonths === 12 ? year : measureRetention(stateAt(input, settings.horizonMonths), now.metrics, settings.horizonMonths, settings.currentWindowMonths);
-    if (year && horizon) return { engine: 'observed', horizon, year, noModel };
-    return { engine: 'churn', noModel };
+    if (year && horizon) return { engine: 'observed', horizon, year, noModel: choice };
+    return { engine: 'churn', noModel: choice };
   });
+}
+
+/** Each customer's purchase history as of a date `months` before the analysis date, in a model's unit. */
+function historyAt(input: AnalysisInput, months: number, unit: TimeUnit): ModelHistory {
+  const asOf = addMonths(input.asOf, -months);
+  return input.cache.get(`${slotOf(months)}history:${unit}`, { asOf }, ['dataset'], () => modelHistory(input.dataset, asOf, unit));
 }
 
 function modelInfo(origin: 'fit' | 'automatic', fitId: number | null, fitted: FittedModels, automatic: AutomaticModel | null): OutlookModel {
@@ -233,12 +242,14 @@ function modelInfo(origin: 'fit' | 'automatic', fitId: number | null, fitted: Fi
 
 /** The state, outlook and future profit at a date `months` before the analysis date, by the analysis date's engine. */
 function base(input: AnalysisInput, months: number, engine: Engine): Base {
-  const { dataset, settings, cache } = input;
+  const { settings, cache } = input;
   const slot = slotOf(months);
   const state = stateAt(input, months);
   const inputs = { h: settings.horizonMonths, d: settings.discountRateYearly, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder, window: settings.currentWindowMonths };
-  const outlook = cache.get(`${slot}outlook`, inputs, ['engine', `${slot}metrics`, `${slot}activity`, `${slot}value`], () => {
-    if (engine.engine === 'model') return modelOutlook(dataset, state.metrics, engine.fitted, settings);
+  // The model engine reads the model and the date's history only; the others the groups and activity too.
+  const upstream = engine.engine === 'model' ? ['modelChoice', `${slot}metrics`] : ['engine', `${slot}metrics`, `${slot}activity`, `${slot}value`];
+  const outlook = cache.get(`${slot}outlook`, inputs, upstream, () => {
+    if (engine.engine === 'model') return modelOutlook(historyAt(input, months, engine.fitted.unit), state.metrics, engine.fitted, settings, months === 0);
     if (engine.engine === 'observed') return observedOutlook(state, engine.horizon, engine.year, settings);
     return churnOutlook(state, state.activity.churnRate, settings);
   });
@@ -371,6 +382,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const rfmSegments = cache.get('rfmCounts', null, ['rfm'], () => countCodes(rfm.segment, metrics.count, RFM_SEGMENTS));
   const totals = cache.get('totals', null, ['metrics', 'outlook'], () => ({
     revenue: sumWhere(metrics.currentRevenue, metrics.present),
+    costToServe: sumWhere(metrics.currentCostToServe, metrics.present),
     customerEquity: sumWhere(now.future, metrics.present),
     projected: outlookTotals(now.outlook, metrics.present),
   }));
@@ -380,6 +392,7 @@ export function analyze(input: AnalysisInput): Analysis {
     customers: ladder.customers,
     revenue: totals.revenue,
     profit: ladder.totalProfit,
+    costToServe: totals.costToServe,
     customerEquity: totals.customerEquity,
     activeCustomers: activity.activeCustomers,
     activeShare: ladder.customers > 0 ? activity.activeCustomers / ladder.customers : 0,

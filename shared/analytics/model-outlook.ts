@@ -30,6 +30,8 @@ import {
   rfmSummary,
   DAYS_PER_MONTH,
   type PurchaseModel,
+  type RfmRows,
+  type RfmSummary,
   type TimeUnit,
 } from './models';
 import type { GammaGammaParams } from './models/gamma-gamma';
@@ -56,31 +58,49 @@ export interface AutomaticModel {
   repeatCustomers: number;
 }
 
-/** Fits BG/NBD + Gamma-Gamma (weeks) on the transactions up to `asOf` when the data supports it. */
-export function automaticModel(dataset: AnalysisDataset, asOf: number): AutomaticModel {
+/** Each customer's (x, t_x, T) and spend as of a date in a time unit, and its compressed rows: what a fit and the model engine read. */
+export interface ModelHistory {
+  summary: RfmSummary;
+  rows: RfmRows;
+}
+
+export function modelHistory(dataset: AnalysisDataset, asOf: number, unit: TimeUnit): ModelHistory {
   const tx = dataset.transactions;
-  const summary = rfmSummary({ customer: tx.customer, day: tx.day, amount: tx.amount, customerCount: dataset.customers.count }, { unit: 'week', calibrationEnd: asOf });
+  const summary = rfmSummary({ customer: tx.customer, day: tx.day, amount: tx.amount, customerCount: dataset.customers.count }, { unit, calibrationEnd: asOf });
+  return { summary, rows: compressRfm(rfmData(summary)) };
+}
+
+/** The unit the analysis fits its own model in. */
+export const AUTOMATIC_UNIT: TimeUnit = 'week';
+
+/** Fits BG/NBD + Gamma-Gamma on a history (in AUTOMATIC_UNIT, as of the analysis date) when the data supports it. */
+export function automaticModel(history: ModelHistory): AutomaticModel {
+  const { summary, rows } = history;
+  const asOf = summary.calibrationEnd;
   const facts = { customers: summary.includedCount, repeatCustomers: summary.repeatCount };
   if (summary.repeatCount < MIN_REPEAT_CUSTOMERS) return { fitted: null, reason: 'fewRepeat', ...facts };
   let first = Number.POSITIVE_INFINITY;
   for (let c = 0; c < summary.customerCount; c++) if (summary.included[c]) first = Math.min(first, summary.firstDay[c] as number);
   if (asOf - first < MIN_HISTORY_DAYS) return { fitted: null, reason: 'shortHistory', ...facts };
-  const bgnbd = fitBgNbd(compressRfm(rfmData(summary)));
+  const bgnbd = fitBgNbd(rows);
   const spend = fitGammaGamma(summary.frequency, summary.monetary, summary.included);
   if (!bgnbd.converged || !spend.converged) return { fitted: null, reason: 'notConverged', ...facts };
-  return { fitted: { purchase: { model: 'bgnbd', params: bgnbd.params }, gammaGamma: spend.params, meanSpend: spend.meanSpend, unit: 'week' }, reason: null, ...facts };
+  return { fitted: { purchase: { model: 'bgnbd', params: bgnbd.params }, gammaGamma: spend.params, meanSpend: spend.meanSpend, unit: summary.unit }, reason: null, ...facts };
 }
 
-/** The model engine's outlook of every customer as of `metrics.asOf`. */
-export function modelOutlook(dataset: AnalysisDataset, metrics: CustomerMetrics, fitted: FittedModels, settings: OutlookSettings): CustomerOutlook {
-  const tx = dataset.transactions;
+/**
+ * The model engine's outlook of every customer as of `metrics.asOf`, from the history as of that
+ * date in the fit's unit. `yearTwo` false (the trend's past dates, which need only future profit and
+ * the horizon) leaves out the second year, the what-if's yearly retention: half the model's work.
+ */
+export function modelOutlook(history: ModelHistory, metrics: CustomerMetrics, fitted: FittedModels, settings: OutlookSettings, yearTwo = true): CustomerOutlook {
+  const { summary, rows } = history;
+  if (summary.unit !== fitted.unit || summary.calibrationEnd !== metrics.asOf) throw new RangeError('the history must be as of the metrics date, in the unit of the fit');
   const n = metrics.count;
   const horizon = settings.horizonMonths;
   const out = emptyOutlook('model', n, horizon);
-  const summary = rfmSummary({ customer: tx.customer, day: tx.day, amount: tx.amount, customerCount: dataset.customers.count }, { unit: fitted.unit, calibrationEnd: metrics.asOf });
-  const rows = compressRfm(rfmData(summary));
   const spend = gammaGammaExpectedSpendCustomers(fitted.gammaGamma, summary.frequency, summary.monetary, summary.included, fitted.meanSpend);
-  const months = Math.max(horizon, 24);
+  const months = Math.max(horizon, yearTwo ? 24 : 12);
   const times = Float64Array.from({ length: months }, (_, m) => ((m + 1) * DAYS_PER_MONTH) / summary.unitDays);
   const cumulative = conditionalExpectedRowsAt(fitted.purchase, rows, times);
   const alive = expandRows(rows, probabilityAliveRows(fitted.purchase, rows), 0);
@@ -89,7 +109,7 @@ export function modelOutlook(dataset: AnalysisDataset, metrics: CustomerMetrics,
   // The population's year-two over year-one purchases, for customers the model expects nothing of.
   let firstYear = 0;
   let secondYear = 0;
-  for (let i = 0; i < rows.count; i++) {
+  for (let i = 0; yearTwo && i < rows.count; i++) {
     const w = rows.w[i] as number;
     firstYear += w * (cumulative[i * months + 11] as number);
     secondYear += w * ((cumulative[i * months + 23] as number) - (cumulative[i * months + 11] as number));
@@ -118,14 +138,14 @@ export function modelOutlook(dataset: AnalysisDataset, metrics: CustomerMetrics,
     }
     const purchases = previous;
     const e1 = cumulative[at + 11] as number;
-    const e2 = (cumulative[at + 23] as number) - e1;
+    const e2 = yearTwo ? (cumulative[at + 23] as number) - e1 : Number.NaN;
     out.activeChance[c] = active[c] as number;
     out.purchases[c] = purchases;
     out.revenue[c] = purchases * perPurchase;
     out.profit[c] = purchases * profitPerPurchase;
     out.futureProfit[c] = discounted * profitPerPurchase;
     out.alive[c] = alive[c] as number;
-    out.retention[c] = e1 > 1e-9 ? Math.min(1, e2 / e1) : populationRetention;
+    out.retention[c] = !yearTwo ? Number.NaN : e1 > 1e-9 ? Math.min(1, e2 / e1) : populationRetention;
     out.yearPurchases[c] = e1;
     out.yearRevenue[c] = e1 * perPurchase;
     out.yearMargin[c] = e1 * perPurchase * rate;

@@ -49,6 +49,8 @@ export const AnalysisSummarySchema = z.object({
   customers: z.number().int(),
   revenue: Money,
   profit: Money,
+  /** Cost to serve of the current window (service costs + cost per order): 0 when the data says nothing of it. */
+  costToServe: Money,
   customerEquity: Money,
   activeCustomers: z.number().int(),
   activeShare: z.number(),

@@ -97,9 +97,16 @@ describe('the app in Chromium', () => {
     const cards = page.locator('[data-testid=recent-workspace]');
     await expect.poll(() => cards.count()).toBe(3);
     expect(await page.locator('[data-testid=recent-workspace][data-path$="cdnow.vlw"] [data-figure=customers]').textContent()).toBe('23,570');
+    // CDNOW holds no cost to serve: the ladder says why nobody is below zero, and how to change that.
+    await page.click('[data-route=ladder]');
+    await page.locator('[data-testid=ladder-tiers], [data-testid=analyse-empty]').first().waitFor({ timeout: 30_000 });
+    if ((await page.locator('[data-testid=analyse-empty]').count()) > 0) await page.click('[data-testid=analyse-empty]');
+    await page.locator('[data-testid=ladder-tiers]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=ladder-tiers] [data-tier=belowZero] [data-figure=customers]').textContent()).toBe('0');
+    await page.locator('[data-testid=no-cost-to-serve]').waitFor();
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('shows an error in words, not a stack trace, when a workspace cannot be opened', async () => {
     const { page } = await openApp();

@@ -176,4 +176,18 @@ describe('the whole analysis', () => {
     // 95 % of 175 = 166.25: A (160) is not enough, D joins the MVC.
     expect(again.summary.ladder.mvc).toEqual({ customers: 2, profit: 175 });
   });
+
+  it('keeps the model outlooks when a ladder share changes: the model reads no tier', () => {
+    const cache = new StageCache();
+    const model = { fitId: 1, fitted: { purchase: { model: 'bgnbd' as const, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } }, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 }, meanSpend: 35, unit: 'week' as const } };
+    const first = analyze({ dataset, settings, asOf, cache, model });
+    expect(first.summary.outlook.engine).toBe('model');
+    expect(first.computedStages).toEqual(expect.arrayContaining(['outlook', 'm12:outlook', 'history:week', 'm12:history:week']));
+    const again = analyze({ dataset, settings: { ...settings, mvcProfitShare: 0.95 }, asOf, cache, model });
+    expect(again.computedStages).toContain('ladder');
+    expect(again.computedStages.filter((stage) => stage.endsWith('outlook') || stage.includes('history'))).toEqual([]);
+    // …while another model does re-run them.
+    const other = analyze({ dataset, settings, asOf, cache, model: { ...model, fitId: 2 } });
+    expect(other.computedStages).toContain('outlook');
+  });
 });

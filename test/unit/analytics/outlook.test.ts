@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../shared/analytics/metrics';
-import { modelOutlook, type FittedModels } from '../../../shared/analytics/model-outlook';
+import { modelHistory, modelOutlook, type FittedModels } from '../../../shared/analytics/model-outlook';
 import { bgnbdConditionalExpected, bgnbdProbabilityActive, bgnbdProbabilityAlive } from '../../../shared/analytics/models/bgnbd';
 import { gammaGammaExpectedSpend } from '../../../shared/analytics/models/gamma-gamma';
 import { measureRetention, observedOutlook, type CustomerState } from '../../../shared/analytics/outlook';
@@ -95,7 +95,7 @@ describe('the model engine', () => {
   };
 
   it('applies the model to each customer\'s history at the date', () => {
-    const outlook = modelOutlook(dataset, now, fitted, settings);
+    const outlook = modelOutlook(modelHistory(dataset, now.asOf, 'week'), now, fitted, settings);
     // R0: first purchase 1 Mar 2023, 4 repeat days, the last 1 Oct 2024: x = 4, t_x = 580 / 7, T = 671 / 7 weeks.
     const [x, tx, T] = [4, 580 / 7, 671 / 7];
     const year = (365.25 / 7);
@@ -111,5 +111,20 @@ describe('the model engine', () => {
     const second = bgnbdConditionalExpected(fitted.purchase.params as never, x, tx, T, 2 * year) - first;
     expect(outlook.retention[0]).toBeCloseTo(second / first, 8);
     expect(outlook.model?.probabilityAlive[0]).toBe(outlook.alive[0]);
+  });
+
+  it('gives the same horizon without the second year (the trend\'s past dates), and no yearly retention', () => {
+    const history = modelHistory(dataset, now.asOf, 'week');
+    const full = modelOutlook(history, now, fitted, settings);
+    const light = modelOutlook(history, now, fitted, settings, false);
+    expect(Array.from(light.futureProfit)).toEqual(Array.from(full.futureProfit));
+    expect(Array.from(light.purchases)).toEqual(Array.from(full.purchases));
+    expect(Array.from(light.monthlyRevenue)).toEqual(Array.from(full.monthlyRevenue));
+    expect(Number.isNaN(light.retention[0])).toBe(true);
+  });
+
+  it('refuses a history of another date or unit', () => {
+    expect(() => modelOutlook(modelHistory(dataset, now.asOf, 'day'), now, fitted, settings)).toThrow(RangeError);
+    expect(() => modelOutlook(modelHistory(dataset, now.asOf - 1, 'week'), now, fitted, settings)).toThrow(RangeError);
   });
 });

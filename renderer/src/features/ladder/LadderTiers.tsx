@@ -72,6 +72,11 @@ export function LadderTiers({ run }: { run: AnalysisRun }) {
         );
       })}
       </ol>
+      {ladder.belowZero.customers === 0 && run.summary.costToServe === 0 ? (
+        <p className="muted small ladder__note" data-testid="no-cost-to-serve">
+          {t('ladder.tiers.noCostToServe')}
+        </p>
+      ) : null}
     </div>
   );
 }
