@@ -142,7 +142,7 @@ export function QuadrantScatter({ run }: { run: AnalysisRun }) {
           : {}),
       })),
     };
-  }, [points, t, f, theme, run.settings]);
+  }, [points, t, f, theme, run.settings, run.summary.thresholds]);
 
   if (failed === runKey) return <EmptyState title={t('strategies.scatter.failed')} />;
   if (points === null) return <EmptyState title={t('strategies.scatter.noColumns')} />;
