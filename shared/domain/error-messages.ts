@@ -77,6 +77,13 @@ export const ERROR_MESSAGES = {
   unknownEncoding: { code: 'invalid_input', message: 'Unknown text encoding "{{name}}".', hint: 'Use a name such as utf-8, windows-1251, gb18030, utf-16le or iso-8859-2.' },
   spreadsheetDamaged: { code: 'invalid_input', message: 'The spreadsheet cannot be read: it is damaged or not an .xlsx file.', hint: 'Open it in Excel and save it again as .xlsx, or export it as CSV.' },
   spreadsheetEmpty: { code: 'invalid_input', message: 'The spreadsheet has no worksheet.' },
+  fileEmpty: { code: 'invalid_input', message: '{{name}} is empty: it holds no rows.', hint: 'Export the data again, or choose another file.' },
+  fileHeaderOnly: { code: 'invalid_input', message: '{{name}} holds only a header line and no rows of data.', hint: 'Check the export\'s dates and filters, then export again.' },
+  fileNotTable: { code: 'invalid_input', message: '{{name}} is a {{format}} file, not a table of data.', hint: 'Choose a CSV, TSV or Excel (.xlsx) export.' },
+  fileIsHtml: { code: 'invalid_input', message: '{{name}} is a web page (HTML), not a spreadsheet, even if its name ends in .xls.', hint: 'Open it in Excel and save it as .xlsx or CSV, or download the platform\'s CSV export instead.' },
+  fileBinary: { code: 'invalid_input', message: '{{name}} is not a text table: it holds binary data.', hint: 'Choose a CSV, TSV or Excel (.xlsx) export.' },
+  spreadsheetEncrypted: { code: 'invalid_input', message: '{{name}} is protected with a password.', hint: 'Open it in Excel, remove the password, save it and choose it again — or export it as CSV.' },
+  spreadsheetLegacy: { code: 'invalid_input', message: '{{name}} is an Excel 97–2003 (.xls) or password-protected workbook, which cannot be read.', hint: 'Open it in Excel and save it as Excel Workbook (.xlsx) or CSV.' },
   importMissingColumns: {
     code: 'invalid_input',
     message: 'The file cannot be imported as {{kind}}: no column is chosen for {{fields}}.',

@@ -2,7 +2,7 @@
  * The import wizard in a real Chromium, over the harness: choose or drop a file, preview and
  * mapping, the check with its rejected rows, the import, and a second import of the same file.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -262,6 +262,40 @@ describe('the import wizard', () => {
     expect(await page.locator('[data-testid=step-import]').isEnabled()).toBe(true);
     await page.click('[data-testid=step-import]');
     await page.locator('[data-testid=import-result][data-committed=true]').waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what a file that is not a table is, in the person\'s language, instead of a preview', async () => {
+    const { page, errors } = await openApp();
+    const dir = tempDir();
+    const png = join(dir, 'orders.csv');
+    writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, 'customer,date,amount\n');
+    await page.click('[data-route=import]');
+    await page.locator('[data-testid=drop-zone]').waitFor();
+    harness.dialogAnswers.push(png);
+    await page.click('[data-testid=choose-file]');
+    const alert = page.locator('.error-banner[data-error-key=fileNotTable]');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.locator('strong').textContent()).toBe('orders.csv is a PNG file, not a table of data.');
+    expect(await page.locator('[data-testid=map-0]').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-not-a-table.png') });
+
+    await setLanguage(page, 'ru');
+    try {
+      await page.click('[data-route=import]');
+      await page.locator('[data-testid=drop-zone]').waitFor();
+      harness.dialogAnswers.push(empty);
+      await page.click('[data-testid=choose-file]');
+      const header = page.locator('.error-banner[data-error-key=fileHeaderOnly]');
+      await header.waitFor({ timeout: 20_000 });
+      expect(await header.locator('strong').textContent()).toBe('В файле empty.csv есть только строка заголовков, строк с данными нет.');
+      expect(await page.locator('[data-testid=map-0]').count()).toBe(0);
+    } finally {
+      await setLanguage(page, 'en');
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -82,6 +82,7 @@ export async function previewImport(input: { workspace: string; file: string; op
   const store = new WorkspaceStore(attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true }));
   try {
     const detected = detect(content, input.options, recaller(store));
+    requireDataRows(detected, file.name);
     const fieldOf = new Map(Object.entries(detected.detection.mapping).flatMap(([field, column]) => (column === null ? [] : [[column, field] as const])));
     return {
       file: { path: file.path, name: file.name, sizeBytes: file.sizeBytes, hash: file.hash },
@@ -93,6 +94,12 @@ export async function previewImport(input: { workspace: string; file: string; op
   } finally {
     store.close();
   }
+}
+
+/** A file with no line at all, or a header and nothing under it, is said so before any preview. */
+function requireDataRows(detected: Detected, name: string): void {
+  if (detected.sampleRows.some((row) => row.fields.some((field) => field.trim() !== ''))) return;
+  throw new AppError(detected.headers.some((header) => header !== '') ? 'fileHeaderOnly' : 'fileEmpty', { name });
 }
 
 /** About how many rows a text has, from the length of the rows detection read. */
@@ -186,6 +193,7 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
     const { file, content } = await load(input.file, input.options, context, input.mode === 'commit');
     store = new WorkspaceStore(attachWorkspaceDatabase(input.workspace, { ...context.sqlite, readonly: true }));
     const detected = detect(content, input.options, recaller(store));
+    requireDataRows(detected, file.name);
     checkCanImport(detected);
     const result = emptyResult(detected);
     const previous = input.mode === 'commit' ? store.findImportByHash(file.hash) : null;

@@ -4,12 +4,13 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import chardet from 'chardet';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/ipc/errors';
+import { fileKind, KIND_SAMPLE_BYTES } from './file-kind';
 
 export interface EncodingGuess {
   encoding: string;
@@ -63,25 +64,6 @@ export type SourceContent =
   | { format: 'text'; text: string; encoding: EncodingGuess }
   | { format: 'xlsx'; rows: string[][]; sheet: string };
 
-export function isSpreadsheet(path: string): boolean {
-  return ['.xlsx', '.xlsm'].includes(extname(path).toLowerCase());
-}
-
-export function describeFile(path: string, bytes: Buffer): SourceFile {
-  return {
-    path,
-    name: basename(path),
-    sizeBytes: bytes.length,
-    hash: createHash('sha256').update(bytes).digest('hex'),
-    format: isSpreadsheet(path) ? 'xlsx' : 'text',
-  };
-}
-
-export function readBytes(path: string): Buffer {
-  checkedSize(path);
-  return readFileSync(path);
-}
-
 /** The size of a file that can be imported; a clear error for anything else. */
 function checkedSize(path: string): number {
   let size: number;
@@ -111,7 +93,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** The first worksheet's cells as text; dates as ISO (YYYY-MM-DD), numbers as JavaScript writes them. */
-export async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]; sheet: string }> {
+async function readSpreadsheet(bytes: Buffer): Promise<{ rows: string[][]; sheet: string }> {
   // Loaded on first use: exceljs is large, and a worker thread that never reads a spreadsheet
   // (every CSV import, the writer thread) should not pay for starting it.
   const { default: Excel } = await import('exceljs');
@@ -149,29 +131,24 @@ function readWhole(path: string, size: number): Buffer {
 
 /**
  * A file's description and content (its hash left empty when not asked for: checking rows needs
- * none). A text file is read once into one buffer: hashed, checked for
- * UTF-8, and decoded from it. Valid UTF-8 is decoded by Node (plain ASCII, the usual large export,
- * as Latin-1: one copy of the bytes, where UTF-8 decoding looks at each one). Nothing keeps the
- * buffer once this returns, before the import allocates much else, so that the first collection of
- * young objects frees it rather than it staying, next to the text, to the end of the import.
+ * none). The file is read once into one buffer; its first bytes say what it is (file-kind.ts: a
+ * workbook by its content, not its name; anything that is not a table is refused in words). A
+ * text file is then hashed, checked for UTF-8, and decoded from the buffer. Valid UTF-8 is decoded
+ * by Node (plain ASCII, the usual large export, as Latin-1: one copy of the bytes, where UTF-8
+ * decoding looks at each one). Nothing keeps the buffer once this returns, before the import
+ * allocates much else, so that the first collection of young objects frees it rather than it
+ * staying, next to the text, to the end of the import.
  */
 export async function readSource(path: string, encoding?: string, options: { hash: boolean } = { hash: true }): Promise<{ file: SourceFile; content: SourceContent }> {
-  if (isSpreadsheet(path)) {
-    const bytes = readBytes(path);
-    const file = describeFile(path, bytes);
-    return { file, content: await readContent(file, bytes, encoding) };
-  }
   const bytes = readWhole(path, checkedSize(path));
+  const name = basename(path);
+  const format = fileKind(bytes.subarray(0, KIND_SAMPLE_BYTES), name, bytes.length);
+  const hash = options.hash ? createHash('sha256').update(bytes).digest('hex') : '';
+  const file: SourceFile = { path, name, sizeBytes: bytes.length, hash, format };
+  if (format === 'xlsx') return { file, content: { format: 'xlsx', ...(await readSpreadsheet(bytes)) } };
   const utf8 = isUtf8(bytes);
-  const file: SourceFile = { path, name: basename(path), sizeBytes: bytes.length, hash: options.hash ? createHash('sha256').update(bytes).digest('hex') : '', format: 'text' };
   const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(bytes.subarray(0, DETECTION_SAMPLE), utf8);
   // Valid UTF-8 decodes the same by any decoder; anything else goes through iconv-lite.
   const text = guess.encoding === 'utf-8' && utf8 ? withoutBom(withoutBom(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'))) : decodeText(bytes, guess.encoding);
   return { file, content: { format: 'text', text, encoding: guess } };
-}
-
-export async function readContent(file: SourceFile, bytes: Buffer, encoding?: string): Promise<SourceContent> {
-  if (file.format === 'xlsx') return { format: 'xlsx', ...(await readSpreadsheet(bytes)) };
-  const guess: EncodingGuess = encoding ? { encoding: normalizeEncodingName(encoding), confidence: 1, bom: false } : detectEncoding(bytes);
-  return { format: 'text', text: decodeText(bytes, guess.encoding), encoding: guess };
 }
