@@ -57,6 +57,8 @@ export interface Harness {
   dialogAnswers: (string | null)[];
   /** Links the page asked to open outside the app. */
   openedLinks: string[];
+  /** Files the app asked the desktop to open or show in their folder. */
+  shownFiles: { path: string; how: 'open' | 'folder' }[];
   close(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'value-ladder-harness-'));
   const dialogAnswers: (string | null)[] = [];
   const openedLinks: string[] = [];
+  const shownFiles: { path: string; how: 'open' | 'folder' }[] = [];
   let untitled = 0;
   const printer = new ChromiumPrinter();
   const ports: HostPorts = {
@@ -110,6 +113,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async openExternal(url) {
       openedLinks.push(url);
       log(`open link: ${url}`);
+    },
+    async showFile(path, how) {
+      shownFiles.push({ path, how });
+      log(`${how === 'open' ? 'open' : 'show in folder'}: ${path}`);
     },
     printPdf: (html, pdfOptions) => printer.print(html, pdfOptions),
     warmUpPrinter: () => printer.warmUp(),
@@ -217,5 +224,5 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw error;
   }
 
-  return { url: `${origin}/?token=${token}`, port, token, backend, dialogAnswers, openedLinks, close };
+  return { url: `${origin}/?token=${token}`, port, token, backend, dialogAnswers, openedLinks, shownFiles, close };
 }

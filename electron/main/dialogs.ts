@@ -1,6 +1,7 @@
-import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { WORKSPACE_EXTENSION } from '../../shared/domain/workspace';
 import type { FilePurpose } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
 
 const WORKSPACE = [{ name: 'Value Ladder workspace', extensions: [WORKSPACE_EXTENSION] }];
 const EXPORTS = [
@@ -30,4 +31,14 @@ export async function chooseFile(purpose: FilePurpose, suggestedName?: string): 
   const save = { ...SAVE[purpose], ...(suggestedName ? { defaultPath: suggestedName } : {}) };
   const result = parent ? await dialog.showSaveDialog(parent, save) : await dialog.showSaveDialog(save);
   return result.canceled ? null : (result.filePath ?? null);
+}
+
+/** The desktop's viewer or file manager for a file the services wrote (report.show). */
+export async function showFile(path: string, how: 'open' | 'folder'): Promise<void> {
+  if (how === 'folder') {
+    shell.showItemInFolder(path);
+    return;
+  }
+  const failure = await shell.openPath(path);
+  if (failure) throw new AppError('fileUnreadable', { path });
 }

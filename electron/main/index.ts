@@ -5,7 +5,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { createBackend, type Backend } from '../services/backend';
-import { chooseFile } from './dialogs';
+import { chooseFile, showFile } from './dialogs';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { appPaths } from './paths';
@@ -50,7 +50,7 @@ void app.whenReady().then(async () => {
   serveRenderer(paths.rendererDir);
   serveReports();
   backend = createBackend({
-    ports: { kind: 'electron', chooseFile, openExternal: safeOpenExternal, printPdf: printHtmlToPdf },
+    ports: { kind: 'electron', chooseFile, openExternal: safeOpenExternal, showFile, printPdf: printHtmlToPdf },
     dataDir: app.getPath('userData'),
     samplesDir: paths.samplesDir,
     sqlite: existsSync(paths.nativeBinding) ? { nativeBinding: paths.nativeBinding } : {},

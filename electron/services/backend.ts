@@ -57,6 +57,7 @@ export function createBackend(options: BackendOptions): Backend {
     analyses,
     printPdf: (html, pdfOptions) => options.ports.printPdf(html, pdfOptions),
     warmUpPrinter: () => options.ports.warmUpPrinter?.(),
+    showFile: (path, how) => options.ports.showFile(path, how),
     scenarios: () => whatifs.list().filter((saved) => saved.forReport).map((saved) => reportScenario(saved.name, whatifs.compute(saved.scenario))),
   });
   const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, afterImport: () => analyses.prepare() });
@@ -87,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
 
     'dialog.chooseFile': ({ purpose, suggestedName }) => options.ports.chooseFile(purpose, suggestedName),
     'report.create': (request, { signal, progress }) => reports.create(request, { signal, onProgress: progress }),
+    'report.show': ({ how }) => reports.show(how),
     'analysis.settings': () => analyses.settings(),
     'analysis.updateSettings': (patch) => analyses.updateSettings(patch),
     'analysis.run': ({ asOf, horizonMonths }, { signal, progress }) => analyses.run({ asOf, horizonMonths }, { signal, onProgress: progress }),
@@ -147,5 +149,5 @@ export function headlessPorts(kind: HostPorts['kind']): HostPorts {
   const unavailable = () => Promise.reject(new AppError('needsDesktop'));
   // Reports print with Chromium: one browser for the whole process, closed with the backend.
   const printer = new ChromiumPrinter();
-  return { kind, chooseFile: unavailable, openExternal: unavailable, printPdf: (html, pdfOptions) => printer.print(html, pdfOptions), warmUpPrinter: () => printer.warmUp(), close: () => printer.close() };
+  return { kind, chooseFile: unavailable, openExternal: unavailable, showFile: unavailable, printPdf: (html, pdfOptions) => printer.print(html, pdfOptions), warmUpPrinter: () => printer.warmUp(), close: () => printer.close() };
 }

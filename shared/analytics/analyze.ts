@@ -341,8 +341,12 @@ export function analyze(input: AnalysisInput): Analysis {
     const result = crossSell(input.dataset, metrics, segmentOf, names.length, settings, { bought });
     let customersWithGaps = 0;
     let potentialProfit = 0;
-    for (let c = 0; c < result.missingCount.length; c++) if ((result.missingCount[c] as number) > 0) customersWithGaps++;
-    for (let c = 0; c < result.potentialProfit.length; c++) potentialProfit += result.potentialProfit[c] as number;
+    // The potential of the customers who miss items of their profile: what the offers may bring.
+    for (let c = 0; c < result.missingCount.length; c++) {
+      if ((result.missingCount[c] as number) === 0) continue;
+      customersWithGaps++;
+      potentialProfit += result.potentialProfit[c] as number;
+    }
     return { names, result, customersWithGaps, potentialProfit };
   });
   const contacts = cache.get('contacts', { lead: settings.contactLeadDays, cap: settings.contactCap, years: settings.contactCapYears }, ['activity'], () =>

@@ -121,6 +121,7 @@ export const ERROR_MESSAGES = {
   scenarioMissing: { code: 'not_found', message: 'There is no saved scenario number {{id}}.', hint: 'It may have been deleted already: list the scenarios again.' },
   scenarioNameTaken: { code: 'already_exists', message: 'A scenario named "{{name}}" already exists.', hint: 'Choose another name, or save over that one.' },
 
+  reportNotMade: { code: 'not_found', message: 'No report has been made in this session.', hint: 'Create the report first.' },
   reportNotPdf: { code: 'invalid_input', message: 'A report is a PDF file: "{{name}}" should end in .pdf.' },
   reportFolderMissing: { code: 'not_found', message: 'There is no folder {{path}} to write the report to.', hint: 'Choose an existing folder.' },
   reportWriteFailed: { code: 'io', message: 'The report could not be written to {{path}}.', hint: 'Check that the folder is writable and the file is not open in another program.' },

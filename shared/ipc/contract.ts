@@ -197,6 +197,12 @@ export const contract = {
     ReportResult,
   ),
 
+  'report.show': call(
+    'Open the last report written in this session with the system\'s PDF viewer, or show it in its folder.',
+    z.object({ how: z.enum(['open', 'folder']) }).strict(),
+    z.null(),
+  ),
+
   'dialog.chooseFile': call(
     'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',
     z.object({ purpose: FilePurpose, suggestedName: z.string().max(255).optional() }).strict(),

@@ -4,6 +4,7 @@
  * key figures against the stored analysis, the customers of a strategy from the Strategies screen
  * with a drill-down, the exports, and the workspace analysis settings.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -111,6 +112,18 @@ describe('the analysis screens', () => {
     expect(await page.locator('[data-testid=whale-panel] .panel__subtitle').textContent()).toContain(`${new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(s.paretoShare)} of customers`);
     expect(await page.locator('[data-testid=as-of]').textContent()).toContain(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${s.asOf}T00:00:00Z`)));
     expect(await page.locator('[data-testid=stale-banner]').count()).toBe(0);
+
+    // Printed (Ctrl+P): the screen's content without the sidebar and the buttons, the ladder whole.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=analyse]').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-tier=mvc] [data-figure=customers]').isVisible()).toBe(true);
+    const printed = join(tempDir(), 'ladder.pdf');
+    await page.pdf({ path: printed, format: 'A4' });
+    const text = execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' });
+    expect(text).toContain(en.integer(s.ladder.mvc.customers));
+    expect(text).not.toContain('Shortcuts:');
+    await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -269,7 +282,7 @@ describe('the analysis screens', () => {
     await page.close();
   });
 
-  it('saves the workspace analysis settings, asks for Analyse again, and shows money in the chosen currency', async () => {
+  it('saves the workspace analysis settings, analyses again by itself, and shows money in the chosen currency', async () => {
     const { page, errors } = await openApp();
     const run = await ensureAnalysed(page);
     const before = await call<AnalysisSettings>('analysis.settings', {});
@@ -284,19 +297,26 @@ describe('the analysis screens', () => {
       expect((await call<AnalysisSettings>('analysis.settings', {})).mvcProfitShare).toBe(before.mvcProfitShare);
       await page.fill('[data-testid=setting-mvcProfitShare]', '75');
       await page.click('[data-testid=save-analysis-settings]');
-      await page.locator('[data-testid=settings-needs-run]').waitFor();
       const saved = await call<AnalysisSettings>('analysis.settings', {});
       expect(saved.currency).toBe('EUR');
       expect(saved.mvcProfitShare).toBe(0.75);
+      // No Analyse to press: the analysis follows the settings, and the banner goes when it is done.
+      await expect.poll(async () => (await latest())?.settings.mvcProfitShare, { timeout: 30_000 }).toBe(0.75);
+      await expect.poll(() => page.locator('[data-testid=settings-needs-run]').count(), { timeout: 10_000 }).toBe(0);
       await screenshot(page, 'settings-saved');
 
-      // The dashboard says its figures come from the earlier settings, and shows money in euros.
+      // The dashboard shows the new run, money in euros, with no banner about older settings.
+      const rerun = await latest();
+      expect(rerun?.runId).not.toBe(run.runId);
       await page.keyboard.press('Control+1');
-      await page.locator('[data-testid=settings-banner]').waitFor();
-      const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(run.summary.profit);
+      await page.locator('[data-testid=kpis]').waitFor();
+      expect(await page.locator('[data-testid=settings-banner]').count()).toBe(0);
+      const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(rerun?.summary.profit ?? Number.NaN);
       expect(await page.locator('[data-kpi=profit] .kpi__value').getAttribute('title')).toBe(euros);
+      expect(await page.locator('[data-tier=mvc] [data-figure=customers]').textContent()).toBe(en.integer(rerun?.summary.ladder.mvc.customers ?? -1));
     } finally {
       await call('analysis.updateSettings', { currency: before.currency, mvcProfitShare: before.mvcProfitShare });
+      await call('analysis.run', {});
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Harness } from '../../electron/harness/loopback-server';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { collectPageErrors, launchChromium } from '../support/browser';
+import { callHarness } from '../support/app';
 import { startTestHarness, tempDir } from '../support/harness';
 import { PLATFORM_FIXTURES } from '../support/platform-fixtures';
 
@@ -107,6 +108,12 @@ describe('the import wizard', () => {
     await page.click('[data-testid=step-import]');
     await page.locator('[data-testid=import-result][data-committed=true]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid=import-result] [data-figure=accepted]').textContent()).toBe('295');
+    // The analysis follows the import without a click, and the ladder is one click away.
+    await page.locator('[data-testid=import-analysed]').waitFor({ timeout: 30_000 });
+    const analysed = await callHarness<{ stale: boolean; summary: { customers: number } } | null>(harness, 'analysis.latest', {});
+    expect(analysed?.stale).toBe(false);
+    expect(await page.locator('[data-testid=import-analysed]').textContent()).toContain(new Intl.NumberFormat('en-GB').format(analysed?.summary.customers ?? -1));
+    await page.locator('[data-testid=open-ladder]').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'import-done.png') });
 
     await page.click('[data-testid=open-data]');

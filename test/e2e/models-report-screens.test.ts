@@ -180,6 +180,13 @@ describe('the Report screen', () => {
     expect(await page.locator('[data-testid=report-result-path]').textContent()).toBe(pdf);
     const figures = (await page.locator('[data-testid=report-result-figures]').textContent()) ?? '';
     expect(figures).toMatch(/^\d+ pages, /);
+    // Open it, or show it in its folder: the desktop is asked for this very file.
+    await page.click('[data-testid=report-open]');
+    await page.click('[data-testid=report-show-folder]');
+    await expect.poll(() => harness.shownFiles.slice(-2)).toEqual([
+      { path: pdf, how: 'open' },
+      { path: pdf, how: 'folder' },
+    ]);
     await screenshot(page, 'report-screen-done-en');
 
     // The screen in Persian, right to left (the result stays).

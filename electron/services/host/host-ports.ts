@@ -19,6 +19,8 @@ export interface HostPorts {
   chooseFile(purpose: FilePurpose, suggestedName?: string): Promise<string | null>;
   /** Called only with URLs that passed `assertSafeExternalUrl`. */
   openExternal(url: string): Promise<void>;
+  /** Called only with a file the services wrote in this session (a report): opened, or shown in its folder. */
+  showFile(path: string, how: 'open' | 'folder'): Promise<void>;
   /** A self-contained HTML document (no scripts, no network) printed to PDF. */
   printPdf(html: string, options: PdfPrintOptions): Promise<Uint8Array>;
   /** Starts what printing needs (the CLI's browser) while a report is being put together. */

@@ -6,20 +6,18 @@
 import * as echarts from 'echarts/dist/echarts.esm.min';
 import type { EChartsOption } from 'echarts';
 import { timeAxis } from '../../../shared/charts/time-axis';
+import { wrapLabel } from '../../../shared/charts/wrap-label';
+import { QUADRANT_COLORS, TIER_COLORS } from '../../../shared/domain/colors';
 import { epochDayFromIso } from '../../../shared/domain/dates';
 import type { Formats } from './i18n';
 
 export const CHART_WIDTH = 660;
 
+/** The codes' colours are the app's (shared/domain/colors.ts); these draw the rest. */
 export const PALETTE = {
-  mvc: '#1f6f8b',
-  mgc: '#3aa17e',
-  middle: '#9aa5b1',
-  belowZero: '#d64545',
-  reward: '#1f6f8b',
-  manage: '#e0a030',
-  develop: '#3aa17e',
-  exit: '#d64545',
+  good: QUADRANT_COLORS.reward,
+  bad: TIER_COLORS.belowZero,
+  neutral: TIER_COLORS.middle,
   line: '#1f6f8b',
   accent: '#e0a030',
   grid: '#e4e7eb',
@@ -102,7 +100,7 @@ export function whaleCurveChart(points: { x: number; y: number }[], peak: { x: n
           markPoint: {
             symbol: 'circle',
             symbolSize: 8,
-            itemStyle: { color: PALETTE.belowZero },
+            itemStyle: { color: PALETTE.bad },
             label: { show: true, position: 'top', color: PALETTE.text, formatter: () => labels.peak },
             data: [{ name: 'peak', coord: [peak.x, peak.y] }],
           },
@@ -120,7 +118,7 @@ export function ladderChart(tiers: { key: string; label: string; customers: numb
   return renderChart(
     {
       grid: grid(context),
-      xAxis: { type: 'category', inverse: formats.rtl, data: tiers.map((tier) => tier.label), axisLabel: { color: PALETTE.text, interval: 0, width: 130, overflow: 'break' }, axisTick: { show: false } },
+      xAxis: { type: 'category', inverse: formats.rtl, data: tiers.map((tier) => tier.label), axisLabel: { color: PALETTE.text, interval: 0, formatter: (value: string) => wrapLabel(value, 20) }, axisTick: { show: false } },
       yAxis: valueAxis(context, (value) => formats.moneyShort(value)),
       series: [
         {
@@ -128,7 +126,7 @@ export function ladderChart(tiers: { key: string; label: string; customers: numb
           barWidth: '46%',
           data: tiers.map((tier) => ({
             value: tier.profit,
-            itemStyle: { color: PALETTE[tier.key as keyof typeof PALETTE] ?? PALETTE.line },
+            itemStyle: { color: TIER_COLORS[tier.key as keyof typeof TIER_COLORS] ?? PALETTE.line },
             label: { show: true, position: tier.profit >= 0 ? 'top' : 'bottom', color: PALETTE.text, formatter: () => `${formats.money(tier.profit)}\n${customersLabel(tier.customers)}` },
           })),
         },
@@ -176,7 +174,7 @@ export function quadrantChart(
           // Not for an empty quadrant: ECharts' large mode cannot draw a path of no points.
           large: data.length > 0,
           largeThreshold: 0,
-          itemStyle: { color: PALETTE[quadrant.key as keyof typeof PALETTE] ?? PALETTE.line, opacity: 0.6 },
+          itemStyle: { color: QUADRANT_COLORS[quadrant.key as keyof typeof QUADRANT_COLORS] ?? PALETTE.line, opacity: 0.6 },
           data,
           ...(q === 0
             ? {
@@ -279,7 +277,7 @@ export function ltvCacChart(channels: { channel: string; ratio: number }[], heal
           barWidth: '55%',
           data: shown.map((channel) => ({
             value: channel.value,
-            itemStyle: { color: channel.ratio >= 3 ? PALETTE.mgc : PALETTE.belowZero },
+            itemStyle: { color: channel.ratio >= 3 ? PALETTE.good : PALETTE.bad },
             label: { show: true, position: formats.rtl ? 'left' : 'right', color: PALETTE.text, formatter: () => formats.decimal(channel.ratio, 1) },
           })),
           markLine: { silent: true, symbol: 'none', lineStyle: { color: PALETTE.accent, type: 'dashed' }, label: { formatter: () => healthyLabel, color: PALETTE.text, position: 'start' }, data: [{ xAxis: 3 }] },
@@ -337,10 +335,10 @@ export function scenarioChart(measures: { label: string; baseline: number; scena
     {
       grid: grid(context, { top: 36 }),
       legend: { top: 0, [formats.rtl ? 'right' : 'left']: 'center', textStyle: { color: PALETTE.text } },
-      xAxis: { type: 'category', inverse: formats.rtl, data: measures.map((measure) => measure.label), axisLabel: { color: PALETTE.text, interval: 0, width: Math.floor((CHART_WIDTH - 140) / Math.max(1, measures.length)), overflow: 'break' }, axisTick: { show: false } },
+      xAxis: { type: 'category', inverse: formats.rtl, data: measures.map((measure) => measure.label), axisLabel: { color: PALETTE.text, interval: 0, formatter: (value: string) => wrapLabel(value, Math.floor((CHART_WIDTH - 140) / Math.max(1, measures.length) / 6.5)) }, axisTick: { show: false } },
       yAxis: valueAxis(context, (value) => formats.moneyShort(value)),
       series: [
-        { type: 'bar', name: labels.baseline, data: measures.map((measure) => measure.baseline), itemStyle: { color: PALETTE.middle } },
+        { type: 'bar', name: labels.baseline, data: measures.map((measure) => measure.baseline), itemStyle: { color: PALETTE.neutral } },
         { type: 'bar', name: labels.scenario, data: measures.map((measure) => measure.scenario), itemStyle: { color: PALETTE.line } },
       ],
     },

@@ -10,6 +10,7 @@ import { TIERS } from '../../../shared/analytics/ladder';
 import { LIFECYCLE_STAGES } from '../../../shared/analytics/lifecycle';
 import { QUADRANTS } from '../../../shared/analytics/quadrants';
 import { STRATEGIES, type Strategy } from '../../../shared/analytics/strategies';
+import { QUADRANT_COLORS } from '../../../shared/domain/colors';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/domain/report';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { equityTrendChart, ladderChart, ltvCacChart, quadrantChart, retentionHeatmap, scenarioChart, trackingChart, whaleCurveChart, type ChartContext } from './charts';
@@ -112,7 +113,11 @@ function cover(c: Context, sections: ReportSection[]): string {
   if (input.workspace.firstDate && input.workspace.lastDate) meta.push([t('meta.dataLabel'), `${f.date(input.workspace.firstDate)} – ${f.date(input.workspace.lastDate)}`]);
   w.bold.push(t('meta.title'), input.client, t('meta.contents'), ...meta.map(([, value]) => value));
   const logo = input.logo ? `<img class="logo" alt="" src="data:${input.logo.mime};base64,${input.logo.base64}">` : '';
-  const contents = sections.filter((section) => section !== 'cover').map((section) => `<li>${escapeHtml(t(`sections.${section}`))}</li>`).join('');
+  // Numbered as the headings are, in the locale's digits (a CSS list would number in Latin ones).
+  const contents = sections
+    .filter((section) => section !== 'cover')
+    .map((section, index) => `<li>${escapeHtml(`${f.integer(index + 1)}. ${t(`sections.${section}`)}`)}</li>`)
+    .join('');
   return `<section class="cover">
 <div class="cover-logo">${logo}</div>
 <div class="cover-main"><div class="cover-title">${escapeHtml(t('meta.title'))}</div><h1>${escapeHtml(input.client)}</h1><p class="subtitle">${escapeHtml(t('meta.subtitle'))}</p></div>
@@ -157,16 +162,16 @@ function summary(c: Context): string {
           terminate: s.strategies.terminate,
         })
       : t('summary.noLosers', { months: c.months }),
-    t('summary.growers', {
-      mgc: s.ladder.mgc.customers,
-      mgcFuture: f.money(data.byTier.mgc.future),
-      mgcProfit: f.money(s.ladder.mgc.profit),
-      horizon: c.horizon,
-      months: c.months,
-      gaps: s.crossSell.customersWithGaps,
-      potential: f.money((s.crossSell.potentialProfit * 12) / Math.max(1, c.settings.currentWindowMonths)),
-    }),
-  ];
+    // No sentence about zero customers: who grows and who misses items, only when there are some.
+    [
+      s.ladder.mgc.customers > 0 ? t('summary.growers', { mgc: s.ladder.mgc.customers, mgcFuture: f.money(data.byTier.mgc.future), mgcProfit: f.money(s.ladder.mgc.profit), horizon: c.horizon, months: c.months }) : '',
+      s.crossSell.customersWithGaps > 0 && s.crossSell.potentialProfit > 0
+        ? t('summary.gaps', { gaps: s.crossSell.customersWithGaps, potential: f.money((s.crossSell.potentialProfit * 12) / Math.max(1, c.settings.currentWindowMonths)) })
+        : '',
+    ]
+      .filter((sentence) => sentence !== '')
+      .join(f.locale === 'zh' ? '' : ' '),
+  ].filter((paragraph) => paragraph !== '');
   if (s.strategies.winBack > 0) paragraphs.push(t('summary.winBack', { winBack: s.strategies.winBack }));
   const channels = bestAndWorstChannel(c);
   if (channels) {
@@ -284,8 +289,8 @@ function strategies(c: Context): string {
     w.figure(t('strategies_section.planeTitle'), () =>
       quadrantChart(data.plane, quadrants, { current: s.thresholds.current, future: s.thresholds.future }, { x: t('strategies_section.planeX', { months: c.months }), y: t('strategies_section.planeY', { horizon: c.horizon }) }, c.w.chart),
     ),
-    `<div class="keep">${w.h3(t('strategies_section.sevenTitle'))}${w.p(t('strategies_section.sevenIntro'))}</div>`,
-    w.table(
+    // The seven strategies' heading, words and short table stay together: no row alone on a page.
+    `<div class="keep">${w.h3(t('strategies_section.sevenTitle'))}${w.p(t('strategies_section.sevenIntro'))}${w.table(
       [{ text: t('strategies_section.strategy') }, { text: t('strategies_section.customers'), num: true }, { text: t('strategies_section.profit', { months: c.months }), num: true }, { text: t('strategies_section.future'), num: true }, { text: t('strategies_section.action') }],
       STRATEGIES.map((strategy) => {
         const totals = data.byStrategy[strategy];
@@ -299,7 +304,7 @@ function strategies(c: Context): string {
         ];
       }),
       'strategies',
-    ),
+    )}</div>`,
   ];
   if (lookalike.length > 0) {
     parts.push(
@@ -706,7 +711,8 @@ h2 { font-size: 16pt; color: #1f6f8b; margin: 0 0 8pt; padding-bottom: 4pt; bord
 h3 { font-size: 11pt; margin: 12pt 0 5pt; break-after: avoid; color: #323f4b; }
 p { margin: 0 0 6pt; }
 section.part { break-before: page; }
-section.part.first { break-before: auto; }
+section.part.first, section.part.short { break-before: auto; }
+section.part.short { margin-top: 18pt; }
 .cover { page: cover; height: ${coverHeight}mm; display: flex; flex-direction: column; justify-content: space-between; break-after: page; }
 .cover-logo { min-height: 22mm; text-align: ${end}; }
 .cover-logo img { max-height: 22mm; max-width: 60mm; }
@@ -718,7 +724,7 @@ section.part.first { break-before: auto; }
 .cover-meta dd { margin: 0; font-weight: 700; }
 .cover-contents { border-top: 1pt solid #cbd2d9; padding-top: 6pt; font-size: 9.5pt; }
 .cover-contents-title { font-weight: 700; margin-bottom: 3pt; }
-.cover-contents ol { margin: 0; padding-${start}: 14pt; columns: 2; }
+.cover-contents ol { margin: 0; padding: 0; list-style: none; columns: 2; }
 .kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; margin: 4pt 0 8pt; break-inside: avoid; }
 .kpi { border: 0.75pt solid #d9e2ec; border-radius: 3pt; padding: 5pt 7pt; background: #f5f7fa; }
 .kpi-value { font-size: 13pt; font-weight: 700; color: #1f2933; white-space: nowrap; }
@@ -745,7 +751,7 @@ td.quadrant { border: 2pt solid #fff; padding: 6pt 8pt; vertical-align: top; }
 .q-name { font-weight: 700; font-size: 11pt; }
 .q-figures { font-size: 8.5pt; margin: 2pt 0 3pt; }
 .q-action { font-size: 8pt; color: #3e4c59; }
-.q-reward { background: #e3f1f5; } .q-manage { background: #fdf3e1; } .q-develop { background: #e6f4ee; } .q-exit { background: #fbe9e9; }
+${Object.entries(QUADRANT_COLORS).map(([quadrant, color]) => `.q-${quadrant} { background: ${color}1a; } .q-${quadrant} .q-name { color: ${color}; }`).join(' ')}
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .list { margin-bottom: 4pt; }
 .list-title { font-weight: 700; margin: 8pt 0 2pt; break-after: avoid; }
@@ -797,7 +803,11 @@ export function buildReportHtml(input: ReportInput): BuiltReport {
       if (section === 'cover') continue;
       number++;
       const title = `${f.integer(number)}. ${t(`sections.${section}`)}`;
-      parts.push(`<section class="part${parts.length === 0 ? ' first' : ''}" data-section="${section}">${w.h2(title, `section-${section}`)}${builders[section](context)}</section>`);
+      const body = builders[section](context);
+      // A section with only a few words (no data for it: no channels, no scenario) follows the one
+      // before on its page instead of taking a page of its own.
+      const short = !/<(table|figure|svg|ul|ol)\b/.test(body) && body.length < 1500;
+      parts.push(`<section class="part${parts.length === 0 ? ' first' : ''}${short ? ' short' : ''}" data-section="${section}">${w.h2(title, `section-${section}`)}${body}</section>`);
     }
     return parts.join('\n');
   });

@@ -27,6 +27,8 @@ export interface ReportServiceDeps {
   warmUpPrinter?: () => void;
   /** The what-if scenarios marked for the report, projected; absent when the app has no what-if. */
   scenarios?: () => ReportScenario[];
+  /** Opens a file the services wrote, or shows it in its folder (the desktop's file manager). */
+  showFile: HostPorts['showFile'];
 }
 
 export interface ReportTimings {
@@ -97,6 +99,9 @@ export class ReportService {
   private loaded: { path: string; runId: number; run: LoadedRun } | null = null;
   /** Stage timings of the last report (the bench prints them). */
   lastTimings: ReportTimings | null = null;
+
+  /** The report written last in this session (what report.show may open). */
+  private lastWritten: string | null = null;
 
   constructor(private readonly deps: ReportServiceDeps) {}
 
@@ -197,6 +202,19 @@ export class ReportService {
     });
     progress('printing', 3, 3);
     this.lastTimings = { stages, html: built };
+    this.lastWritten = request.path;
     return { path: request.path, pages: countPdfPages(pdf), bytes: pdf.byteLength };
+  }
+
+  /**
+   * Opens the last report written in this session, or shows it in its folder. The renderer names
+   * no path: only a file this service wrote can be opened this way.
+   */
+  async show(how: 'open' | 'folder'): Promise<null> {
+    const path = this.lastWritten;
+    if (!path) throw new AppError('reportNotMade');
+    if (!existsSync(path)) throw new AppError('pathMissing', { path });
+    await this.deps.showFile(path, how);
+    return null;
   }
 }

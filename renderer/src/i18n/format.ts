@@ -32,6 +32,8 @@ export function useFormat() {
       decimal: (value: number) => decimal.format(value),
       money: (value: number) => money.format(value),
       compactMoney: (value: number) => compactMoney.format(value),
+      /** A count in few characters ("14.6K"), for where the whole number does not fit. */
+      compactNumber: (value: number) => compactMoney.format(value),
       percent: (value: number) => percent.format(value),
       /** An ISO calendar date (YYYY-MM-DD). */
       date: timeLabels.day,

@@ -83,16 +83,29 @@ export const analysisActions = {
     }
   },
 
-  /** Saves some analysis settings; all of them, or null when they could not be saved (the error is shown). */
+  /**
+   * Saves some analysis settings; all of them, or null when they could not be saved (the error is
+   * shown). A change that alters the analysis analyses again at once, as a job (progress, cancel):
+   * nobody should look at figures made with the previous settings.
+   */
   async updateSettings(app: App, patch: Partial<AnalysisSettings>): Promise<AnalysisSettings | null> {
+    const before = state.settings;
+    let settings: AnalysisSettings;
     try {
-      const settings = await api['analysis.updateSettings'](patch);
-      set({ settings });
-      return settings;
+      settings = await api['analysis.updateSettings'](patch);
     } catch (error) {
       app.showError(error);
       return null;
     }
+    set({ settings });
+    const changed = before === null || (Object.keys(settings) as (keyof AnalysisSettings)[]).some((key) => !presentationOnly(key) && before[key] !== settings[key]);
+    if (changed && state.latest) void analysisActions.run(app, null);
+    return settings;
+  },
+
+  /** After an import wrote rows: the analysis follows without a click. */
+  afterImport(app: App): void {
+    void analysisActions.run(app, 'import');
   },
 };
 

@@ -4,6 +4,7 @@ import type { RecentWorkspace, SampleName, WorkspaceSummary } from '../../../../
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
+import { FitFigure } from '../../components/FitFigure';
 import { useFormat } from '../../i18n/format';
 import { workspaceActions } from '../workspace/actions';
 
@@ -23,11 +24,13 @@ function Figures({ summary }: { summary: WorkspaceSummary }) {
       </div>
       <div>
         <dt>{t('home.revenue')}</dt>
-        <dd data-figure="revenue">{format.money(summary.revenue)}</dd>
+        <dd data-figure="revenue">
+          <FitFigure value={format.money(summary.revenue)} compact={format.compactMoney(summary.revenue)} />
+        </dd>
       </div>
       <div>
         <dt>{t('home.period')}</dt>
-        <dd>{period}</dd>
+        <dd className="figures__text">{period}</dd>
       </div>
       <div>
         <dt>{t('home.size')}</dt>

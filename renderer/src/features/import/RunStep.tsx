@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../../shared/domain/import';
 import { useApp } from '../../app/AppContext';
+import { useAnalysis } from '../analysis/store';
 import type { TFunction } from 'i18next';
 import { errorWords } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
@@ -25,6 +26,7 @@ export function RunStep({ wizard }: { wizard: WizardState }) {
   const app = useApp();
   const format = useFormat();
   const [saved, setSaved] = useState<string | null>(null);
+  const analysis = useAnalysis();
   const job = app.job?.screen === 'import' ? app.job : null;
   const { result } = wizard;
 
@@ -67,8 +69,22 @@ export function RunStep({ wizard }: { wizard: WizardState }) {
           <p>{t('import.run.doneText', { file: fileName, workspace: app.workspace?.name ?? '' })}</p>
           {result.replacedImportId !== null ? <p className="muted">{t('import.run.replaced', { id: format.integer(result.replacedImportId) })}</p> : null}
           <SummaryFigures summary={result} />
+          {analysis.running ? (
+            <div data-testid="import-analysing">
+              <InlineProgress job={job} title={t('import.run.analysing')} />
+            </div>
+          ) : analysis.latest && !analysis.latest.stale ? (
+            <p className="muted" role="status" data-testid="import-analysed">
+              {t('import.run.analysed', { customers: format.integer(analysis.latest.summary.customers) })}
+            </p>
+          ) : null}
           <div className="result__actions">
-            <button type="button" className="button button--primary" onClick={() => app.navigate('data')} data-testid="open-data">
+            {analysis.latest && !analysis.running ? (
+              <button type="button" className="button button--primary" onClick={() => app.navigate('ladder')} data-testid="open-ladder">
+                {t('import.run.openLadder')}
+              </button>
+            ) : null}
+            <button type="button" className={`button${analysis.latest && !analysis.running ? '' : ' button--primary'}`} onClick={() => app.navigate('data')} data-testid="open-data">
               {t('import.run.openData')}
             </button>
             {result.importId !== null ? (

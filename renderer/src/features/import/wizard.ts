@@ -9,6 +9,7 @@ import { AppError } from '../../../../shared/ipc/errors';
 import { api } from '../../api';
 import type { useApp } from '../../app/AppContext';
 import { i18next } from '../../i18n';
+import { analysisActions } from '../analysis/store';
 import { fileToBase64, MAX_DROPPED_BYTES } from './stage-file';
 
 type App = ReturnType<typeof useApp>;
@@ -301,5 +302,6 @@ export const wizardActions = {
       return;
     }
     set({ busy: null, result });
+    if (result.committed && result.accepted > 0) analysisActions.afterImport(app);
   },
 };

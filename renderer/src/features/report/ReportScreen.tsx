@@ -138,6 +138,14 @@ export function ReportScreen() {
             <p className="report-result__path">
               <span className="muted">{t('report.done.savedTo')}</span> <code dir="ltr" data-testid="report-result-path">{result.path}</code>
             </p>
+            <div className="result__actions">
+              <button type="button" className="button button--primary" onClick={() => void api['report.show']({ how: 'open' }).catch(app.showError)} data-testid="report-open">
+                {t('report.done.open')}
+              </button>
+              <button type="button" className="button" onClick={() => void api['report.show']({ how: 'folder' }).catch(app.showError)} data-testid="report-show-folder">
+                {t('report.done.showInFolder')}
+              </button>
+            </div>
           </div>
         </div>
       ) : null}

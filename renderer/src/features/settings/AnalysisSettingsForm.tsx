@@ -193,7 +193,7 @@ export function AnalysisSettingsForm() {
     }
   };
   const run = analysis.latest;
-  const needsRun = justSaved || (run ? settingsChangedSince(run, saved) : false);
+  const needsRun = run ? settingsChangedSince(run, saved) : false;
   const currencies = saved.currency && !CURRENCIES.includes(saved.currency) ? [saved.currency, ...CURRENCIES] : CURRENCIES;
 
   return (

@@ -1,7 +1,9 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grouping, WhatIfResult } from '../../../../shared/analytics/whatif';
+import { wrapLabel } from '../../../../shared/charts/wrap-label';
 import { EChart } from '../../components/charts/EChart';
+import { FitFigure } from '../../components/FitFigure';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import type { ChartOption } from '../../components/charts/echarts';
 import { useWhatIfFormat } from './format';
@@ -17,7 +19,7 @@ const tone = (value: number) => (value > 1e-9 ? 'up' : value < -1e-9 ? 'down' : 
 
 
 /** One figure, baseline against scenario, with the difference. */
-function KpiCard({ id, label, hint, baseline, scenario, format, signed, percent }: { id: string; label: string; hint: string; baseline: number; scenario: number; format: (v: number) => string; signed: (v: number) => string; percent: number | null }) {
+function KpiCard({ id, label, hint, baseline, scenario, format, compact, signed, signedCompact, percent }: { id: string; label: string; hint: string; baseline: number; scenario: number; format: (v: number) => string; compact: (v: number) => string; signed: (v: number) => string; signedCompact: (v: number) => string; percent: number | null }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const delta = scenario - baseline;
@@ -25,17 +27,23 @@ function KpiCard({ id, label, hint, baseline, scenario, format, signed, percent 
     <div className={`whatif-kpi whatif-kpi--${tone(delta)}`} data-kpi={id} data-baseline={baseline} data-scenario={scenario} data-delta={delta}>
       <div className="whatif-kpi__label">{label}</div>
       <div className="whatif-kpi__delta">
-        <bdi data-testid={`delta-${id}`}>{signed(delta)}</bdi>
+        <bdi data-testid={`delta-${id}`}>
+          <FitFigure value={signed(delta)} compact={signedCompact(delta)} />
+        </bdi>
         {percent !== null ? <bdi className="whatif-kpi__percent">{f.signedPercent(percent)}</bdi> : null}
       </div>
       <dl className="whatif-kpi__pair">
         <div>
           <dt>{t('whatif.kpi.baseline')}</dt>
-          <dd>{format(baseline)}</dd>
+          <dd>
+            <FitFigure value={format(baseline)} compact={compact(baseline)} />
+          </dd>
         </div>
         <div>
           <dt>{t('whatif.kpi.scenario')}</dt>
-          <dd data-testid={`scenario-${id}`}>{format(scenario)}</dd>
+          <dd data-testid={`scenario-${id}`}>
+            <FitFigure value={format(scenario)} compact={compact(scenario)} />
+          </dd>
         </div>
       </dl>
       <div className="whatif-kpi__hint muted">{hint}</div>
@@ -53,10 +61,10 @@ export function WhatIfKpis({ result }: { result: WhatIfResult }) {
   const customersScen = lastYear?.scenario.customers ?? 0;
   return (
     <div className="whatif-kpis" data-testid="whatif-kpis">
-      <KpiCard id="profit" label={t('whatif.kpi.profit', { years })} hint={t('whatif.kpi.profitHint')} baseline={result.baseline.profit} scenario={result.scenario.profit} format={f.wholeMoney} signed={f.signedWhole} percent={result.delta.profitPercent} />
-      <KpiCard id="equity" label={t('whatif.kpi.equity')} hint={t('whatif.kpi.equityHint')} baseline={result.baseline.customerEquity} scenario={result.scenario.customerEquity} format={f.wholeMoney} signed={f.signedWhole} percent={result.delta.customerEquityPercent} />
-      <KpiCard id="revenue" label={t('whatif.kpi.revenue', { years })} hint={t('whatif.kpi.revenueHint')} baseline={result.baseline.revenue} scenario={result.scenario.revenue} format={f.wholeMoney} signed={f.signedWhole} percent={rel(result.baseline.revenue, result.scenario.revenue)} />
-      <KpiCard id="customers" label={t('whatif.kpi.customers')} hint={t('whatif.kpi.customersHint', { years })} baseline={customersBase} scenario={customersScen} format={f.integer} signed={f.signedInteger} percent={rel(customersBase, customersScen)} />
+      <KpiCard id="profit" label={t('whatif.kpi.profit', { years })} hint={t('whatif.kpi.profitHint')} baseline={result.baseline.profit} scenario={result.scenario.profit} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={result.delta.profitPercent} />
+      <KpiCard id="equity" label={t('whatif.kpi.equity')} hint={t('whatif.kpi.equityHint')} baseline={result.baseline.customerEquity} scenario={result.scenario.customerEquity} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={result.delta.customerEquityPercent} />
+      <KpiCard id="revenue" label={t('whatif.kpi.revenue', { years })} hint={t('whatif.kpi.revenueHint')} baseline={result.baseline.revenue} scenario={result.scenario.revenue} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={rel(result.baseline.revenue, result.scenario.revenue)} />
+      <KpiCard id="customers" label={t('whatif.kpi.customers')} hint={t('whatif.kpi.customersHint', { years })} baseline={customersBase} scenario={customersScen} format={f.integer} compact={f.compactNumber} signed={f.signedInteger} signedCompact={f.signedCompactNumber} percent={rel(customersBase, customersScen)} />
     </div>
   );
 }
@@ -112,7 +120,7 @@ export const ProfitWaterfall = memo(function ProfitWaterfall({ result }: { resul
           return `${escapeHtml(names[index] ?? '')}<br/><strong>${escapeHtml(total ? f.money(change) : f.signedWhole(change))}</strong>`;
         },
       },
-      xAxis: { type: 'category', data: names, inverse: theme.rtl, ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, interval: 0, hideOverlap: false, width: 90, overflow: 'break' } },
+      xAxis: { type: 'category', data: names, inverse: theme.rtl, ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, interval: 0, hideOverlap: false, formatter: (value: string) => wrapLabel(value, 14) } },
       yAxis: { type: 'value', position: theme.rtl ? 'right' : 'left', ...theme.axisStyle, axisLabel: { ...theme.axisStyle.axisLabel, formatter: (value: number) => f.compactMoney(value) } },
       series: [
         { type: 'bar', stack, data: base, itemStyle: { color: 'transparent', borderColor: 'transparent' }, emphasis: { disabled: true }, silent: true, barMaxWidth: 56 },
