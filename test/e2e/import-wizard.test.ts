@@ -273,6 +273,32 @@ describe('the import wizard', () => {
     await page.close();
   });
 
+  it('starts with the person\'s own data from Home, in a workspace beside the demo, and takes a file dropped on any screen', async () => {
+    const { page, errors } = await openApp();
+    const demo = await callHarness<{ path: string }>(harness, 'workspace.current', {});
+    const own = join(tempDir(), 'own.vlw');
+    try {
+      await page.click('[data-route=home]');
+      harness.dialogAnswers.push(own);
+      await page.click('[data-testid=import-own-data]');
+      await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'own');
+      await page.locator('[data-testid=drop-zone]').waitFor();
+      // From another screen: a dropped export opens the wizard with it.
+      await page.click('[data-route=ladder]');
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['customer,date,amount\r\nA,2024-01-05,10\r\nB,2024-02-05,20\r\n'], 'till.csv', { type: 'text/csv' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) document.querySelector('main')?.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      await page.locator('[data-testid=map-0]').waitFor({ timeout: 20_000 });
+      expect(await page.locator('[data-testid=file-name]').textContent()).toBe('till.csv');
+      expect(errors).toEqual([]);
+    } finally {
+      await callHarness(harness, 'workspace.open', { path: demo.path });
+      await page.close();
+    }
+  });
+
   it('says what a file that is not a table is, in the person\'s language, instead of a preview', async () => {
     const { page, errors } = await openApp();
     const dir = tempDir();

@@ -4,22 +4,32 @@
  * text (its scroll width is not larger than its box). Screenshots of the Value ladder and What-if
  * screens go to test-results/screenshots/layout-<locale>-<width>-<screen>.png.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
 import { LOCALES } from '../../shared/domain/app-settings';
 import { launchChromium } from '../support/browser';
-import { openDemo, SCREENSHOTS } from '../support/app';
-import { startTestHarness } from '../support/harness';
+import { callHarness, openDemo, SCREENSHOTS } from '../support/app';
+import { startTestHarness, tempDir } from '../support/harness';
 
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
 const SCREENS = ['home', 'ladder', 'strategies', 'customers', 'cohorts', 'whatif', 'models'] as const;
-/** What must show whole: figures of cards and KPIs, and the cells of the grids on screen. */
-const FIGURES = ['.fit-figure', '.kpi__label', '.figures dd', '.whatif-kpi__label', '.ag-center-cols-viewport .ag-cell-value', '.ag-pinned-left-cols-container .ag-cell-value', '.ag-pinned-right-cols-container .ag-cell-value'];
+/** What shows that a screen has drawn its figures. */
+const READY: Partial<Record<(typeof SCREENS)[number], string>> = {
+  home: '.figures dd',
+  ladder: '[data-testid=kpis] .fit-figure',
+  customers: '[data-testid=customers-grid] [role=row][row-index="0"][row-id]',
+  cohorts: '.kpi',
+  whatif: '.whatif-kpi',
+  models: '[data-testid=outlook]',
+};
+/** What must show whole: figures of cards and KPIs, and the figures in the grids on screen (a long name shows its whole self in a tooltip). */
+const FIGURES = ['.fit-figure', '.kpi__label', '.figures dd', '.whatif-kpi__label', '.ag-row .ag-right-aligned-cell'];
 
 let harness: Harness;
 let browser: Browser;
@@ -27,7 +37,9 @@ let browser: Browser;
 beforeAll(async () => {
   harness = await startTestHarness();
   browser = await launchChromium();
-});
+  // The screens with their figures: an analysis of the demo.
+  await callHarness(harness, 'analysis.run', {});
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -67,8 +79,9 @@ describe('numbers never clip', () => {
         await page.setViewportSize(size);
         for (const screen of SCREENS) {
           await go(page, screen);
-          await page.locator('.kpi, .whatif-kpi, .figures, .ag-cell-value').first().waitFor();
-          await page.waitForTimeout(150);
+          const ready = READY[screen];
+          if (ready) await page.locator(ready).first().waitFor();
+          await page.waitForTimeout(300);
           for (const problem of await clipped(page)) problems.push(`${size.width} ${screen}: ${problem}`);
           if (screen === 'ladder' || screen === 'whatif' || screen === 'customers') await page.screenshot({ path: join(SCREENSHOTS, `layout-${locale}-${size.width}-${screen}.png`) });
         }
@@ -81,4 +94,44 @@ describe('numbers never clip', () => {
       await page.close();
     }
   }, 180_000);
+
+  it('fits a wholesaler\'s millions: the whole figure where it fits, else the compact one with the exact one in the tooltip', async () => {
+    const { page, errors } = await openDemo(browser, harness, 'layout-big', 20_000);
+    const dir = tempDir();
+    const file = join(dir, 'wholesale.csv');
+    // Three trade customers with eight-figure years: revenue £43,704,326.50.
+    writeFileSync(file, 'customer,date,amount\nW1,2024-01-10,14567775.50\nW2,2024-03-02,14567775.50\nW3,2024-06-20,14567775.50\nW1,2024-09-01,1000\n');
+    await callHarness(harness, 'workspace.create', { path: join(dir, 'wholesale.vlw') });
+    await callHarness(harness, 'import.run', { path: file, options: {}, onPreviousImport: 'skip', strict: false });
+    await callHarness(harness, 'analysis.updateSettings', { currency: 'GBP' });
+    await callHarness(harness, 'analysis.run', {});
+    try {
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'wholesale');
+      for (const locale of ['fa', 'ru'] as const) {
+        await page.click('[data-route=settings]');
+        await page.selectOption('[data-testid=language]', locale);
+        await page.waitForFunction((dir) => document.documentElement.dir === dir, locale === 'fa' ? 'rtl' : 'ltr');
+        for (const width of [1280, 1000]) {
+          await page.setViewportSize({ width, height: 720 });
+          await go(page, 'ladder');
+          await page.locator('[data-kpi=revenue] .fit-figure').waitFor();
+          await page.waitForTimeout(300);
+          expect(await clipped(page), `${locale} ${width}`).toEqual([]);
+          await page.screenshot({ path: join(SCREENSHOTS, `layout-big-${locale}-${width}.png`) });
+        }
+        // At 1000 px the Russian revenue card has no room for 43 703 327 £: it shows the compact figure, the exact one in its tooltip.
+        const revenue = page.locator('[data-kpi=revenue] .fit-figure');
+        if (locale === 'ru') {
+          expect(await revenue.getAttribute('data-fit')).not.toBe('0');
+          expect(await revenue.getAttribute('title')).toBe(new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'GBP' }).format(43_704_326.5));
+        }
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.click('[data-route=settings]');
+      await page.selectOption('[data-testid=language]', 'en');
+      await page.close();
+    }
+  }, 120_000);
 });

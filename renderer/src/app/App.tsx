@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { JobBar } from '../components/JobBar';
 import { useAnalysisSync } from '../features/analysis/store';
+import { useDropToImport } from '../features/import/window-drop';
 import { ChannelsScreen } from '../features/channels/ChannelsScreen';
 import { CohortsScreen } from '../features/cohorts/CohortsScreen';
 import { CustomersScreen } from '../features/customers/CustomersScreen';
@@ -66,6 +67,7 @@ function Shell() {
   const app = useApp();
   useAppCommands();
   useAnalysisSync(app);
+  useDropToImport(app);
   if (!app.settings) return <div className="splash">{t('app.name')}</div>;
   const Screen = SCREENS[app.route];
   return (

@@ -4,6 +4,7 @@ import type { AnalysisRun } from '../../../../shared/domain/analysis';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartOption } from '../../components/charts/echarts';
+import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { AnalysisFrame, Panel } from '../analysis/AnalysisFrame';
 import { useAnalysisFormat } from '../analysis/format';
@@ -131,6 +132,7 @@ function LtvCacChart({ channels }: { channels: Channel[] }) {
 /** LTV against acquisition cost by channel: which channels bring the best customers for what they cost. */
 export function ChannelsScreen() {
   const { t } = useTranslation();
+  const app = useApp();
   const f = useAnalysisFormat();
   return (
     <AnalysisFrame title={t('channels.title')} name="channels">
@@ -138,6 +140,11 @@ export function ChannelsScreen() {
         run.summary.channels.length === 0 ? (
           <EmptyState title={t('channels.empty')}>
             <p className="empty-state__text">{t('channels.emptyHint')}</p>
+            <div className="empty-state__actions">
+              <button type="button" className="button button--primary" onClick={() => app.navigate('import')} data-testid="channels-import">
+                {t('import.openWizard')}
+              </button>
+            </div>
           </EmptyState>
         ) : (
           <div className="dashboard">

@@ -1,4 +1,4 @@
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowClickedEvent, SortChangedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, FirstDataRenderedEvent, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowClickedEvent, SortChangedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -144,10 +144,12 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
         type: numeric ? 'rightAligned' : undefined,
         width: widthOf(column, kind, pill),
         minWidth: 80,
+        // Sized to the first rows' content (onFirstDataRendered), a long name no wider than this.
+        maxWidth: numeric ? undefined : 420,
         cellRenderer: pill ? PillCell : undefined,
         cellRendererParams: pill ? ({ word } satisfies PillParams) : undefined,
         valueFormatter: pill ? undefined : ({ value }) => text(value),
-        tooltipValueGetter: kind === 'reason' ? ({ value }) => text(value) : undefined,
+        tooltipValueGetter: !numeric && !pill ? ({ value }) => text(value) : undefined,
         cellClassRules: column.type === 'money' ? { negative: ({ value }) => typeof value === 'number' && value < 0 } : undefined,
       } satisfies ColDef<Row>;
     });
@@ -247,6 +249,11 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
     gridApi.current = grid;
     sortRef.current = gridSort(grid);
   }, []);
+  // Columns as wide as their header and first rows need: no figure cut ("£61" for £619,672).
+  const onFirstDataRendered = useCallback(({ api: grid }: FirstDataRenderedEvent<Row>) => {
+    const ids = (grid.getColumns() ?? []).filter((column) => column.isVisible() && CODE_KINDS[column.getColId()] !== 'reason').map((column) => column.getColId());
+    grid.autoSizeColumns(ids);
+  }, []);
   const onRowClicked = useCallback((event: RowClickedEvent<Row>) => select(event.data), [select]);
   const onCellKeyDown = useCallback(
     (event: CellKeyDownEvent<Row>) => {
@@ -316,6 +323,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
               getRowId={getRowId}
               rowSelection={ROW_SELECTION}
               onGridReady={onGridReady}
+              onFirstDataRendered={onFirstDataRendered}
               onRowClicked={onRowClicked}
               onCellKeyDown={onCellKeyDown}
               onSortChanged={onSortChanged}

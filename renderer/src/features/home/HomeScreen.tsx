@@ -34,11 +34,11 @@ function Figures({ summary }: { summary: WorkspaceSummary }) {
       </div>
       <div>
         <dt>{t('home.size')}</dt>
-        <dd>{format.bytes(summary.sizeBytes)}</dd>
+        <dd className="figures__text">{format.bytes(summary.sizeBytes)}</dd>
       </div>
       <div>
         <dt>{t('home.lastAnalysis')}</dt>
-        <dd>{summary.lastAnalysisAt ? format.dateTime(summary.lastAnalysisAt) : t('home.never')}</dd>
+        <dd className="figures__text">{summary.lastAnalysisAt ? format.dateTime(summary.lastAnalysisAt) : t('home.never')}</dd>
       </div>
     </dl>
   );
@@ -110,6 +110,28 @@ export function HomeScreen() {
           </button>
         </div>
       </header>
+
+      <section className="card start-card" aria-labelledby="start-heading" data-testid="start-card">
+        <div>
+          <h2 id="start-heading" className="start-card__title">
+            {t('home.start.title')}
+          </h2>
+          <p className="muted">{t('home.start.text')}</p>
+        </div>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={app.job !== null}
+          onClick={() =>
+            void workspaceActions.forOwnData(app).then((workspace) => {
+              if (workspace) app.navigate('import');
+            })
+          }
+          data-testid="import-own-data"
+        >
+          {t('home.start.import')}
+        </button>
+      </section>
 
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('home.recent')}</h2>

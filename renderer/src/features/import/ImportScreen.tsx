@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,6 +8,7 @@ import { ChooseStep } from './ChooseStep';
 import { InlineProgress } from './InlineProgress';
 import { PreviewStep } from './PreviewStep';
 import { RunStep } from './RunStep';
+import { useWindowFileDrop } from './window-drop';
 import { effectiveMapping, holdingWarnings, missingFields, useWizard, wizardActions, type Step, type WizardState } from './wizard';
 
 const STEPS: { step: Step; key: string }[] = [
@@ -16,55 +17,6 @@ const STEPS: { step: Step; key: string }[] = [
   { step: 3, key: 'check' },
   { step: 4, key: 'import' },
 ];
-
-/** A file dragged over any part of the window while the import screen is shown; true while one is over it. */
-function useWindowFileDrop(enabled: boolean, onFile: (file: File) => void): boolean {
-  const [dragging, setDragging] = useState(false);
-  const onFileRef = useRef(onFile);
-  useEffect(() => {
-    onFileRef.current = onFile;
-  });
-  useEffect(() => {
-    if (!enabled) return;
-    let depth = 0;
-    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-    const enter = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      depth++;
-      setDragging(true);
-    };
-    const over = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) onFileRef.current(file);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [enabled]);
-  return dragging;
-}
 
 /** Steps already reached can be revisited, as long as nothing is running and nothing was imported yet. */
 function reachable(wizard: WizardState, step: Step): boolean {

@@ -1,4 +1,4 @@
-import type { SampleName } from '../../../../shared/domain/workspace';
+import type { SampleName, WorkspaceSummary } from '../../../../shared/domain/workspace';
 import { api } from '../../api';
 import { i18next } from '../../i18n';
 import type { useApp } from '../../app/AppContext';
@@ -22,12 +22,21 @@ export const workspaceActions = {
       app.showError(error);
     }
   },
-  async create(app: App): Promise<void> {
+  /**
+   * Where the person's own data goes: the open workspace unless it is a sample (the demo's rows
+   * must not mix with a client's), else a new one they name.
+   */
+  async forOwnData(app: App): Promise<WorkspaceSummary | null> {
+    return app.workspace && app.workspace.sample === null ? app.workspace : workspaceActions.create(app);
+  },
+  /** Asks where, creates and opens a workspace; its summary, or null (cancelled or failed: the error is shown). */
+  async create(app: App): Promise<WorkspaceSummary | null> {
     try {
       const path = await api['dialog.chooseFile']({ purpose: 'createWorkspace' });
-      if (path) await api['workspace.create']({ path });
+      return path ? await api['workspace.create']({ path }) : null;
     } catch (error) {
       app.showError(error);
+      return null;
     }
   },
   async close(app: App): Promise<void> {
