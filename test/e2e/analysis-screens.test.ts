@@ -232,6 +232,29 @@ describe('the analysis screens', () => {
     await page.close();
   });
 
+  it('copies with Ctrl+C what the grid shows: the selected customer with the column headers, as tab-separated text', async () => {
+    const { page, errors } = await openApp();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await ensureAnalysed(page);
+    await page.click('[data-route=customers]');
+    const cell = page.locator('[data-testid=customers-grid] [role=row][row-index="0"] [col-id=orders]').first();
+    await cell.waitFor();
+    const orders = (await cell.textContent()) ?? '';
+    await cell.click();
+    await page.keyboard.press('Escape');
+    await cell.click();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('\t');
+    const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(lines).toHaveLength(2);
+    const headers = (lines[0] ?? '').split('\t');
+    const values = (lines[1] ?? '').split('\t');
+    expect(headers.length).toBe(values.length);
+    expect(values[headers.indexOf('Orders')]).toBe(orders);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('sorts the customers on the server, keeps a saved view and exports the filtered list as CSV and the contact plan as a calendar', async () => {
     const { page, errors } = await openApp();
     const run = await ensureAnalysed(page);

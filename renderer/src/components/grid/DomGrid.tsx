@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDarkTheme } from '../../app/useDarkTheme';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { copyOnKey } from './copy';
 import { gridLocaleText } from './locale';
 import { gridTheme } from './theme';
 
@@ -46,7 +47,18 @@ function DomGridHost<TData>(props: GridOptions<TData> & { className?: string }) 
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const full: GridOptions<TData> = { ...latest.current.options, ...creation, theme: gridTheme(latest.current.dark), enableRtl: rtl, localeText: gridLocaleText(language) };
+    const full: GridOptions<TData> = {
+      ...latest.current.options,
+      ...creation,
+      theme: gridTheme(latest.current.dark),
+      enableRtl: rtl,
+      localeText: gridLocaleText(language),
+      // Ctrl+C copies (copy.ts), after the screen's own key handling (read when the key is pressed).
+      onCellKeyDown: (event) => {
+        latest.current.options.onCellKeyDown?.(event);
+        copyOnKey(event);
+      },
+    };
     applied.current = { ...full };
     const api = createGrid<TData>(element, full);
     grid.current = api;
@@ -59,13 +71,15 @@ function DomGridHost<TData>(props: GridOptions<TData> & { className?: string }) 
   useEffect(() => {
     const api = grid.current;
     if (!api || api.isDestroyed()) return;
-    const next: Record<string, unknown> = { ...options, theme: gridTheme(dark) };
+    // The key handler stays the creation's, which calls the latest options' own.
+    const { onCellKeyDown: _ownKeys, ...rest } = options;
+    const next: Record<string, unknown> = { ...rest, theme: gridTheme(dark) };
     const changed: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(next)) {
       if (INITIAL_ONLY.has(name)) continue;
       if (applied.current[name] !== value) changed[name] = value;
     }
-    for (const name of Object.keys(applied.current)) if (!(name in next) && !INITIAL_ONLY.has(name)) changed[name] = undefined;
+    for (const name of Object.keys(applied.current)) if (!(name in next) && !INITIAL_ONLY.has(name) && name !== 'onCellKeyDown') changed[name] = undefined;
     if (Object.keys(changed).length === 0) return;
     applied.current = { ...applied.current, ...changed };
     api.updateGridOptions(changed as Partial<Pick<GridOptions<TData>, ManagedGridOptionKey>>);

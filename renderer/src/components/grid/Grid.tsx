@@ -2,6 +2,7 @@ import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import { useDarkTheme } from '../../app/useDarkTheme';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { copyOnKey } from './copy';
 import { gridLocaleText } from './locale';
 import { gridTheme } from './theme';
 
@@ -23,5 +24,18 @@ function ThemedGrid<TData>(props: AgGridReactProps<TData>) {
   const dark = useDarkTheme();
   const language = i18n.language;
   const rtl = i18n.dir(language) === 'rtl';
-  return <AgGridReact<TData> key={language} theme={gridTheme(dark)} enableRtl={rtl} localeText={gridLocaleText(language)} {...props} />;
+  const { onCellKeyDown } = props;
+  return (
+    <AgGridReact<TData>
+      key={language}
+      theme={gridTheme(dark)}
+      enableRtl={rtl}
+      localeText={gridLocaleText(language)}
+      {...props}
+      onCellKeyDown={(event) => {
+        onCellKeyDown?.(event);
+        copyOnKey(event);
+      }}
+    />
+  );
 }
