@@ -267,12 +267,7 @@ export function observedOutlook(state: CustomerState, horizon: RetentionTable, y
     const revenue = h.revenueRatio * base.revenue;
     const profit = revenue * rate - settings.costPerOrder * purchases - other * (months / 12) * h.retained;
     const discounted = monthWeights(r, months, monthly, weights);
-    out.activeChance[c] = h.retained;
-    out.purchases[c] = purchases;
-    out.revenue[c] = revenue;
-    out.profit[c] = profit;
-    out.futureProfit[c] = profit * discounted;
-    for (let k = 0; k < months; k++) out.monthlyRevenue[k] = (out.monthlyRevenue[k] as number) + revenue * (weights[k] as number);
+    putHorizon(out, c, { activeChance: h.retained, purchases, revenue, profit }, discounted, weights);
     out.retention[c] = r;
     out.alive[c] = r > 0 ? Math.min(1, y.retained / Math.sqrt(r)) : y.retained;
     out.yearPurchases[c] = y.ordersRatio * base.orders;
@@ -281,6 +276,19 @@ export function observedOutlook(state: CustomerState, horizon: RetentionTable, y
     out.yearCost[c] = settings.costPerOrder * (out.yearPurchases[c] as number) + other * y.retained;
   }
   return out;
+}
+
+/**
+ * A customer's figures over the horizon (observed and churn engines): future profit discounted by
+ * the engine's month weights, and the revenue spread over the months by the same weights.
+ */
+function putHorizon(out: CustomerOutlook, c: number, horizon: { activeChance: number; purchases: number; revenue: number; profit: number }, discounted: number, weights: Float64Array): void {
+  out.activeChance[c] = horizon.activeChance;
+  out.purchases[c] = horizon.purchases;
+  out.revenue[c] = horizon.revenue;
+  out.profit[c] = horizon.profit;
+  out.futureProfit[c] = horizon.profit * discounted;
+  for (let k = 0; k < weights.length; k++) out.monthlyRevenue[k] = (out.monthlyRevenue[k] as number) + horizon.revenue * (weights[k] as number);
 }
 
 /** The churn engine (module comment): each customer's own year while still buying, fading with the churn. */
@@ -308,12 +316,7 @@ export function churnOutlook(state: CustomerState, monthlyChurn: number | null, 
     const purchases = stillBuying * years * base.orders;
     const revenue = stillBuying * years * base.revenue;
     const profit = revenue * rate - settings.costPerOrder * purchases - other * years * stillBuying;
-    out.activeChance[c] = stillBuying;
-    out.purchases[c] = purchases;
-    out.revenue[c] = revenue;
-    out.profit[c] = profit;
-    out.futureProfit[c] = profit * discounted;
-    for (let k = 0; k < months; k++) out.monthlyRevenue[k] = (out.monthlyRevenue[k] as number) + revenue * (weights[k] as number);
+    putHorizon(out, c, { activeChance: stillBuying, purchases, revenue, profit }, discounted, weights);
     out.retention[c] = r;
     out.alive[c] = stillBuying;
     const first = stillBuying * Math.sqrt(r);

@@ -7,18 +7,7 @@
  * customer id. Customers buy at their own pace and stop at some point (the process BG/NBD
  * describes), with the season on top — the model knows nothing of the season.
  */
-
-/** Deterministic uniform numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { random } from './random';
 
 const DAY_MS = 86_400_000;
 /** More orders before Christmas, fewer after it (a month's factor on the buying rate). */

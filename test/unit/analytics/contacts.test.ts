@@ -3,6 +3,7 @@ import { medianInPlace, selectInPlace } from '../../../shared/analytics/stats';
 import { CONTACT_REASONS, contactPlan, type ContactPlan } from '../../../shared/analytics/contacts';
 import { NO_CODE, NO_DAY, type AnalysisDataset } from '../../../shared/analytics/dataset';
 import { computeMetrics } from '../../../shared/analytics/metrics';
+import { random } from '../../support/random';
 
 /** A dataset literal from [customer, day, amount] lines (sorted by customer, then day, here). */
 function makeDataset(customers: number, lines: [number, number, number][]): AnalysisDataset {
@@ -122,18 +123,6 @@ describe('contact plan', () => {
     expect(rows(p)).toEqual([[0, 1043, 'rhythm'], [1, 1048, 'rhythm']]);
   });
 });
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('contact plan properties', () => {
   it('finds medians as a sort would', () => {

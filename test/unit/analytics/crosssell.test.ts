@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crossSell, type CrossSellResult } from '../../../shared/analytics/crosssell';
 import { NO_CODE, type AnalysisDataset } from '../../../shared/analytics/dataset';
 import { computeMetrics } from '../../../shared/analytics/metrics';
+import { random } from '../../support/random';
 
 interface Line {
   c: number;
@@ -186,18 +187,6 @@ describe('cross-sell against an ideal profile', () => {
     expect(() => crossSell(data, m, Int32Array.from([0, 2]), 2, SETTINGS)).toThrow(RangeError);
   });
 });
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('cross-sell: property against a direct reading of the definitions', () => {
   it('agrees with a slow reference on random data', () => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoFromEpochDay } from '../../../shared/domain/dates';
 import { csvField, escapeText, foldLine, icsDate, plainNumber, toCsv, toICalendar, type CalendarEvent, type CsvCell } from '../../../shared/analytics/exports';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../support/random';
 
 const ALPHABET = ['a', 'Z', '7', ' ', ',', ';', '"', '\\', '\n', '\r', '\r\n', '\t', 'é', 'Ж', '中', '۱', '😀', '=', '-'];
 function randomText(rnd: () => number, max: number): string {

@@ -4,23 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { descendingOrder } from '../../../shared/analytics/ladder';
+import { random } from '../../support/random';
 
 function comparisonOrder(values: Float64Array, present: Uint8Array): Int32Array {
   const members: number[] = [];
   for (let c = 0; c < values.length; c++) if (present[c]) members.push(c);
   return Int32Array.from(members).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('descendingOrder', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_CODE, type AnalysisDataset } from '../../../shared/analytics/dataset';
 import { ageBand, incomeBand, incomeCuts, lookalikeProfile, scoreProspects, type LookalikeProfile } from '../../../shared/analytics/lookalike';
+import { random } from '../../support/random';
 
 interface Person {
   region?: number;
@@ -140,18 +141,6 @@ describe('look-alike profile', () => {
     expect(empty.entries.every((e) => e.lift === 1)).toBe(true);
   });
 });
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('look-alike properties', () => {
   it('smoothed lifts lie between 1 and the raw share ratio; scores are positive', () => {
