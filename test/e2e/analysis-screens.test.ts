@@ -238,7 +238,8 @@ describe('the analysis screens', () => {
     await ensureAnalysed(page);
     await page.click('[data-route=customers]');
     const cell = page.locator('[data-testid=customers-grid] [role=row][row-index="0"] [col-id=orders]').first();
-    await cell.waitFor();
+    // The infinite grid draws its rows before their data arrives: wait for the figure itself.
+    await expect.poll(async () => ((await cell.textContent()) ?? '').trim(), { timeout: 15_000 }).not.toBe('');
     const orders = (await cell.textContent()) ?? '';
     await cell.click();
     await page.keyboard.press('Escape');
