@@ -253,7 +253,6 @@ function transactionsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): Ro
 /** Customers, with every column the mapping does not use kept as an attribute. */
 function customersReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
   const { text, number, date, keysAndLabels, guard } = parts;
-  const { headers, mapping } = setup;
   const customerId = keysAndLabels(false);
   const name = text('name');
   const acquired = date('acquiredDate', { required: false });
@@ -264,14 +263,10 @@ function customersReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowRe
   const size = text('size');
   const age = number('age', { required: false });
   const income = number('income', { required: false });
-  const extra = headers.map((header, column) => (Object.values(mapping).includes(column) ? null : header || null));
+  const attributesOf = unmappedAttributes(setup);
   return guard((fields) => {
     const { key, label } = customerId(fields);
-    const attributes: Record<string, string> = {};
-    extra.forEach((header, column) => {
-      const value = fields[column]?.trim();
-      if (header && value) attributes[header] = value;
-    });
+    const attributes = attributesOf(fields);
     const acquisitionCost = cac(fields);
     sink.records.push({
       key, label, name: name(fields), acquiredDay: acquired(fields), channel: channel(fields), acquisitionCost,
@@ -328,10 +323,24 @@ function marketingReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowRe
   });
 }
 
+/** A row's cells in the columns the mapping leaves unused, by header: the customer's or prospect's own attributes. */
+function unmappedAttributes(setup: ReaderSetup): (fields: readonly string[]) => Record<string, string> {
+  const used = new Set(Object.values(setup.mapping));
+  const extra = setup.headers.map((header, column) => (used.has(column) ? null : header || null));
+  return (fields) => {
+    const attributes: Record<string, string> = {};
+    extra.forEach((header, column) => {
+      const value = fields[column]?.trim();
+      if (header && value) attributes[header] = value;
+    });
+    return attributes;
+  };
+}
+
 /** Prospects, with every column the mapping does not use kept as an attribute. */
 function prospectsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowReader {
   const { text, required, number, guard } = parts;
-  const { headers, mapping, keyRules } = setup;
+  const { keyRules } = setup;
   const id = required('prospectId');
   const name = text('name');
   const channel = text('channel');
@@ -340,14 +349,10 @@ function prospectsReader(parts: Parts, setup: ReaderSetup, sink: RowSink): RowRe
   const size = text('size');
   const age = number('age', { required: false });
   const income = number('income', { required: false });
-  const extra = headers.map((header, column) => (Object.values(mapping).includes(column) ? null : header || null));
+  const attributesOf = unmappedAttributes(setup);
   return guard((fields) => {
     const label = id(fields);
-    const attributes: Record<string, string> = {};
-    extra.forEach((header, column) => {
-      const value = fields[column]?.trim();
-      if (header && value) attributes[header] = value;
-    });
+    const attributes = attributesOf(fields);
     sink.records.push({
       key: normalizeCustomerKey(label, keyRules), label, name: name(fields), channel: channel(fields), region: region(fields),
       industry: industry(fields), size: size(fields), age: age(fields), income: income(fields), attributes,
