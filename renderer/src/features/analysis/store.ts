@@ -98,8 +98,7 @@ export const analysisActions = {
       return null;
     }
     set({ settings });
-    const changed = before === null || (Object.keys(settings) as (keyof AnalysisSettings)[]).some((key) => !presentationOnly(key) && before[key] !== settings[key]);
-    if (changed && state.latest) void analysisActions.run(app, null);
+    if (state.latest && (before === null || analysisDiffers(before, settings))) void analysisActions.run(app, null);
     return settings;
   },
 
@@ -112,8 +111,12 @@ export const analysisActions = {
 /** Settings that change how results are shown or reported, not the analysis itself. */
 const presentationOnly = (key: string) => key === 'currency' || key.startsWith('report');
 
+/** Two sets of settings would give different analyses (how money is shown and the report's cover aside). */
+function analysisDiffers(a: AnalysisSettings, b: AnalysisSettings): boolean {
+  return (Object.keys(b) as (keyof AnalysisSettings)[]).some((key) => !presentationOnly(key) && a[key] !== b[key]);
+}
+
 /** The settings that produced the run differ from the workspace's current ones (ignoring how money is shown and the report's cover). */
 export function settingsChangedSince(run: AnalysisRun, settings: AnalysisSettings | null): boolean {
-  if (!settings) return false;
-  return (Object.keys(settings) as (keyof AnalysisSettings)[]).some((key) => !presentationOnly(key) && run.settings[key] !== settings[key]);
+  return settings !== null && analysisDiffers(run.settings, settings);
 }
