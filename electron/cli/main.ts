@@ -386,7 +386,7 @@ const COMMANDS: Record<string, Command> = {
   },
   clv: {
     usage: 'clv <workspace> --horizon-months N --out FILE [--json]',
-    summary: "Per-customer predictions of the analysis' outlook (a fitted BG/NBD when the data supports one, else the observed retention of each customer's group): the chance of a purchase, expected purchases and revenue, P(alive), CLV and future profit, as CSV.",
+    summary: "Per-customer predictions of the analysis' outlook (a fitted BG/NBD when the data supports one, else the observed retention of each customer's group): the chance of a purchase, expected purchases and revenue, P(alive), CLV and future profit, as .xlsx or CSV by the extension of --out.",
     options: { 'horizon-months': { type: 'string' }, out: { type: 'string' } },
     async run(positionals, values, context) {
       requireArgs(positionals, 1, this.usage);
@@ -402,7 +402,7 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     usage: 'export <workspace> customers|crosssell|contacts|calendar --out FILE [--json]',
-    summary: 'Write a list of the last analysis: customers with metrics and strategies, cross-sell offers, the contact plan (CSV or iCalendar).',
+    summary: 'Write a list of the last analysis: customers with metrics and strategies, cross-sell offers, the contact plan — as an Excel workbook (typed cells, frozen header, filters) when --out ends in .xlsx, else CSV; the calendar as iCalendar. Headers and codes are the stable keys scripts read.',
     options: { out: { type: 'string' } },
     async run(positionals, values, context) {
       requireArgs(positionals, 2, this.usage);

@@ -99,13 +99,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async chooseFile(purpose, suggestedName) {
       if (dialogAnswers.length > 0) return dialogAnswers.shift() ?? null;
       if (purpose === 'createWorkspace') return join(dataDir, 'workspaces', `workspace-${++untitled}.vlw`);
-      if (purpose === 'saveCsv' || purpose === 'saveCalendar') {
+      const extension = { saveTable: 'xlsx', saveCalendar: 'ics', savePdf: 'pdf' }[purpose as string];
+      if (extension) {
         mkdirSync(join(dataDir, 'exports'), { recursive: true });
-        return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.${purpose === 'saveCsv' ? 'csv' : 'ics'}`);
-      }
-      if (purpose === 'savePdf') {
-        mkdirSync(join(dataDir, 'exports'), { recursive: true });
-        return join(dataDir, 'exports', suggestedName ?? `report-${++untitled}.pdf`);
+        return join(dataDir, 'exports', suggestedName ?? `export-${++untitled}.${extension}`);
       }
       log('The harness has no file dialog: start it with --workspace FILE, or drop a file on the page to import it.');
       return null;

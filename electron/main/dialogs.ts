@@ -15,7 +15,13 @@ const OPEN: Partial<Record<FilePurpose, OpenDialogOptions>> = {
 };
 const SAVE: Partial<Record<FilePurpose, SaveDialogOptions>> = {
   createWorkspace: { filters: WORKSPACE, defaultPath: `workspace.${WORKSPACE_EXTENSION}`, properties: ['createDirectory', 'showOverwriteConfirmation'] },
-  saveCsv: { filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
+  saveTable: {
+    filters: [
+      { name: 'Excel workbook', extensions: ['xlsx'] },
+      { name: 'CSV', extensions: ['csv'] },
+    ],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  },
   saveCalendar: { filters: [{ name: 'iCalendar', extensions: ['ics'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
   savePdf: { filters: [{ name: 'PDF', extensions: ['pdf'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] },
 };

@@ -38,7 +38,7 @@ export function installMenu(send: (command: AppCommand) => void, options: { deve
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: `About ${app.getName()}`, role: 'about' }] },
+    { role: 'help', submenu: [item('Glossary', 'glossary', 'F1'), { type: 'separator' }, { label: `About ${app.getName()}`, role: 'about' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

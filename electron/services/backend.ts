@@ -13,6 +13,7 @@ import { AnalysisService } from './analysis/analysis-service';
 import { ImportService } from './import/import-service';
 import { WhatIfService } from './whatif/whatif-service';
 import { WorkspaceService } from './workspace/workspace-service';
+import { writeTable } from './export/table-file';
 import { ChromiumPrinter } from './report/chromium-printer';
 import { ReportService, reportScenario } from './report/report-service';
 
@@ -96,7 +97,7 @@ export function createBackend(options: BackendOptions): Backend {
     'analysis.customers': (request) => analyses.customers(request),
     'analysis.scatter': () => analyses.scatter(),
     'analysis.customer': ({ customer }) => analyses.customer(customer),
-    'analysis.export': ({ list, path, filter }) => analyses.export(list, path, filter),
+    'analysis.export': ({ list, path, filter, words }) => analyses.export(list, path, filter, words),
     'models.fit': ({ model, unit, calibrationEnd }, { signal, progress }) => analyses.fit(model, unit, calibrationEnd, { signal, onProgress: progress }),
     'models.latest': () => analyses.latestFit(),
     'models.backtest': ({ asOf, horizonMonths }, { signal, progress }) => analyses.backtest(asOf, horizonMonths, { signal, onProgress: progress }),
@@ -117,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
     'import.log': () => imports.log(),
     'import.issues': ({ importId, kind }) => imports.issues(importId, kind),
     'import.exportLog': ({ importId, path }) => imports.exportLog(importId, path),
+    'table.save': async ({ path, table }) => ({ path, rows: await writeTable(path, { ...table, currency: analyses.settings().currency }) }),
 
     'shell.openExternal': async ({ url }) => {
       assertSafeExternalUrl(url);

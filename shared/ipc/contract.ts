@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AnalysisRun, CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../domain/analysis';
+import { ExportWords, TableToSave } from '../domain/export';
 import { AppSettings } from '../domain/app-settings';
 import { BacktestRun, ModelFitSummary, PurchaseModelName, TimeUnitSchema } from '../domain/models';
 import { ReportRequest, ReportResult } from '../domain/report';
@@ -32,7 +33,7 @@ function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, ou
 const NoInput = z.object({}).strict();
 const FilePath = z.string().trim().min(1, 'A file path is required.').max(4096);
 
-export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveCsv', 'saveCalendar', 'savePdf'] as const;
+export const FILE_PURPOSES = ['openWorkspace', 'createWorkspace', 'importFile', 'saveTable', 'saveCalendar', 'savePdf'] as const;
 export const FilePurpose = z.enum(FILE_PURPOSES);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
@@ -154,8 +155,8 @@ export const contract = {
   ),
   'analysis.customer': call('Everything about one customer of the last analysis: metrics, orders, strategy with reason, missing products, next contact.', z.object({ customer: z.string().min(1).max(200) }).strict(), CustomerDetail),
   'analysis.export': call(
-    'Write a list of the last analysis as a file: customers (CSV), cross-sell offers (CSV), contact plan (CSV or iCalendar).',
-    z.object({ list: ExportList, path: FilePath, filter: CustomerFilter.optional() }).strict(),
+    'Write a list of the last analysis for the customers passing the filter: customers, cross-sell offers, lifetime values, contact plan — as .xlsx or CSV by the file\'s extension (the contact plan also as iCalendar); with words, headers, codes and reasons in the person\'s language.',
+    z.object({ list: ExportList, path: FilePath, filter: CustomerFilter.optional(), words: ExportWords.optional() }).strict(),
     z.object({ path: z.string(), rows: z.number().int() }),
   ),
 
@@ -204,7 +205,7 @@ export const contract = {
   ),
 
   'dialog.chooseFile': call(
-    'Ask the person for a file (a workspace to open or create, an export to import, where to save a CSV); null when they cancel.',
+    'Ask the person for a file (a workspace to open or create, an export to import, where to save a table, a calendar or a PDF); null when they cancel.',
     z.object({ purpose: FilePurpose, suggestedName: z.string().max(255).optional() }).strict(),
     z.string().nullable(),
   ),
@@ -230,6 +231,11 @@ export const contract = {
     'The rejected, skipped and duplicate rows of one import, by line.',
     z.object({ importId: z.number().int().positive(), kind: z.enum(['rejected', 'skipped', 'duplicate']).optional() }).strict(),
     z.array(ImportIssue.extend({ kind: z.string(), of: z.number().int().nullable() })),
+  ),
+  'table.save': call(
+    'Write a table a screen shows (cohorts, what-if figures, an import\'s issues, …) as .xlsx or CSV by the file\'s extension, with typed cells in the workspace\'s currency.',
+    z.object({ path: FilePath, table: TableToSave }).strict(),
+    z.object({ path: z.string(), rows: z.number().int() }),
   ),
   'import.exportLog': call(
     'Write the log of one import (its file, counts and every issue) as a CSV file.',
@@ -268,7 +274,7 @@ export const JobProgress = z.object({
 export type JobProgress = z.infer<typeof JobProgress>;
 
 /** Commands the desktop menu sends to the renderer (the renderer's own shortcuts run the same ones). */
-export const APP_COMMANDS = ['home', 'newWorkspace', 'openWorkspace', 'closeWorkspace', 'openDemo', 'openCdnow', 'settings'] as const;
+export const APP_COMMANDS = ['home', 'newWorkspace', 'openWorkspace', 'closeWorkspace', 'openDemo', 'openCdnow', 'settings', 'glossary'] as const;
 export const AppCommand = z.enum(APP_COMMANDS);
 export type AppCommand = z.infer<typeof AppCommand>;
 

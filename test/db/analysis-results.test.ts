@@ -3,6 +3,7 @@
  * the exported lists, on the demo business.
  */
 import { readFileSync } from 'node:fs';
+import Excel from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRun } from '../../shared/domain/analysis';
@@ -70,5 +71,45 @@ describe('analysed customers', () => {
     const ics = readFileSync(join(dir, 'p.ics'), 'utf8');
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(calendar.rows);
+  });
+
+  it('writes a list as an Excel workbook in the person\'s words, with typed cells', async () => {
+    const path = join(tempDir(), 'mvc.xlsx');
+    const words = {
+      locale: 'ru' as const,
+      headers: { customer: 'Клиент', tier: 'Ступень', currentProfit: 'Прибыль', lastDate: 'Последняя покупка', active: 'Активен', reasonText: 'Почему', 'list.customers': 'Клиенты' },
+      codes: { tier: { mvc: 'MVC (самые ценные)' }, strategy: { retain: 'Удержание' } },
+      yes: 'Да',
+      no: 'Нет',
+      reasons: { 'retain.valuable': 'прибыль {{profit}} за {{months}} мес.' },
+    };
+    const written = await api['analysis.export']({ list: 'customers', path, filter: { tier: ['mvc'] }, words });
+    expect(written.rows).toBe(run.summary.ladder.mvc.customers);
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.name).toBe('Клиенты');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const at = (header: string) => headers.indexOf(header) + 1;
+    // Keys the words do not name keep their key.
+    expect(headers).toContain('quadrant');
+    expect(sheet.rowCount).toBe(written.rows + 1);
+    const profits: number[] = [];
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      expect(row.getCell(at('Ступень')).value).toBe('MVC (самые ценные)');
+      expect(['Да', 'Нет']).toContain(row.getCell(at('Активен')).value);
+      expect(row.getCell(at('Последняя покупка')).value).toBeInstanceOf(Date);
+      const profit = row.getCell(at('Прибыль')).value;
+      expect(typeof profit).toBe('number');
+      profits.push(profit as number);
+    }
+    const page = await api['analysis.customers']({ offset: 0, limit: 10_000, filter: { tier: ['mvc'] } });
+    const expected = page.rows.map((row) => Math.round((row[column(page, 'currentProfit')] as number) * 100) / 100);
+    expect(profits.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    // The reason in the person's template with the customer's numbers in Russian style ("+1 376", "+961,56"); reasons without a template stay English.
+    const reasons = Array.from({ length: sheet.rowCount - 1 }, (_, i) => String(sheet.getRow(i + 2).getCell(at('Почему')).value));
+    expect(reasons.some((reason) => /^прибыль \+\d[\d\s\u00a0]*(,\d\d)? за 12 мес\.$/.test(reason))).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { AnalysisSummarySchema, type AnalysisRun, type CustomerDetail, type CustomerFilter, type CustomerPage, type ExportList } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/ipc/errors';
-import { customerDetail, customerView, exportList, loadRun, page, prepareOrders, scatter, type LoadedRun } from './results';
+import type { ExportWords } from '../../../shared/domain/export';
+import { exportList } from './list-export';
+import { customerDetail, customerView, loadRun, page, prepareOrders, scatter, type LoadedRun } from './results';
 import type { ScatterReply } from '../../../shared/ipc/contract';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { AnalysisSettings as SettingsSchema } from '../../../shared/domain/settings';
@@ -48,8 +50,8 @@ export class AnalysisService {
     return customerDetail(this.deps.workspaces.requireStore().db, this.latestLoaded(), customer, this.settings());
   }
 
-  export(list: ExportList, path: string, filter: CustomerFilter | undefined): { path: string; rows: number } {
-    return exportList(this.latestLoaded(), list, path, filter, this.settings());
+  export(list: ExportList, path: string, filter: CustomerFilter | undefined, words?: ExportWords): Promise<{ path: string; rows: number }> {
+    return exportList(this.latestLoaded(), list, path, filter, this.settings(), words);
   }
 
   settings(): AnalysisSettings {

@@ -1,19 +1,16 @@
 /**
  * The customers of a stored analysis run as people see them: one row per customer with every
- * metric and decision, sorted and filtered for the grid, one customer in full for the drill-down,
- * and the lists a manager acts on written as CSV or iCalendar.
+ * metric and decision, sorted and filtered for the grid, and one customer in full for the
+ * drill-down (list-export.ts writes the lists a manager acts on).
  */
-import { writeFileSync } from 'node:fs';
 import type { AnalysisSummary } from '../../../shared/analytics/analyze';
-import { CONTACT_REASONS } from '../../../shared/analytics/contacts';
-import { toCsv, toICalendar } from '../../../shared/analytics/exports';
 import { TIERS } from '../../../shared/analytics/ladder';
 import { LIFECYCLE_STAGES } from '../../../shared/analytics/lifecycle';
 import { QUADRANTS } from '../../../shared/analytics/quadrants';
 import { RFM_SEGMENTS } from '../../../shared/analytics/rfm';
 import { sampleScatter } from '../../../shared/analytics/scatter-sample';
-import { describeReason, REASONS, STRATEGIES, type Reason, type ReasonValues } from '../../../shared/analytics/strategies';
-import type { CustomerDetail, CustomerFilter, CustomerPage, ExportList } from '../../../shared/domain/analysis';
+import { REASONS, STRATEGIES, type ReasonValues } from '../../../shared/analytics/strategies';
+import type { CustomerDetail, CustomerFilter, CustomerPage } from '../../../shared/domain/analysis';
 import { isoFromEpochDay } from '../../../shared/domain/dates';
 import { normalizeCustomerKey } from '../../../shared/domain/customer-key';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
@@ -319,7 +316,7 @@ export function page(loaded: LoadedRun, rows: Int32Array, offset: number, limit:
   };
 }
 
-function reasonValues(loaded: LoadedRun, row: number, settings: AnalysisSettings): ReasonValues {
+export function reasonValues(loaded: LoadedRun, row: number, settings: AnalysisSettings): ReasonValues {
   const value = (name: string) => ((loaded.columns[name] as ColumnArray | undefined)?.[row] as number | undefined) ?? 0;
   return {
     profit: value('currentProfit'),
@@ -390,81 +387,3 @@ export function customerDetail(db: SqliteDatabase, loaded: LoadedRun, customer: 
   };
 }
 
-const money = (value: number) => value.toFixed(2);
-
-/** Writes one of the action lists of a run, for the customers passing the filter. */
-export function exportList(loaded: LoadedRun, list: ExportList, path: string, filter: CustomerFilter | undefined, settings: AnalysisSettings): { path: string; rows: number } {
-  const chosen = filterCustomers(loaded, filter);
-  const included = new Uint8Array(loaded.labels.length);
-  for (const row of chosen) included[row] = 1;
-  const reasonText = (row: number) => {
-    const code = REASONS[(loaded.columns.reason as Uint8Array)[row] as number];
-    return code ? describeReason(code as Reason, reasonValues(loaded, row, settings), money) : '';
-  };
-  let text: string;
-  let rows: number;
-  if (list === 'customers') {
-    const headers = [...loaded.defs.map((def) => def.key), 'reasonText'];
-    const cell = (def: ColumnDef, row: number) => {
-      const value = def.value(row);
-      if (typeof value === 'boolean') return value ? 'yes' : 'no';
-      return def.type === 'money' && typeof value === 'number' ? Math.round(value * 100) / 100 : value;
-    };
-    const body = Array.from(chosen, (row) => [...loaded.defs.map((def) => cell(def, row)), reasonText(row)]);
-    rows = body.length;
-    text = toCsv(headers, body, { formulaGuard: true });
-  } else if (list === 'crosssell') {
-    const customer = loaded.columns.offerCustomer as Int32Array;
-    const body: (string | number | null)[][] = [];
-    for (let i = 0; i < customer.length; i++) {
-      const row = customer[i] as number;
-      if (!included[row]) continue;
-      body.push([
-        loaded.labels[row] ?? '', loaded.names[row] ?? '', loaded.summary.crossSell.itemLabels[(loaded.columns.offerItem as Int32Array)[i] as number] ?? '',
-        (loaded.columns.offerRank as Int32Array)[i] as number, Number(((loaded.columns.offerScore as Float64Array)[i] as number).toFixed(4)),
-        Number(((loaded.columns.crossSellPotential as Float64Array)[row] as number).toFixed(2)), TIERS[(loaded.columns.tier as Uint8Array)[row] as number] ?? '',
-        STRATEGIES[(loaded.columns.strategy as Uint8Array)[row] as number] ?? '',
-      ]);
-    }
-    rows = body.length;
-    text = toCsv(['customer', 'name', 'offer', 'rank', 'score', 'potentialProfit', 'tier', 'strategy'], body, { formulaGuard: true });
-  } else if (list === 'clv') {
-    const value = (name: string, row: number) => {
-      const number = (loaded.columns[name] as Float64Array | undefined)?.[row];
-      return number === undefined || Number.isNaN(number) ? null : Number(number.toFixed(6));
-    };
-    // The model's own columns (P(alive), CLV) are empty when the analysis had no model.
-    const body = Array.from(chosen, (row) => [loaded.labels[row] ?? '', loaded.names[row] ?? '', value('activeChance', row), value('expectedPurchases', row), value('expectedRevenue', row), value('probabilityAlive', row), value('clv', row), value('future', row)]);
-    rows = body.length;
-    text = toCsv(['customer', 'name', 'probabilityActive', 'expectedPurchases', 'expectedRevenue', 'probabilityAlive', 'clv', 'futureProfit'], body, { formulaGuard: true });
-  } else {
-    const customer = loaded.columns.contactCustomer as Int32Array;
-    const events: { row: number; day: number; reason: string }[] = [];
-    for (let i = 0; i < customer.length; i++) {
-      const row = customer[i] as number;
-      if (included[row]) events.push({ row, day: (loaded.columns.contactDay as Int32Array)[i] as number, reason: CONTACT_REASONS[(loaded.columns.contactReason as Uint8Array)[i] as number] ?? 'rhythm' });
-    }
-    rows = events.length;
-    if (list === 'contacts') {
-      text = toCsv(
-        ['date', 'customer', 'name', 'reason', 'strategy', 'tier', 'lastPurchase'],
-        events.map(({ row, day, reason }) => [isoFromEpochDay(day), loaded.labels[row] ?? '', loaded.names[row] ?? '', reason, STRATEGIES[(loaded.columns.strategy as Uint8Array)[row] as number] ?? '', TIERS[(loaded.columns.tier as Uint8Array)[row] as number] ?? '', ((): string | null => { const last = (loaded.columns.lastDay as Int32Array)[row] as number; return last === NO_DAY ? null : isoFromEpochDay(last); })()]),
-        { formulaGuard: true },
-      );
-    } else {
-      text = toICalendar(
-        events.map(({ row, day, reason }, index) => ({
-          uid: `${loaded.run.runId}-${index}@value-ladder`,
-          day,
-          summary: `${reason === 'winBack' ? 'Win back' : 'Contact'}: ${loaded.names[row] ?? loaded.labels[row] ?? ''}`,
-          description: `${loaded.labels[row] ?? ''} — ${reasonText(row)}`,
-        })),
-        '-//Value Ladder//Contact plan//EN',
-        Date.parse(loaded.run.createdAt),
-      );
-    }
-  }
-  // A byte-order mark so that spreadsheet programs read the UTF-8 names correctly; calendars need none.
-  writeFileSync(path, list === 'contactsCalendar' ? text : `\uFEFF${text}`);
-  return { path, rows };
-}

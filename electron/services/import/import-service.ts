@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Papa from 'papaparse';
+import type { CellKind } from '../../../shared/domain/export';
 import type { ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/ipc/errors';
 import type { IssueKind } from '../../db/import-writer';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
+import { writeTable } from '../export/table-file';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 const MAX_STAGED_BYTES = 512 * 1024 * 1024;
@@ -43,19 +44,16 @@ export class ImportService {
   }
 
   /** One CSV row per issue, each with the import's file and counts, so it reads on its own in a spreadsheet. */
-  exportLog(importId: number, path: string): { path: string; rows: number } {
+  async exportLog(importId: number, path: string): Promise<{ path: string; rows: number }> {
     const store = this.deps.workspaces.requireStore();
     const entry = store.importLog().find((candidate) => candidate.importId === importId);
     if (!entry) throw new AppError('importMissing', { id: importId });
     const issues = store.importIssues(importId);
     const head = [entry.importId, entry.fileName, entry.hash, entry.importedAt, entry.kind, entry.accepted, entry.rejected, entry.skipped, entry.duplicates];
-    const rows = issues.length > 0 ? issues.map((issue) => [...head, issue.kind, issue.line, issue.column ?? '', issue.value ?? '', issue.reason, issue.of ?? '']) : [[...head, '', '', '', '', '', '']];
-    const csv = Papa.unparse({
-      fields: ['import', 'file', 'sha256', 'imported_at', 'kind', 'accepted', 'rejected', 'skipped', 'duplicates', 'issue', 'line', 'column', 'value', 'reason', 'of_line'],
-      data: rows,
-    });
-    // A BOM so that Excel reads the UTF-8 (Cyrillic, Chinese, Persian) correctly.
-    writeFileSync(path, `\uFEFF${csv}\r\n`);
+    const rows = issues.length > 0 ? issues.map((issue) => [...head, issue.kind, issue.line, issue.column ?? '', issue.value ?? '', issue.reason, issue.of ?? null]) : [[...head, '', null, '', '', '', null]];
+    const kinds: CellKind[] = ['integer', 'text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text', 'text', 'integer'];
+    const headers = ['import', 'file', 'sha256', 'imported_at', 'kind', 'accepted', 'rejected', 'skipped', 'duplicates', 'issue', 'line', 'column', 'value', 'reason', 'of_line'];
+    await writeTable(path, { sheet: `import ${importId}`, columns: headers.map((header, i) => ({ header, kind: kinds[i] ?? 'text' })), rows, currency: null });
     return { path, rows: issues.length };
   }
 

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { JobBar } from '../components/JobBar';
 import { useAnalysisSync } from '../features/analysis/store';
 import { useDropToImport } from '../features/import/window-drop';
+import { Glossary } from '../features/help/Glossary';
 import { ChannelsScreen } from '../features/channels/ChannelsScreen';
 import { CohortsScreen } from '../features/cohorts/CohortsScreen';
 import { CustomersScreen } from '../features/customers/CustomersScreen';
@@ -107,6 +108,9 @@ function Shell() {
             </ul>
           </div>
         ))}
+        <button type="button" className="button button--quiet help-button" onClick={() => app.openGlossary()} aria-keyshortcuts="F1" data-testid="help">
+          {t('glossary.button')}
+        </button>
         <p className="sidebar__hint muted">{t('shortcuts.hint')}</p>
       </nav>
       <main className="main">
@@ -116,6 +120,7 @@ function Shell() {
           <Screen />
         </ErrorBoundary>
       </main>
+      <Glossary />
     </div>
   );
 }

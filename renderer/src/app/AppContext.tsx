@@ -32,6 +32,10 @@ interface AppContextValue {
   error: AppError | null;
   showError(error: unknown): void;
   dismissError(): void;
+  /** The glossary when open: the entry to show ('' for the top), else null. */
+  glossary: string | null;
+  openGlossary(entry?: string): void;
+  closeGlossary(): void;
 }
 
 const Context = createContext<AppContextValue | null>(null);
@@ -54,6 +58,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [route, setRoute] = useState<Route>('home');
   const [job, setJob] = useState<RunningJob | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [glossary, setGlossary] = useState<string | null>(null);
   const jobRef = useRef<AbortController | null>(null);
 
   const showError = useCallback((value: unknown) => {
@@ -118,8 +123,22 @@ export function AppProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<AppContextValue>(
-    () => ({ settings, updateSettings, workspace, route, navigate: setRoute, job, runJob, error, showError, dismissError: () => setError(null) }),
-    [settings, updateSettings, workspace, route, job, runJob, error, showError],
+    () => ({
+      settings,
+      updateSettings,
+      workspace,
+      route,
+      navigate: setRoute,
+      job,
+      runJob,
+      error,
+      showError,
+      dismissError: () => setError(null),
+      glossary,
+      openGlossary: (entry = '') => setGlossary(entry),
+      closeGlossary: () => setGlossary(null),
+    }),
+    [settings, updateSettings, workspace, route, job, runJob, error, showError, glossary],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -62,9 +62,17 @@ export function useAppCommands(): void {
           return void workspaceActions.openSample(app, 'demo');
         case 'openCdnow':
           return void workspaceActions.openSample(app, 'cdnow');
+        case 'glossary':
+          return app.openGlossary();
       }
     };
     const onKey = (event: KeyboardEvent) => {
+      // F1: the glossary (the desktop menu's accelerator sends the same command; opening twice is opening once).
+      if (event.key === 'F1' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        run('glossary');
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const digit = digitOf(event);
       const screen = digit ? SCREEN_SHORTCUTS[digit] : undefined;

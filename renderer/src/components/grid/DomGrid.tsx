@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDarkTheme } from '../../app/useDarkTheme';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { copyOnKey } from './copy';
+import { useCopyMenu } from './CopyMenu';
 import { gridLocaleText } from './locale';
 import { gridTheme } from './theme';
 
@@ -35,13 +36,14 @@ function DomGridHost<TData>(props: GridOptions<TData> & { className?: string }) 
   const grid = useRef<GridApi<TData> | null>(null);
   const applied = useRef<Record<string, unknown>>({});
   const { className, ...options } = props;
-  const latest = useRef({ options, dark });
+  const copyMenu = useCopyMenu();
+  const latest = useRef({ options, dark, openCopyMenu: copyMenu.open });
   // A new object whenever an option the grid reads only at creation changes.
   const { rowModelType, getRowId, cacheBlockSize, suppressColumnVirtualisation } = options;
   const creation = useMemo(() => ({ rowModelType, getRowId, cacheBlockSize, suppressColumnVirtualisation }), [rowModelType, getRowId, cacheBlockSize, suppressColumnVirtualisation]);
 
   useEffect(() => {
-    latest.current = { options, dark };
+    latest.current = { options, dark, openCopyMenu: copyMenu.open };
   });
 
   useEffect(() => {
@@ -58,6 +60,12 @@ function DomGridHost<TData>(props: GridOptions<TData> & { className?: string }) 
         latest.current.options.onCellKeyDown?.(event);
         copyOnKey(event);
       },
+      // The right-click copy menu (CopyMenu.tsx) instead of the browser's.
+      preventDefaultOnContextMenu: true,
+      onCellContextMenu: (event) => {
+        latest.current.options.onCellContextMenu?.(event);
+        latest.current.openCopyMenu(event);
+      },
     };
     applied.current = { ...full };
     const api = createGrid<TData>(element, full);
@@ -72,18 +80,23 @@ function DomGridHost<TData>(props: GridOptions<TData> & { className?: string }) 
     const api = grid.current;
     if (!api || api.isDestroyed()) return;
     // The key handler stays the creation's, which calls the latest options' own.
-    const { onCellKeyDown: _ownKeys, ...rest } = options;
+    const { onCellKeyDown: _ownKeys, onCellContextMenu: _ownMenu, ...rest } = options;
     const next: Record<string, unknown> = { ...rest, theme: gridTheme(dark) };
     const changed: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(next)) {
       if (INITIAL_ONLY.has(name)) continue;
       if (applied.current[name] !== value) changed[name] = value;
     }
-    for (const name of Object.keys(applied.current)) if (!(name in next) && !INITIAL_ONLY.has(name) && name !== 'onCellKeyDown') changed[name] = undefined;
+    for (const name of Object.keys(applied.current)) if (!(name in next) && !INITIAL_ONLY.has(name) && name !== 'onCellKeyDown' && name !== 'onCellContextMenu' && name !== 'preventDefaultOnContextMenu') changed[name] = undefined;
     if (Object.keys(changed).length === 0) return;
     applied.current = { ...applied.current, ...changed };
     api.updateGridOptions(changed as Partial<Pick<GridOptions<TData>, ManagedGridOptionKey>>);
   });
 
-  return <div ref={host} className={className} style={{ height: '100%', width: '100%' }} />;
+  return (
+    <>
+      <div ref={host} className={className} style={{ height: '100%', width: '100%' }} />
+      {copyMenu.menu}
+    </>
+  );
 }

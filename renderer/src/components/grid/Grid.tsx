@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDarkTheme } from '../../app/useDarkTheme';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { copyOnKey } from './copy';
+import { useCopyMenu } from './CopyMenu';
 import { gridLocaleText } from './locale';
 import { gridTheme } from './theme';
 
@@ -24,18 +25,27 @@ function ThemedGrid<TData>(props: AgGridReactProps<TData>) {
   const dark = useDarkTheme();
   const language = i18n.language;
   const rtl = i18n.dir(language) === 'rtl';
-  const { onCellKeyDown } = props;
+  const { onCellKeyDown, onCellContextMenu } = props;
+  const copyMenu = useCopyMenu();
   return (
-    <AgGridReact<TData>
-      key={language}
-      theme={gridTheme(dark)}
-      enableRtl={rtl}
-      localeText={gridLocaleText(language)}
-      {...props}
-      onCellKeyDown={(event) => {
-        onCellKeyDown?.(event);
-        copyOnKey(event);
-      }}
-    />
+    <>
+      <AgGridReact<TData>
+        key={language}
+        theme={gridTheme(dark)}
+        enableRtl={rtl}
+        localeText={gridLocaleText(language)}
+        preventDefaultOnContextMenu
+        {...props}
+        onCellKeyDown={(event) => {
+          onCellKeyDown?.(event);
+          copyOnKey(event);
+        }}
+        onCellContextMenu={(event) => {
+          onCellContextMenu?.(event);
+          copyMenu.open(event);
+        }}
+      />
+      {copyMenu.menu}
+    </>
   );
 }

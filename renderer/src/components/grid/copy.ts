@@ -11,21 +11,33 @@ export function copyOnKey<TData>(event: CellKeyDownEvent<TData> | FullWidthCellK
   const text = copyText(event.api, event.node);
   if (text === null) return;
   key.preventDefault();
-  void navigator.clipboard?.writeText(text).catch(() => undefined);
+  writeClipboard(text);
 }
 
 /** What Ctrl+C copies from a grid, or null when there is nothing to copy. */
 export function copyText<TData>(api: GridApi<TData>, focusedRow: IRowNode<TData> | null): string | null {
-  const columns = api.getAllDisplayedColumns();
-  const shown = (node: IRowNode<TData>, column: Column) => cellText(api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }));
   const selected = api.getSelectedNodes();
-  if (selected.length > 0) {
-    const header = columns.map((column) => cellText(api.getDisplayNameForColumn(column, null)));
-    return [header, ...selected.map((node) => columns.map((column) => shown(node, column)))].map((row) => row.join('\t')).join('\n');
-  }
+  if (selected.length > 0) return rowsText(api, selected);
   const focused = api.getFocusedCell();
   if (!focused || !focusedRow) return null;
-  return shown(focusedRow, focused.column as Column);
+  return shownText(api, focusedRow, focused.column as Column);
+}
+
+/** One cell as the grid shows it. */
+export function shownText<TData>(api: GridApi<TData>, node: IRowNode<TData>, column: Column): string {
+  return cellText(api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }));
+}
+
+/** Rows as tab-separated text under the displayed columns' headers. */
+export function rowsText<TData>(api: GridApi<TData>, nodes: readonly IRowNode<TData>[]): string {
+  const columns = api.getAllDisplayedColumns();
+  const header = columns.map((column) => cellText(api.getDisplayNameForColumn(column, null)));
+  return [header, ...nodes.map((node) => columns.map((column) => shownText(api, node, column)))].map((row) => row.join('\t')).join('\n');
+}
+
+/** Puts text on the clipboard; a refusal (no focus, no permission) is not worth an error. */
+export function writeClipboard(text: string): void {
+  void navigator.clipboard?.writeText(text).catch(() => undefined);
 }
 
 /** One cell of tab-separated text: no tab or line break inside. */

@@ -6,6 +6,7 @@ import type { CallOutput } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
+import { TableExport } from '../../components/TableExport';
 import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { FileValueCell } from './cells';
@@ -82,6 +83,23 @@ function IssuesPanel({ entry, onClose }: { entry: ImportLogEntry; onClose(): voi
     <section className="log-issues" data-testid="log-issues" aria-label={t('import.log.issuesOf', { file: entry.fileName })}>
       <div className="log-issues__head">
         <h3>{t('import.log.issuesOf', { file: entry.fileName })}</h3>
+        {rows && rows.length > 0 && rows.length <= 200_000 ? (
+          <TableExport
+            name={`import-${entry.importId}-issues`}
+            testId="issues-export"
+            table={() => ({
+              sheet: t('import.log.issuesOf', { file: entry.fileName }),
+              columns: [
+                { header: t('import.log.issueKind'), kind: 'text' },
+                { header: t('import.check.columns.line'), kind: 'integer' },
+                { header: t('import.check.columns.column'), kind: 'text' },
+                { header: t('import.check.columns.value'), kind: 'text' },
+                { header: t('import.check.columns.reason'), kind: 'text' },
+              ],
+              rows: rows.map((issue) => [t(`import.log.issueKinds.${issue.kind}`, { defaultValue: issue.kind }), issue.line, issue.column ?? null, issue.value ?? null, issueReason(t, format.integer, issue)]),
+            })}
+          />
+        ) : null}
         <button type="button" className="button button--quiet" onClick={onClose}>
           {t('import.log.hideIssues')}
         </button>

@@ -1,16 +1,10 @@
 import { api } from '../../api';
 import type { useApp } from '../../app/AppContext';
+import { saveTableFile } from '../../components/TableExport';
 
 type App = ReturnType<typeof useApp>;
 
-/** Asks where to save the log of one import and writes it there as CSV; the saved path, or null. */
-export async function exportImportLog(app: App, importId: number): Promise<{ path: string; rows: number } | null> {
-  try {
-    const path = await api['dialog.chooseFile']({ purpose: 'saveCsv', suggestedName: `import-${importId}.csv` });
-    if (!path) return null;
-    return await api['import.exportLog']({ importId, path });
-  } catch (error) {
-    app.showError(error);
-    return null;
-  }
+/** Asks where to save the whole log of one import (its counts and every issue, any number) and writes it as .xlsx or CSV; the saved path, or null. */
+export function exportImportLog(app: App, importId: number): Promise<{ path: string; rows: number } | null> {
+  return saveTableFile(app, `import-${importId}`, 'xlsx', (path) => api['import.exportLog']({ importId, path }));
 }

@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { useAnalysisFormat } from '../analysis/format';
 import { TIER_COLORS, TIERS } from '../analysis/codes';
 import { openCustomers } from '../customers/filter-store';
+import { TermHelp } from '../help/TermHelp';
 
 function ShareBar({ share, color, negative }: { share: number; color: string; negative?: boolean }) {
   const width = `${Math.min(100, Math.abs(share) * 100).toFixed(2)}%`;
@@ -50,7 +51,10 @@ export function LadderTiers({ run }: { run: AnalysisRun }) {
             data-tier={tier}
           >
             <span className="ladder__name">
-              <span className="ladder__badge">{t(`codes.tier.${tier}`)}</span>
+              <span className="ladder__badge">
+                {t(`codes.tier.${tier}`)}
+                <TermHelp term={tier} />
+              </span>
               <span className="ladder__description muted">{t(`ladder.tiers.describe.${tier}`)}</span>
             </span>
             <span className="num ladder__figure" data-figure="customers">

@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelFitSummary } from '../../../../shared/domain/models';
+import type { GlossaryTerm } from '../help/Glossary';
+import { TermHelp } from '../help/TermHelp';
 import { useModelFormat } from './format';
 import { GAMMA_GAMMA, MODEL_NAMES, PARAM_SYMBOLS, PARAMS } from './model-data';
 
 type Fit = ModelFitSummary['purchase'];
+
+/** Each parameter's glossary entry. */
+const PARAM_TERMS: Record<string, GlossaryTerm> = { r: 'paramR', alpha: 'paramAlpha', a: 'paramA', b: 'paramB', s: 'paramS', beta: 'paramBeta', p: 'paramP', q: 'paramQ', gamma: 'paramGamma' };
 
 function FitTable({ title, kind, fit, names, testId }: { title: string; kind: 'purchase' | 'spend'; fit: Fit; names: readonly string[]; testId: string }) {
   const { t } = useTranslation();
@@ -12,6 +17,7 @@ function FitTable({ title, kind, fit, names, testId }: { title: string; kind: 'p
     <div className="model-params" data-testid={testId}>
       <h3 className="model-params__title">
         {title}
+        <TermHelp term={kind === 'spend' ? 'gammaGamma' : title === 'BG/NBD' ? 'bgnbd' : 'paretoNbd'} />
         <span className={`status-pill${fit.converged ? ' status-pill--good' : ' status-pill--warn'}`}>{fit.converged ? t('models.status.converged') : t('models.status.notConvergedShort')}</span>
       </h3>
       <p className="muted small model-params__what">{t(`models.params.${kind}`)}</p>
@@ -36,6 +42,7 @@ function FitTable({ title, kind, fit, names, testId }: { title: string; kind: 'p
                 <th scope="row">
                   <span className="model-params__symbol">{PARAM_SYMBOLS[name] ?? name}</span>
                   <span className="muted small"> {t(`models.params.meaning.${name}`)}</span>
+                  <TermHelp term={PARAM_TERMS[name] ?? 'bgnbd'} />
                 </th>
                 <td className="num" data-figure="estimate" data-value={value ?? undefined}>
                   {value === undefined ? '—' : f.significant(value)}

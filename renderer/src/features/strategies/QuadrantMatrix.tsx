@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { QUADRANT_COLORS, type Quadrant } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
 import { openCustomers } from '../customers/filter-store';
+import { TermHelp } from '../help/TermHelp';
 
 /** Rows: current profit above / not above its threshold; columns: future profit above / not above. */
 const LAYOUT: Quadrant[][] = [
@@ -45,7 +46,10 @@ export function QuadrantMatrix({ run }: { run: AnalysisRun }) {
                 aria-label={`${t(`codes.quadrant.${quadrant}`)} — ${t('strategies.showCustomers')}`}
               >
                 <span className="quadrant__head">
-                  <span className="quadrant__name">{t(`codes.quadrant.${quadrant}`)}</span>
+                  <span className="quadrant__name">
+                    {t(`codes.quadrant.${quadrant}`)}
+                    <TermHelp term={quadrant} />
+                  </span>
                   <span className="quadrant__count" data-figure="customers">
                     {f.integer(cell.customers)}
                     <span className="muted"> · {f.percent(customers > 0 ? cell.customers / customers : 0)}</span>

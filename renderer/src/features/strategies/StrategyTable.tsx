@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { STRATEGIES, STRATEGY_COLORS } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
 import { openCustomers } from '../customers/filter-store';
+import { TermHelp } from '../help/TermHelp';
 
 /** The seven relationship strategies: how many customers each is recommended for, and what it means. */
 export function StrategyTable({ run }: { run: AnalysisRun }) {
@@ -39,6 +40,7 @@ export function StrategyTable({ run }: { run: AnalysisRun }) {
                 <span className="code-pill" style={{ ['--tone' as string]: STRATEGY_COLORS[strategy] }}>
                   {t(`codes.strategy.${strategy}`)}
                 </span>
+                <TermHelp term={strategy} />
               </th>
               <td className="num" data-figure="count">
                 {f.integer(count)}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WhatIfEngine, WhatIfResult } from '../../../../shared/analytics/whatif';
 import type { SavedScenario } from '../../../../shared/domain/whatif';
 import { EChart } from '../../components/charts/EChart';
+import { ExportableTable } from '../../components/TableExport';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import type { ChartOption } from '../../components/charts/echarts';
 import { useWhatIfFormat } from './format';
@@ -47,24 +48,26 @@ export function CompareView({ engine, entries }: { engine: WhatIfEngine; entries
     };
   }, [results, t, f, theme]);
 
-  const rows: { key: string; label: string; value: (r: WhatIfResult) => string; negative?: (r: WhatIfResult) => boolean }[] = [
-    { key: 'horizon', label: t('whatif.compare.horizon'), value: (r) => t('whatif.compare.years', { n: f.integer(r.horizonYears) }) },
-    { key: 'profit', label: t('whatif.compare.profit'), value: (r) => f.wholeMoney(r.scenario.profit) },
-    { key: 'delta', label: t('whatif.compare.delta'), value: (r) => `${f.signedWhole(r.delta.profit)}${r.delta.profitPercent !== null ? ` (${f.signedPercent(r.delta.profitPercent)})` : ''}`, negative: (r) => r.delta.profit < 0 },
-    { key: 'equity', label: t('whatif.kpi.equity'), value: (r) => f.wholeMoney(r.scenario.customerEquity) },
-    { key: 'revenue', label: t('whatif.compare.revenue'), value: (r) => f.wholeMoney(r.scenario.revenue) },
-    { key: 'campaign', label: t('whatif.compare.campaign'), value: (r) => f.wholeMoney(r.scenario.campaignCost) },
-    { key: 'customers', label: t('whatif.kpi.customers'), value: (r) => f.integer(r.years[r.years.length - 1]?.scenario.customers ?? 0) },
+  // `raw` is the figure a saved table gets (dom-table.ts): the years, the money, the customers.
+  const rows: { key: string; label: string; value: (r: WhatIfResult) => string; raw: (r: WhatIfResult) => number; negative?: (r: WhatIfResult) => boolean }[] = [
+    { key: 'horizon', label: t('whatif.compare.horizon'), value: (r) => t('whatif.compare.years', { n: f.integer(r.horizonYears) }), raw: (r) => r.horizonYears },
+    { key: 'profit', label: t('whatif.compare.profit'), value: (r) => f.wholeMoney(r.scenario.profit), raw: (r) => r.scenario.profit },
+    { key: 'delta', label: t('whatif.compare.delta'), value: (r) => `${f.signedWhole(r.delta.profit)}${r.delta.profitPercent !== null ? ` (${f.signedPercent(r.delta.profitPercent)})` : ''}`, raw: (r) => r.delta.profit, negative: (r) => r.delta.profit < 0 },
+    { key: 'equity', label: t('whatif.kpi.equity'), value: (r) => f.wholeMoney(r.scenario.customerEquity), raw: (r) => r.scenario.customerEquity },
+    { key: 'revenue', label: t('whatif.compare.revenue'), value: (r) => f.wholeMoney(r.scenario.revenue), raw: (r) => r.scenario.revenue },
+    { key: 'campaign', label: t('whatif.compare.campaign'), value: (r) => f.wholeMoney(r.scenario.campaignCost), raw: (r) => r.scenario.campaignCost },
+    { key: 'customers', label: t('whatif.kpi.customers'), value: (r) => f.integer(r.years[r.years.length - 1]?.scenario.customers ?? 0), raw: (r) => r.years[r.years.length - 1]?.scenario.customers ?? 0 },
   ];
   return (
     <div className="whatif-compare" data-testid="compare-view">
+      <ExportableTable name="whatif-compare" sheet={t('whatif.compare.sheet')}>
       <div className="table-scroll">
         <table className="table table--compact" data-testid="compare-table">
           <thead>
             <tr>
               <th />
               {results.map(({ entry }, index) => (
-                <th key={entry.id} className="num" data-compare-id={entry.id}>
+                <th key={entry.id} className="num" data-compare-id={entry.id} data-kind="number">
                   <span className="code-dot" style={{ background: COLORS[index % COLORS.length] }} /> <bdi>{entry.name}</bdi>
                 </th>
               ))}
@@ -75,7 +78,7 @@ export function CompareView({ engine, entries }: { engine: WhatIfEngine; entries
               <tr key={row.key} data-compare-row={row.key}>
                 <th scope="row">{row.label}</th>
                 {results.map(({ entry, result }) => (
-                  <td key={entry.id} className={`num${row.negative?.(result) ? ' negative' : ''}`} data-value={row.key === 'delta' ? result.delta.profit : undefined}>
+                  <td key={entry.id} className={`num${row.negative?.(result) ? ' negative' : ''}`} data-value={row.raw(result)}>
                     <bdi>{row.value(result)}</bdi>
                   </td>
                 ))}
@@ -84,6 +87,7 @@ export function CompareView({ engine, entries }: { engine: WhatIfEngine; entries
           </tbody>
         </table>
       </div>
+      </ExportableTable>
       <EChart option={option} height={280} label={t('whatif.compare.chart')} testId="compare-chart" />
     </div>
   );

@@ -4,8 +4,11 @@ import type { Grouping, WhatIfResult } from '../../../../shared/analytics/whatif
 import { wrapLabel } from '../../../../shared/charts/wrap-label';
 import { EChart } from '../../components/charts/EChart';
 import { FitFigure } from '../../components/FitFigure';
+import { ExportableTable } from '../../components/TableExport';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
 import type { ChartOption } from '../../components/charts/echarts';
+import type { GlossaryTerm } from '../help/Glossary';
+import { TermHelp } from '../help/TermHelp';
 import { useWhatIfFormat } from './format';
 import { useGroupName, useStrategyName } from './ScenarioEditor';
 
@@ -19,13 +22,16 @@ const tone = (value: number) => (value > 1e-9 ? 'up' : value < -1e-9 ? 'down' : 
 
 
 /** One figure, baseline against scenario, with the difference. */
-function KpiCard({ id, label, hint, baseline, scenario, format, compact, signed, signedCompact, percent }: { id: string; label: string; hint: string; baseline: number; scenario: number; format: (v: number) => string; compact: (v: number) => string; signed: (v: number) => string; signedCompact: (v: number) => string; percent: number | null }) {
+function KpiCard({ id, term, label, hint, baseline, scenario, format, compact, signed, signedCompact, percent }: { id: string; term?: GlossaryTerm; label: string; hint: string; baseline: number; scenario: number; format: (v: number) => string; compact: (v: number) => string; signed: (v: number) => string; signedCompact: (v: number) => string; percent: number | null }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
   const delta = scenario - baseline;
   return (
     <div className={`whatif-kpi whatif-kpi--${tone(delta)}`} data-kpi={id} data-baseline={baseline} data-scenario={scenario} data-delta={delta}>
-      <div className="whatif-kpi__label">{label}</div>
+      <div className="whatif-kpi__label">
+        {label}
+        {term ? <TermHelp term={term} /> : null}
+      </div>
       <div className="whatif-kpi__delta">
         <bdi data-testid={`delta-${id}`}>
           <FitFigure value={signed(delta)} compact={signedCompact(delta)} />
@@ -61,10 +67,10 @@ export function WhatIfKpis({ result }: { result: WhatIfResult }) {
   const customersScen = lastYear?.scenario.customers ?? 0;
   return (
     <div className="whatif-kpis" data-testid="whatif-kpis">
-      <KpiCard id="profit" label={t('whatif.kpi.profit', { years })} hint={t('whatif.kpi.profitHint')} baseline={result.baseline.profit} scenario={result.scenario.profit} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={result.delta.profitPercent} />
-      <KpiCard id="equity" label={t('whatif.kpi.equity')} hint={t('whatif.kpi.equityHint')} baseline={result.baseline.customerEquity} scenario={result.scenario.customerEquity} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={result.delta.customerEquityPercent} />
+      <KpiCard id="profit" term="customerProfit" label={t('whatif.kpi.profit', { years })} hint={t('whatif.kpi.profitHint')} baseline={result.baseline.profit} scenario={result.scenario.profit} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={result.delta.profitPercent} />
+      <KpiCard id="equity" term="customerEquity" label={t('whatif.kpi.equity')} hint={t('whatif.kpi.equityHint')} baseline={result.baseline.customerEquity} scenario={result.scenario.customerEquity} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={result.delta.customerEquityPercent} />
       <KpiCard id="revenue" label={t('whatif.kpi.revenue', { years })} hint={t('whatif.kpi.revenueHint')} baseline={result.baseline.revenue} scenario={result.scenario.revenue} format={f.wholeMoney} compact={f.compactMoney} signed={f.signedWhole} signedCompact={f.signedCompactMoney} percent={rel(result.baseline.revenue, result.scenario.revenue)} />
-      <KpiCard id="customers" label={t('whatif.kpi.customers')} hint={t('whatif.kpi.customersHint', { years })} baseline={customersBase} scenario={customersScen} format={f.integer} compact={f.compactNumber} signed={f.signedInteger} signedCompact={f.signedCompactNumber} percent={rel(customersBase, customersScen)} />
+      <KpiCard id="customers" term="retention" label={t('whatif.kpi.customers')} hint={t('whatif.kpi.customersHint', { years })} baseline={customersBase} scenario={customersScen} format={f.integer} compact={f.compactNumber} signed={f.signedInteger} signedCompact={f.signedCompactNumber} percent={rel(customersBase, customersScen)} />
     </div>
   );
 }
@@ -219,7 +225,7 @@ export const Tornado = memo(function Tornado({ result }: { result: WhatIfResult 
 function SignedAmount({ value }: { value: number }) {
   const f = useWhatIfFormat();
   return (
-    <td className={`num${value < 0 ? ' negative' : ''}`}>
+    <td className={`num${value < 0 ? ' negative' : ''}`} data-value={value}>
       <bdi>{f.signedWhole(value)}</bdi>
     </td>
   );
@@ -228,38 +234,44 @@ function SignedAmount({ value }: { value: number }) {
 export const YearTable = memo(function YearTable({ result }: { result: WhatIfResult }) {
   const { t } = useTranslation();
   const f = useWhatIfFormat();
-  const cell = (value: number) => <td className={`num${value < 0 ? ' negative' : ''}`}>{f.wholeMoney(value)}</td>;
+  const cell = (value: number) => (
+    <td className={`num${value < 0 ? ' negative' : ''}`} data-value={value}>
+      {f.wholeMoney(value)}
+    </td>
+  );
   return (
-    <div className="table-scroll">
-      <table className="table table--compact whatif-years" data-testid="year-table">
-        <thead>
-          <tr>
-            <th>{t('whatif.years.year')}</th>
-            <th className="num">{t('whatif.years.revenueBase')}</th>
-            <th className="num">{t('whatif.years.revenueScen')}</th>
-            <th className="num">{t('whatif.years.contributionBase')}</th>
-            <th className="num">{t('whatif.years.contributionScen')}</th>
-            <th className="num">{t('whatif.years.change')}</th>
-            <th className="num">{t('whatif.years.customersBase')}</th>
-            <th className="num">{t('whatif.years.customersScen')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.years.map((year) => (
-            <tr key={year.year} data-year={year.year}>
-              <th scope="row">{f.integer(year.year)}</th>
-              {cell(year.baseline.revenue)}
-              {cell(year.scenario.revenue)}
-              {cell(year.baseline.contribution)}
-              {cell(year.scenario.contribution)}
-              <SignedAmount value={year.scenario.contribution - year.baseline.contribution} />
-              <td className="num">{f.integer(year.baseline.customers)}</td>
-              <td className="num">{f.integer(year.scenario.customers)}</td>
+    <ExportableTable name="whatif-years" sheet={t('whatif.years.sheet')}>
+      <div className="table-scroll">
+        <table className="table table--compact whatif-years" data-testid="year-table">
+          <thead>
+            <tr>
+              <th data-kind="integer">{t('whatif.years.year')}</th>
+              <th className="num" data-kind="money">{t('whatif.years.revenueBase')}</th>
+              <th className="num" data-kind="money">{t('whatif.years.revenueScen')}</th>
+              <th className="num" data-kind="money">{t('whatif.years.contributionBase')}</th>
+              <th className="num" data-kind="money">{t('whatif.years.contributionScen')}</th>
+              <th className="num" data-kind="money">{t('whatif.years.change')}</th>
+              <th className="num" data-kind="integer">{t('whatif.years.customersBase')}</th>
+              <th className="num" data-kind="integer">{t('whatif.years.customersScen')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {result.years.map((year) => (
+              <tr key={year.year} data-year={year.year}>
+                <th scope="row" data-value={year.year}>{f.integer(year.year)}</th>
+                {cell(year.baseline.revenue)}
+                {cell(year.scenario.revenue)}
+                {cell(year.baseline.contribution)}
+                {cell(year.scenario.contribution)}
+                <SignedAmount value={year.scenario.contribution - year.baseline.contribution} />
+                <td className="num" data-value={year.baseline.customers}>{f.integer(year.baseline.customers)}</td>
+                <td className="num" data-value={year.scenario.customers}>{f.integer(year.scenario.customers)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ExportableTable>
   );
 });
 
@@ -273,17 +285,18 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
   if (groups.length === 0) return <p className="muted small">{t('whatif.roi.empty')}</p>;
   const roi = (value: number | null) => (value === null ? '—' : f.signedPercent(value));
   return (
+    <ExportableTable name="whatif-roi" sheet={t('whatif.roi.sheet')}>
     <div className="table-scroll">
       <table className="table table--compact whatif-years" data-testid="roi-table">
         <thead>
           <tr>
             <th>{t('whatif.roi.group')}</th>
             <th>{t('whatif.roi.strategy')}</th>
-            <th className="num">{t('whatif.roi.customers')}</th>
-            <th className="num">{t('whatif.roi.incremental')}</th>
-            <th className="num">{t('whatif.roi.campaign')}</th>
-            <th className="num">{t('whatif.roi.net')}</th>
-            <th className="num">{t('whatif.roi.roi')}</th>
+            <th className="num" data-kind="integer">{t('whatif.roi.customers')}</th>
+            <th className="num" data-kind="money">{t('whatif.roi.incremental')}</th>
+            <th className="num" data-kind="money">{t('whatif.roi.campaign')}</th>
+            <th className="num" data-kind="money">{t('whatif.roi.net')}</th>
+            <th className="num" data-kind="percent">{t('whatif.roi.roi')}</th>
           </tr>
         </thead>
         <tbody>
@@ -294,11 +307,11 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
                 {group.strategy ? strategyName(group.strategy) : ''}
                 {group.dropped ? <span className="muted small">{` · ${t('whatif.roi.dropped')}`}</span> : null}
               </td>
-              <td className="num">{f.integer(group.customers)}</td>
+              <td className="num" data-value={group.customers}>{f.integer(group.customers)}</td>
               <SignedAmount value={group.incrementalProfit} />
-              <td className="num">{f.wholeMoney(group.campaignCost)}</td>
+              <td className="num" data-value={group.campaignCost}>{f.wholeMoney(group.campaignCost)}</td>
               <SignedAmount value={group.netIncrement} />
-              <td className="num">{roi(group.roi)}</td>
+              <td className="num" data-value={group.roi ?? ''}>{roi(group.roi)}</td>
             </tr>
           ))}
         </tbody>
@@ -308,16 +321,17 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
               <tr key={strategy.strategy} data-roi-strategy={strategy.strategy}>
                 <th scope="row">{t('whatif.roi.strategyTotal')}</th>
                 <td>{strategyName(strategy.strategy)}</td>
-                <td className="num">{f.integer(strategy.customers)}</td>
+                <td className="num" data-value={strategy.customers}>{f.integer(strategy.customers)}</td>
                 <SignedAmount value={strategy.incrementalProfit} />
-                <td className="num">{f.wholeMoney(strategy.campaignCost)}</td>
+                <td className="num" data-value={strategy.campaignCost}>{f.wholeMoney(strategy.campaignCost)}</td>
                 <SignedAmount value={strategy.netIncrement} />
-                <td className="num">{roi(strategy.roi)}</td>
+                <td className="num" data-value={strategy.roi ?? ''}>{roi(strategy.roi)}</td>
               </tr>
             ))}
           </tbody>
         ) : null}
       </table>
     </div>
+    </ExportableTable>
   );
 });
