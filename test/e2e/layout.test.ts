@@ -28,8 +28,8 @@ const READY: Partial<Record<(typeof SCREENS)[number], string>> = {
   whatif: '.whatif-kpi',
   models: '[data-testid=outlook]',
 };
-/** What must show whole: figures of cards and KPIs, and the figures in the grids on screen (a long name shows its whole self in a tooltip). */
-const FIGURES = ['.fit-figure', '.kpi__label', '.figures dd', '.whatif-kpi__label', '.ag-row .ag-right-aligned-cell'];
+/** What must show whole: figures of cards and KPIs, the figures in the grids on screen (a long name shows its whole self in a tooltip), and tables (the what-if years) without a scroll bar. */
+const FIGURES = ['.fit-figure', '.kpi__label', '.figures dd', '.whatif-kpi__label', '.ag-row .ag-right-aligned-cell', '.table-scroll'];
 
 let harness: Harness;
 let browser: Browser;
@@ -61,6 +61,17 @@ async function clipped(page: Page): Promise<string[]> {
         // Only what a person sees: on screen, not hidden, not scrolled out of the grid's body.
         if (box.width === 0 || box.bottom < 0 || box.top > window.innerHeight) continue;
         if (element.scrollWidth > element.clientWidth + 1) found.push(`${selector}: "${element.textContent?.trim()}" (${element.scrollWidth} > ${element.clientWidth})`);
+      }
+    }
+    // A figure may fit its own box while the box runs out of its card: each stays inside the card's padding.
+    for (const card of document.querySelectorAll<HTMLElement>('.kpi, .whatif-kpi')) {
+      const box = card.getBoundingClientRect();
+      const style = getComputedStyle(card);
+      const left = box.left + parseFloat(style.paddingLeft) - 1;
+      const right = box.right - parseFloat(style.paddingRight) + 1;
+      for (const figure of card.querySelectorAll<HTMLElement>('.fit-figure')) {
+        const rect = figure.getBoundingClientRect();
+        if (rect.width > 0 && (rect.left < left || rect.right > right)) found.push(`card figure "${figure.textContent?.trim()}" runs past its card (${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(left)}–${Math.round(right)})`);
       }
     }
     return found;

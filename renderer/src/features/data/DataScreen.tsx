@@ -41,6 +41,8 @@ export function DataScreen() {
           headerName: t(`data.columns.${column.key}`),
           sortable: true,
           type: numeric ? 'rightAligned' : undefined,
+          // A text wider than its column's limit shows whole on hover.
+          tooltipValueGetter: numeric ? undefined : ({ valueFormatted }: { valueFormatted?: string | null }) => valueFormatted ?? undefined,
           valueFormatter: ({ value }: { value: unknown }) => {
             if (value === null || value === undefined) return '';
             if (typeof value === 'number') return column.type === 'money' ? format.money(value) : column.type === 'integer' ? format.integer(value) : format.decimal(value);
@@ -112,7 +114,10 @@ export function DataScreen() {
             <Grid<Row>
               key={gridKey}
               columnDefs={columnDefs}
-              defaultColDef={{ resizable: true, minWidth: 90, flex: 1 }}
+              defaultColDef={{ resizable: true, minWidth: 90, maxWidth: 420, flex: 1 }}
+              // Columns as wide as their header and first rows need (a long name or amount is not cut).
+              onFirstDataRendered={({ api: grid }) => grid.autoSizeAllColumns()}
+              tooltipShowDelay={400}
               rowModelType="infinite"
               datasource={datasource}
               cacheBlockSize={BLOCK}
