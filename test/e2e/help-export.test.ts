@@ -124,11 +124,11 @@ describe('Excel out', () => {
     for (const key of ['customer', 'tier', 'strategy', 'currentProfit', 'lastDate'] as const) expect(headers).toContain(ru.customers.columns[key]);
     expect(sheet.rowCount).toBe(run.summary.ladder.mvc.customers + 1);
     const at = (header: string) => headers.indexOf(header) + 1;
-    const strategies = new Set(Object.values(ru.codes.strategy));
+    const strategyWords = new Set(Object.values(ru.codes.strategy));
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       expect(row.getCell(at(ru.customers.columns.tier)).value).toBe(ru.codes.tier.mvc);
-      expect(strategies.has(String(row.getCell(at(ru.customers.columns.strategy)).value))).toBe(true);
+      expect(strategyWords.has(String(row.getCell(at(ru.customers.columns.strategy)).value))).toBe(true);
       expect(typeof row.getCell(at(ru.customers.columns.currentProfit)).value).toBe('number');
       expect(row.getCell(at(ru.customers.columns.lastDate)).value).toBeInstanceOf(Date);
     }
@@ -165,6 +165,20 @@ describe('Excel out', () => {
     const shown = await page.locator('[data-testid=year-table] tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('[data-value]')].map((cell) => Number((cell as HTMLElement).dataset.value))));
     expect(yearSheet.rowCount - 1).toBe(shown.length);
     shown.forEach((values, index) => expect((yearSheet.getRow(index + 2).values as unknown[]).slice(1)).toEqual(values));
+
+    // A table drawn on screen: its words without the "?" help, its figures as numbers, no button column.
+    await go(page, 'strategies');
+    const strategies = join(tempDir(), 'strategies.xlsx');
+    harness.dialogAnswers.push(strategies);
+    await page.click('[data-testid^=table-export-strategies]');
+    await page.click('[data-testid^=table-export-strategies][data-testid$=-xlsx]');
+    await page.locator('.exportable-table .table-export__done').first().waitFor();
+    const strategySheet = await readSheet(strategies);
+    expect(headersOf(strategySheet)).toEqual([ru.strategies.table.strategy, ru.strategies.table.customers, ru.strategies.table.share, ru.strategies.table.description]);
+    const retain = strategySheet.getRow(2);
+    expect(retain.getCell(1).value).toBe(ru.codes.strategy.retain);
+    expect(retain.getCell(2).value).toBe(run.summary.strategies.retain);
+    expect(retain.getCell(3).value).toBeCloseTo(run.summary.strategies.retain / run.summary.customers, 9);
 
     await page.click('[data-route=settings]');
     await page.selectOption('[data-testid=language]', 'en');

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisRun } from '../../../../shared/domain/analysis';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
+import { ExportableTable } from '../../components/TableExport';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartOption } from '../../components/charts/echarts';
 import { useApp } from '../../app/AppContext';
@@ -31,48 +32,62 @@ function ChannelTable({ channels }: { channels: Channel[] }) {
   const { t } = useTranslation();
   const f = useAnalysisFormat();
   return (
-    <div className="table-scroll">
-      <table className="table channel-table" data-testid="channel-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('channels.columns.channel')}</th>
-            <th scope="col" className="num">
-              {t('channels.columns.customers')}
-            </th>
-            <th scope="col" className="num">
-              {t('channels.columns.cac')}
-            </th>
-            <th scope="col" className="num">
-              {t('channels.columns.ltv')}
-            </th>
-            <th scope="col">{t('channels.columns.ratio')}</th>
-            <th scope="col" className="num">
-              {t('channels.columns.payback')}
-            </th>
-            <th scope="col" className="num">
-              {t('channels.columns.spend')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {channels.map((channel) => (
-            <tr key={channel.channel} data-channel={channel.channel}>
-              <th scope="row">
-                <bdi>{channel.channel}</bdi>
+    <ExportableTable name="channels" sheet={t('channels.sheet')}>
+      <div className="table-scroll">
+        <table className="table channel-table" data-testid="channel-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('channels.columns.channel')}</th>
+              <th scope="col" className="num" data-kind="integer">
+                {t('channels.columns.customers')}
               </th>
-              <td className="num">{f.integer(channel.customers)}</td>
-              <td className="num">{channel.cac === null ? <span className="muted">—</span> : f.money(channel.cac)}</td>
-              <td className={`num${channel.ltv < 0 ? ' negative' : ''}`}>{f.money(channel.ltv)}</td>
-              <td>
-                <Ratio value={channel.ltvToCac} />
-              </td>
-              <td className="num">{channel.paybackMonths === null ? <span className="muted">—</span> : t('channels.months', { months: f.oneDecimal(channel.paybackMonths) })}</td>
-              <td className="num">{f.money(channel.spend)}</td>
+              <th scope="col" className="num" data-kind="money">
+                {t('channels.columns.cac')}
+              </th>
+              <th scope="col" className="num" data-kind="money">
+                {t('channels.columns.ltv')}
+              </th>
+              <th scope="col" data-kind="number">
+                {t('channels.columns.ratio')}
+              </th>
+              <th scope="col" className="num" data-kind="number">
+                {t('channels.columns.payback')}
+              </th>
+              <th scope="col" className="num" data-kind="money">
+                {t('channels.columns.spend')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {channels.map((channel) => (
+              <tr key={channel.channel} data-channel={channel.channel}>
+                <th scope="row">
+                  <bdi>{channel.channel}</bdi>
+                </th>
+                <td className="num" data-value={channel.customers}>
+                  {f.integer(channel.customers)}
+                </td>
+                <td className="num" data-value={channel.cac ?? ''}>
+                  {channel.cac === null ? <span className="muted">—</span> : f.money(channel.cac)}
+                </td>
+                <td className={`num${channel.ltv < 0 ? ' negative' : ''}`} data-value={channel.ltv}>
+                  {f.money(channel.ltv)}
+                </td>
+                <td data-value={channel.ltvToCac ?? ''}>
+                  <Ratio value={channel.ltvToCac} />
+                </td>
+                <td className="num" data-value={channel.paybackMonths ?? ''}>
+                  {channel.paybackMonths === null ? <span className="muted">—</span> : t('channels.months', { months: f.oneDecimal(channel.paybackMonths) })}
+                </td>
+                <td className="num" data-value={channel.spend}>
+                  {f.money(channel.spend)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ExportableTable>
   );
 }
 

@@ -4,6 +4,19 @@ import { useApp } from '../../app/AppContext';
 import { LIFECYCLE_COLORS, LIFECYCLE_STAGES } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
 import { openCustomers } from '../customers/filter-store';
+import type { GlossaryTerm } from '../help/Glossary';
+import { TermHelp } from '../help/TermHelp';
+import { ExportableTable } from '../../components/TableExport';
+
+/** Each stage's glossary entry. */
+const STAGE_TERMS: Record<(typeof LIFECYCLE_STAGES)[number], GlossaryTerm> = {
+  new: 'stageNew',
+  growing: 'stageGrowing',
+  stable: 'stageStable',
+  declining: 'stageDeclining',
+  lapsed: 'stageLapsed',
+  wonBack: 'stageWonBack',
+};
 
 /** How many customers are in each lifecycle stage; each opens its customers. */
 export function LifecycleStages({ run }: { run: AnalysisRun }) {
@@ -23,6 +36,7 @@ export function LifecycleStages({ run }: { run: AnalysisRun }) {
               <span className="stage-bar__name">
                 <span className="code-dot" style={{ background: LIFECYCLE_COLORS[stage] }} aria-hidden="true" />
                 {t(`codes.lifecycle.${stage}`)}
+                <TermHelp term={STAGE_TERMS[stage]} />
               </span>
               <span className="stage-bar__track" aria-hidden="true">
                 <span className="stage-bar__fill" style={{ width: `${(share * 100).toFixed(2)}%`, background: LIFECYCLE_COLORS[stage] }} />
@@ -49,45 +63,49 @@ export function MigrationTable({ migration, asOf, codeKind, testId }: { migratio
   const columns = migration.labels.map((label, j) => ({ label, j })).filter(({ j }) => migration.matrix.some((row) => (row[j] ?? 0) > 0));
   if (rows.length === 0) return <p className="muted">{t('ladder.migration.empty')}</p>;
   return (
-    <div className="table-scroll">
-      <table className="table migration-table" data-testid={testId}>
-        <caption className="visually-hidden">{t('cohorts.migration.caption', { from: f.date(migration.from), to: f.date(asOf) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="migration-table__corner">
-              <span>{t('cohorts.migration.fromTo', { from: f.date(migration.from), to: f.date(asOf) })}</span>
-            </th>
-            {columns.map(({ label }) => (
-              <th scope="col" key={label} className="num">
-                {word(label)}
+    <ExportableTable name={`movement-${codeKind}-${asOf}`} sheet={t('cohorts.migration.sheet')}>
+      <div className="table-scroll">
+        <table className="table migration-table" data-testid={testId}>
+          <caption className="visually-hidden">{t('cohorts.migration.caption', { from: f.date(migration.from), to: f.date(asOf) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="migration-table__corner">
+                <span>{t('cohorts.migration.fromTo', { from: f.date(migration.from), to: f.date(asOf) })}</span>
               </th>
-            ))}
-            <th scope="col" className="num">
-              {t('cohorts.migration.total')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ label, cells }) => {
-            const rowTotal = cells.reduce((sum, value) => sum + value, 0);
-            return (
-              <tr key={label}>
-                <th scope="row">{word(label)}</th>
-                {columns.map(({ label: to, j }) => {
-                  const value = cells[j] ?? 0;
-                  const share = rowTotal > 0 ? value / rowTotal : 0;
-                  return (
-                    <td key={to} className={`num migration-table__cell${to === label ? ' migration-table__cell--same' : ''}`} style={{ ['--share' as string]: share.toFixed(3) }} title={f.percent(share)}>
-                      {value > 0 ? f.integer(value) : <span className="muted">·</span>}
-                    </td>
-                  );
-                })}
-                <td className="num migration-table__total">{f.integer(rowTotal)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              {columns.map(({ label }) => (
+                <th scope="col" key={label} className="num" data-kind="integer">
+                  {word(label)}
+                </th>
+              ))}
+              <th scope="col" className="num" data-kind="integer">
+                {t('cohorts.migration.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ label, cells }) => {
+              const rowTotal = cells.reduce((sum, value) => sum + value, 0);
+              return (
+                <tr key={label}>
+                  <th scope="row">{word(label)}</th>
+                  {columns.map(({ label: to, j }) => {
+                    const value = cells[j] ?? 0;
+                    const share = rowTotal > 0 ? value / rowTotal : 0;
+                    return (
+                      <td key={to} className={`num migration-table__cell${to === label ? ' migration-table__cell--same' : ''}`} style={{ ['--share' as string]: share.toFixed(3) }} title={f.percent(share)} data-value={value}>
+                        {value > 0 ? f.integer(value) : <span className="muted">·</span>}
+                      </td>
+                    );
+                  })}
+                  <td className="num migration-table__total" data-value={rowTotal}>
+                    {f.integer(rowTotal)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </ExportableTable>
   );
 }

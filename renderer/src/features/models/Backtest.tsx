@@ -5,6 +5,7 @@ import { BACKTEST_TOLERANCE, type BacktestRun } from '../../../../shared/domain/
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { dot, escapeHtml, useChartTheme } from '../../components/charts/chart-theme';
+import { ExportableTable } from '../../components/TableExport';
 import { EChart } from '../../components/charts/EChart';
 import type { ChartOption } from '../../components/charts/echarts';
 import { useModelFormat } from './format';
@@ -189,34 +190,40 @@ function BacktestFigures({ run }: { run: BacktestRun }) {
           <span className="status-pill status-pill--good">{t('models.backtest.holds')}</span>
         </p>
       )}
-      <table className="table table--compact" data-testid="backtest-table">
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            <th scope="col" className="num">
-              {t('models.backtest.projected')}
-            </th>
-            <th scope="col" className="num">
-              {t('models.backtest.actual')}
-            </th>
-            <th scope="col" className="num">
-              {t('models.backtest.error')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {MEASURES.map((measure) => (
-            <tr key={measure} data-measure={measure} className={off.includes(measure) ? 'row--bad' : undefined}>
-              <th scope="row">{t(`models.backtest.measures.${measure}`)}</th>
-              <td className="num">{figure(measure, result.projected[measure])}</td>
-              <td className="num">{figure(measure, result.actual[measure])}</td>
-              <td className="num" data-error={result.errors[measure] ?? undefined}>
-                {signed(result.errors[measure])}
-              </td>
+      <ExportableTable name={`backtest-${result.asOf}`} sheet={t('models.backtest.sheet')}>
+        <table className="table table--compact" data-testid="backtest-table">
+          <thead>
+            <tr>
+              <th scope="col"></th>
+              <th scope="col" className="num" data-kind="number">
+                {t('models.backtest.projected')}
+              </th>
+              <th scope="col" className="num" data-kind="number">
+                {t('models.backtest.actual')}
+              </th>
+              <th scope="col" className="num" data-kind="percent">
+                {t('models.backtest.error')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {MEASURES.map((measure) => (
+              <tr key={measure} data-measure={measure} className={off.includes(measure) ? 'row--bad' : undefined}>
+                <th scope="row">{t(`models.backtest.measures.${measure}`)}</th>
+                <td className="num" data-value={result.projected[measure]}>
+                  {figure(measure, result.projected[measure])}
+                </td>
+                <td className="num" data-value={result.actual[measure]}>
+                  {figure(measure, result.actual[measure])}
+                </td>
+                <td className="num" data-error={result.errors[measure] ?? undefined} data-value={result.errors[measure] ?? ''}>
+                  {signed(result.errors[measure])}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
       <BacktestChart result={result} />
       <table className="table table--compact" data-testid="backtest-tiers">
         <caption className="muted small">{t('models.backtest.byTier')}</caption>

@@ -61,32 +61,32 @@ export function CompareView({ engine, entries }: { engine: WhatIfEngine; entries
   return (
     <div className="whatif-compare" data-testid="compare-view">
       <ExportableTable name="whatif-compare" sheet={t('whatif.compare.sheet')}>
-      <div className="table-scroll">
-        <table className="table table--compact" data-testid="compare-table">
-          <thead>
-            <tr>
-              <th />
-              {results.map(({ entry }, index) => (
-                <th key={entry.id} className="num" data-compare-id={entry.id} data-kind="number">
-                  <span className="code-dot" style={{ background: COLORS[index % COLORS.length] }} /> <bdi>{entry.name}</bdi>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-compare-row={row.key}>
-                <th scope="row">{row.label}</th>
-                {results.map(({ entry, result }) => (
-                  <td key={entry.id} className={`num${row.negative?.(result) ? ' negative' : ''}`} data-value={row.raw(result)}>
-                    <bdi>{row.value(result)}</bdi>
-                  </td>
+        <div className="table-scroll">
+          <table className="table table--compact" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th />
+                {results.map(({ entry }, index) => (
+                  <th key={entry.id} className="num" data-compare-id={entry.id} data-kind="number">
+                    <span className="code-dot" style={{ background: COLORS[index % COLORS.length] }} /> <bdi>{entry.name}</bdi>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key} data-compare-row={row.key}>
+                  <th scope="row">{row.label}</th>
+                  {results.map(({ entry, result }) => (
+                    <td key={entry.id} className={`num${row.negative?.(result) ? ' negative' : ''}`} data-value={row.raw(result)}>
+                      <bdi>{row.value(result)}</bdi>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </ExportableTable>
       <EChart option={option} height={280} label={t('whatif.compare.chart')} testId="compare-chart" />
     </div>

@@ -286,52 +286,52 @@ export const RoiTable = memo(function RoiTable({ result }: { result: WhatIfResul
   const roi = (value: number | null) => (value === null ? '—' : f.signedPercent(value));
   return (
     <ExportableTable name="whatif-roi" sheet={t('whatif.roi.sheet')}>
-    <div className="table-scroll">
-      <table className="table table--compact whatif-years" data-testid="roi-table">
-        <thead>
-          <tr>
-            <th>{t('whatif.roi.group')}</th>
-            <th>{t('whatif.roi.strategy')}</th>
-            <th className="num" data-kind="integer">{t('whatif.roi.customers')}</th>
-            <th className="num" data-kind="money">{t('whatif.roi.incremental')}</th>
-            <th className="num" data-kind="money">{t('whatif.roi.campaign')}</th>
-            <th className="num" data-kind="money">{t('whatif.roi.net')}</th>
-            <th className="num" data-kind="percent">{t('whatif.roi.roi')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((group) => (
-            <tr key={group.group} data-roi-group={group.group}>
-              <th scope="row">{groupName(result.grouping, group.group)}</th>
-              <td>
-                {group.strategy ? strategyName(group.strategy) : ''}
-                {group.dropped ? <span className="muted small">{` · ${t('whatif.roi.dropped')}`}</span> : null}
-              </td>
-              <td className="num" data-value={group.customers}>{f.integer(group.customers)}</td>
-              <SignedAmount value={group.incrementalProfit} />
-              <td className="num" data-value={group.campaignCost}>{f.wholeMoney(group.campaignCost)}</td>
-              <SignedAmount value={group.netIncrement} />
-              <td className="num" data-value={group.roi ?? ''}>{roi(group.roi)}</td>
+      <div className="table-scroll">
+        <table className="table table--compact whatif-years" data-testid="roi-table">
+          <thead>
+            <tr>
+              <th>{t('whatif.roi.group')}</th>
+              <th>{t('whatif.roi.strategy')}</th>
+              <th className="num" data-kind="integer">{t('whatif.roi.customers')}</th>
+              <th className="num" data-kind="money">{t('whatif.roi.incremental')}</th>
+              <th className="num" data-kind="money">{t('whatif.roi.campaign')}</th>
+              <th className="num" data-kind="money">{t('whatif.roi.net')}</th>
+              <th className="num" data-kind="percent">{t('whatif.roi.roi')}</th>
             </tr>
-          ))}
-        </tbody>
-        {result.strategies.length > 1 || result.strategies.some((s) => s.groups.length > 1) ? (
-          <tbody className="whatif-roi__strategies">
-            {result.strategies.map((strategy) => (
-              <tr key={strategy.strategy} data-roi-strategy={strategy.strategy}>
-                <th scope="row">{t('whatif.roi.strategyTotal')}</th>
-                <td>{strategyName(strategy.strategy)}</td>
-                <td className="num" data-value={strategy.customers}>{f.integer(strategy.customers)}</td>
-                <SignedAmount value={strategy.incrementalProfit} />
-                <td className="num" data-value={strategy.campaignCost}>{f.wholeMoney(strategy.campaignCost)}</td>
-                <SignedAmount value={strategy.netIncrement} />
-                <td className="num" data-value={strategy.roi ?? ''}>{roi(strategy.roi)}</td>
+          </thead>
+          <tbody>
+            {groups.map((group) => (
+              <tr key={group.group} data-roi-group={group.group}>
+                <th scope="row">{groupName(result.grouping, group.group)}</th>
+                <td>
+                  {group.strategy ? strategyName(group.strategy) : ''}
+                  {group.dropped ? <span className="muted small">{` · ${t('whatif.roi.dropped')}`}</span> : null}
+                </td>
+                <td className="num" data-value={group.customers}>{f.integer(group.customers)}</td>
+                <SignedAmount value={group.incrementalProfit} />
+                <td className="num" data-value={group.campaignCost}>{f.wholeMoney(group.campaignCost)}</td>
+                <SignedAmount value={group.netIncrement} />
+                <td className="num" data-value={group.roi ?? ''}>{roi(group.roi)}</td>
               </tr>
             ))}
           </tbody>
-        ) : null}
-      </table>
-    </div>
+          {result.strategies.length > 1 || result.strategies.some((s) => s.groups.length > 1) ? (
+            <tbody className="whatif-roi__strategies">
+              {result.strategies.map((strategy) => (
+                <tr key={strategy.strategy} data-roi-strategy={strategy.strategy}>
+                  <th scope="row">{t('whatif.roi.strategyTotal')}</th>
+                  <td>{strategyName(strategy.strategy)}</td>
+                  <td className="num" data-value={strategy.customers}>{f.integer(strategy.customers)}</td>
+                  <SignedAmount value={strategy.incrementalProfit} />
+                  <td className="num" data-value={strategy.campaignCost}>{f.wholeMoney(strategy.campaignCost)}</td>
+                  <SignedAmount value={strategy.netIncrement} />
+                  <td className="num" data-value={strategy.roi ?? ''}>{roi(strategy.roi)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ) : null}
+        </table>
+      </div>
     </ExportableTable>
   );
 });
