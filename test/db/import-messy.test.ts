@@ -2,7 +2,8 @@
  * The six messy exports of real businesses, imported end to end through the contract
  * (the same calls the wizard and the CLI make).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Excel from 'exceljs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,5 +189,29 @@ describe('importing the messy exports', () => {
     expect(lines[0]).toBe('import,file,sha256,imported_at,kind,accepted,rejected,skipped,duplicates,issue,line,column,value,reason,of_line');
     expect(lines).toHaveLength(8);
     expect(lines.find((line) => line.includes(',duplicate,73,'))).toContain(',72');
+  });
+
+  it('guards formulas in the import log: a rejected cell a spreadsheet would run stays text', async () => {
+    await freshWorkspace();
+    const dir = tempDir();
+    const file = join(dir, 'formulas.csv');
+    const good = Array.from({ length: 20 }, (_, i) => `C${i},2024-01-${String(i + 1).padStart(2, '0')},${10 + i}.50`);
+    writeFileSync(file, ['customer,date,amount', ...good.slice(0, 10), "C2,2024-01-03,=cmd|' /C calc'!A0", 'C3,2024-01-04,@SUM(A1:A2)', ...good.slice(10)].join('\n'));
+    const result = await api['import.run']({ path: file, options: {}, onPreviousImport: 'skip', strict: false, acceptWarnings: true });
+    expect(result.notCommittedReason).toBeNull();
+    expect(result.rejected).toHaveLength(2);
+    const csv = join(dir, 'log.csv');
+    await api['import.exportLog']({ importId: result.importId as number, path: csv });
+    const text = readFileSync(csv, 'utf8');
+    expect(text).toContain(",'=cmd|' /C calc'!A0,");
+    expect(text).toContain(",'@SUM(A1:A2),");
+    expect(text).not.toMatch(/,[=@]/);
+    // As a workbook, the same cells are text.
+    const xlsx = join(dir, 'log.xlsx');
+    await api['import.exportLog']({ importId: result.importId as number, path: xlsx });
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const values = workbook.worksheets[0]?.getColumn(13).values.slice(2) ?? [];
+    expect(values).toEqual(["=cmd|' /C calc'!A0", '@SUM(A1:A2)']);
   });
 });

@@ -14,6 +14,7 @@ import { QUADRANT_COLORS } from '../../../shared/domain/colors';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/domain/report';
 import type { AnalysisSettings } from '../../../shared/domain/settings';
 import { equityTrendChart, ladderChart, ltvCacChart, quadrantChart, retentionHeatmap, scenarioChart, trackingChart, whaleCurveChart, type ChartContext } from './charts';
+import { cssString, escapeHtml } from './escape';
 import { embedFonts, fontFamilies, type EmbeddedFonts } from './fonts';
 import { createFormats, createTranslator, type Formats, type Translate } from './i18n';
 import { gatherReportData, type ReportData, type ReportInput } from './report-data';
@@ -27,15 +28,6 @@ export interface BuiltReport {
 
 const PAGE = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } } as const;
 const MARGIN = { top: 20, bottom: 18, side: 16 };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
-}
-
-/** A CSS string literal. */
-function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
-}
 
 /** Builds HTML fragments and remembers the text set in bold (it decides which bold font files to embed). */
 class Writer {
