@@ -1,7 +1,8 @@
 /**
  * The report escapes every value in every context: names of customers and products, customer ids,
  * the client and the author end up in HTML text, attributes, CSS strings (the running header) and
- * chart SVG — none of them may add markup to the client's PDF.
+ * chart SVG — none of them may add markup to the client's PDF, and no bidi override in a name may
+ * disguise it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ const HOSTILE = {
   id: '"><svg onload=alert(2)>',
   client: '</style><h1 id=pwned-client>x</h1><style>',
   author: '<script>alert(3)</script>',
+  /** Reads "P11exe.png" when the override is obeyed. */
+  disguised: 'P11\u202Egnp.exe',
 };
 
 let backend: Backend;
@@ -33,7 +36,7 @@ beforeAll(async () => {
   const lines = ['customer,name,date,amount,product'];
   for (let i = 0; i < 40; i++) {
     const id = i === 0 ? HOSTILE.id : `C${i}`;
-    const name = i < 3 ? HOSTILE.name : `Customer ${i}`;
+    const name = i < 3 ? HOSTILE.name : i === 3 ? HOSTILE.disguised : `Customer ${i}`;
     for (let month = 1; month <= 12; month += 1 + (i % 3)) lines.push([`"${id.replace(/"/g, '""')}"`, `"${name}"`, `2024-${String(month).padStart(2, '0')}-1${i % 9}`, String(20 + i * 7 + month), i % 2 ? `"${HOSTILE.product}"` : 'Beans'].join(','));
   }
   writeFileSync(join(dir, 'orders.csv'), `${lines.join('\n')}\n`);
@@ -52,7 +55,10 @@ describe('the report escapes what it is given', () => {
     for (const injected of ['<h1 id=pwned', '<script', '<img src=x', '<svg onload', '"><svg']) expect(html, injected).not.toContain(injected);
     // The style elements are the report's own: each opened one is closed once.
     expect(html.match(/<style\b/g)?.length).toBe(html.match(/<\/style>/g)?.length);
-    // The values are there, as text.
+    // The values are there, as text; a name's reordering control is shown, not obeyed.
     expect(html).toContain('&lt;/style&gt;&lt;h1 id=pwned-client&gt;');
+    expect(html).toContain('P11⟦RLO⟧gnp.exe');
+    const at = html.indexOf('\u202E');
+    expect(at, html.slice(Math.max(0, at - 300), at + 100)).toBe(-1);
   });
 });

@@ -8,6 +8,7 @@ import { TIERS } from '../../../shared/analytics/ladder';
 import { QUADRANTS } from '../../../shared/analytics/quadrants';
 import { REASONS, STRATEGIES, type Strategy } from '../../../shared/analytics/strategies';
 import type { AnalysisRun } from '../../../shared/domain/analysis';
+import { revealBidi } from '../../../shared/domain/bidi';
 import type { Locale } from '../../../shared/domain/app-settings';
 import { epochDayFromIso, isoFromEpochDay } from '../../../shared/domain/dates';
 import type { BacktestRun, ModelFitSummary } from '../../../shared/domain/models';
@@ -18,6 +19,11 @@ import { filterCustomers, page, sortCustomers, type LoadedRun } from '../analysi
 export interface ReportLogo {
   mime: string;
   base64: string;
+}
+
+/** A customer's name as the report shows it (reordering controls visible). */
+function shownName(name: string | null | undefined): string | null {
+  return name ? revealBidi(name) : null;
 }
 
 export interface ReportInput {
@@ -138,8 +144,8 @@ function topCustomers(loaded: LoadedRun, strategy: Strategy, limit: number): { s
   const [customer, name, tier, reason, profit, future] = ['customer', 'name', 'tier', 'reason', 'currentProfit', 'future'].map(index) as number[];
   const lifetime = column(loaded, 'contribution') as Float64Array;
   const rows = view.rows.map((cells, i) => ({
-    customer: String(cells[customer as number] ?? ''),
-    name: (cells[name as number] as string | null) ?? null,
+    customer: revealBidi(String(cells[customer as number] ?? '')),
+    name: shownName(cells[name as number] as string | null),
     tier: (cells[tier as number] as string | null) ?? null,
     strategy,
     profit: (cells[profit as number] as number | null) ?? null,
@@ -167,8 +173,8 @@ function offers(loaded: LoadedRun, limit: number): ReportData['offers'] {
   const rows = order.slice(0, limit).map((i) => {
     const row = customer[i] as number;
     return {
-      customer: loaded.labels[row] ?? '',
-      name: loaded.names[row] ?? null,
+      customer: revealBidi(loaded.labels[row] ?? ''),
+      name: shownName(loaded.names[row]),
       item: labels[item[i] as number] ?? '?',
       rank: rank[i] as number,
       potential: potential[row] as number,
@@ -204,8 +210,8 @@ function contacts(loaded: LoadedRun, asOf: string, days: number, limit: number):
     const lastDay = last[row] as number;
     return {
       date: isoFromEpochDay(day[i] as number),
-      customer: loaded.labels[row] ?? '',
-      name: loaded.names[row] ?? null,
+      customer: revealBidi(loaded.labels[row] ?? ''),
+      name: shownName(loaded.names[row]),
       reason: CONTACT_REASONS[reason[i] as number] ?? 'rhythm',
       strategy: STRATEGIES[strategy[row] as number] ?? null,
       lastPurchase: lastDay === NO_DAY ? null : isoFromEpochDay(lastDay),

@@ -9,6 +9,7 @@ import { CODE_KINDS, codeColor } from '../analysis/codes';
 import { useAnalysisFormat } from '../analysis/format';
 import { findKey, KEYS, type CustomerColumn } from './columns';
 import { OrdersChart } from './OrdersChart';
+import { revealBidi } from '../../../../shared/domain/bidi';
 import { formatValue, isReason, reasonSentence, useCodeWord, useColumnName } from './values';
 
 /** The metrics compared with the tier's median, in this order (all the medians when none of these is there). */
@@ -66,9 +67,13 @@ export function CustomerPanel({ customer, columns, onClose }: { customer: string
         <div className="customer-panel__who">
           <span className="muted small">{t('customers.detail.customer')}</span>
           <h2 className="customer-panel__id" data-testid="panel-customer">
-            <bdi>{customer}</bdi>
+            <bdi>{revealBidi(customer)}</bdi>
           </h2>
-          {value?.name ? <p className="customer-panel__name">{value.name}</p> : null}
+          {value?.name ? (
+            <p className="customer-panel__name">
+              <bdi>{revealBidi(value.name)}</bdi>
+            </p>
+          ) : null}
         </div>
         <button type="button" className="button button--quiet customer-panel__close" onClick={onClose} aria-label={t('customers.detail.close')} data-testid="close-panel">
           ×

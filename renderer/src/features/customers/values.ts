@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealBidi } from '../../../../shared/domain/bidi';
 import { CODE_KINDS, isReason, type Reason } from '../analysis/codes';
 import type { AnalysisFormat } from '../analysis/format';
 import type { CustomerColumn, CustomerValue } from './columns';
@@ -56,7 +57,7 @@ export function formatValue(column: CustomerColumn, value: CustomerValue | undef
     case 'code':
       return word(column.key, String(value));
     default:
-      return String(value);
+      return revealBidi(String(value));
   }
 }
 

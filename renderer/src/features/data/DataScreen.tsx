@@ -1,6 +1,7 @@
 import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealBidi } from '../../../../shared/domain/bidi';
 import { TABLE_NAMES, type TableName } from '../../../../shared/domain/workspace';
 import type { TableColumn } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
@@ -46,7 +47,7 @@ export function DataScreen() {
           valueFormatter: ({ value }: { value: unknown }) => {
             if (value === null || value === undefined) return '';
             if (typeof value === 'number') return column.type === 'money' ? format.money(value) : column.type === 'integer' ? format.integer(value) : format.decimal(value);
-            return column.type === 'date' ? format.date(String(value)) : String(value);
+            return column.type === 'date' ? format.date(String(value)) : revealBidi(String(value));
           },
         };
       }),
