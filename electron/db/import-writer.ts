@@ -32,8 +32,8 @@ export interface IssueRow {
 
 export interface ImportHeader {
   kind: ImportKind;
+  /** The file's name only: a workspace keeps no path of the importer's disk. */
   fileName: string;
-  filePath: string;
   hash: string;
   detection: ImportDetection;
   /** What to do when the workspace holds an import of the same content by the time this one begins. */
@@ -146,8 +146,8 @@ export class ImportWriter {
       this.replacedImportIds = previous.map((row) => row.importId);
       this.importId = Number(
         db
-          .prepare('INSERT INTO imports (kind, file_name, file_path, content_hash, imported_at, mapping, detected) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(header.kind, header.fileName, header.filePath, header.hash, new Date().toISOString(), JSON.stringify(header.detection.mapping), JSON.stringify(header.detection)).lastInsertRowid,
+          .prepare('INSERT INTO imports (kind, file_name, content_hash, imported_at, mapping, detected) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(header.kind, header.fileName, header.hash, new Date().toISOString(), JSON.stringify(header.detection.mapping), JSON.stringify(header.detection)).lastInsertRowid,
       );
       for (const row of db.prepare('SELECT id, key FROM customers').raw(true).iterate() as Iterable<[number, string]>) this.customerIds.set(row[1], row[0]);
       this.nextCustomerId = ((db.prepare('SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0) + 1;

@@ -209,7 +209,7 @@ export class WorkspaceStore {
   importLog(): ImportLogEntry[] {
     const rows = this.db
       .prepare(
-        `SELECT id AS importId, kind, file_name AS fileName, file_path AS filePath, content_hash AS hash, imported_at AS importedAt,
+        `SELECT id AS importId, kind, file_name AS fileName, content_hash AS hash, imported_at AS importedAt,
                 accepted, rejected, skipped, duplicates, detected FROM imports ORDER BY id DESC`,
       )
       .all() as (Omit<ImportLogEntry, 'detected'> & { detected: string | null })[];

@@ -110,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     'whatif.duplicate': ({ id }) => whatifs.duplicate(id),
 
     'file.stage': ({ name, base64 }) => imports.stage(name, base64),
+    'file.unstage': ({ path }) => (imports.unstage(path), null),
 
     'import.preview': ({ path, options: importOptions }, { signal, progress }) => imports.preview(path, importOptions, { signal, onProgress: progress }),
     'import.check': ({ path, options: importOptions }, { signal, progress }) => imports.check(path, importOptions, { signal, onProgress: progress }),
@@ -138,6 +139,7 @@ export function createBackend(options: BackendOptions): Backend {
     appState,
     reports,
     async dispose() {
+      imports.removeStaged();
       whatifs.dispose();
       workspaces.dispose();
       await pool.close();

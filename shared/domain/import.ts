@@ -317,7 +317,6 @@ export const ImportLogEntry = z.object({
   importId: z.number().int(),
   kind: ImportKind,
   fileName: z.string(),
-  filePath: z.string().nullable(),
   hash: z.string(),
   importedAt: z.string(),
   accepted: z.number().int(),

@@ -214,6 +214,7 @@ export const contract = {
     z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(700_000_000) }).strict(),
     z.object({ path: z.string() }),
   ),
+  'file.unstage': call('Let go of a dropped file the import no longer needs: its copy in the app data folder is deleted (any other path is left alone).', z.object({ path: FilePath }).strict(), z.null()),
 
   'import.preview': job(
     'Read an export and show what was detected: encoding, delimiter, header, kind, column mapping, number and date formats, first rows.',

@@ -58,6 +58,22 @@ describe('workspace files', () => {
     expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
   });
 
+  it('forgets where imported files were: version 8 drops the paths an older workspace kept', () => {
+    const file = join(tempDir(), 'paths.vlw');
+    const db = track(openSqlite(file));
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const migration of MIGRATIONS.slice(0, 7)) db.exec(migration.up);
+    db.pragma('user_version = 7');
+    db.prepare("INSERT INTO imports (kind, file_name, file_path, content_hash, imported_at, mapping) VALUES ('transactions', 'orders.csv', '/home/anna/Clients/Secret Bakery Ltd/orders.csv', 'abc', '2026-01-01', '{}')").run();
+    db.close();
+    const reopened = track(openWorkspaceDatabase(file, { mode: 'open' }));
+    expect(reopened.prepare('SELECT file_name AS name FROM imports').all()).toEqual([{ name: 'orders.csv' }]);
+    reopened.pragma('wal_checkpoint(TRUNCATE)');
+    reopened.exec('VACUUM');
+    reopened.close();
+    expect(readFileSync(file).includes('Secret Bakery')).toBe(false);
+  });
+
   it('enforces foreign keys: a transaction must belong to a customer', () => {
     const db = track(openWorkspaceDatabase(join(tempDir(), 'fk.vlw'), { mode: 'create' }));
     expect(() => db.prepare('INSERT INTO transactions (customer_id, day, amount) VALUES (999, 1, 1.0)').run()).toThrow(/FOREIGN KEY/);

@@ -2,7 +2,7 @@
  * The import wizard in a real Chromium, over the harness: choose or drop a file, preview and
  * mapping, the check with its rejected rows, the import, and a second import of the same file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -19,10 +19,12 @@ const PERSIAN_CAFE = join(SOURCE_ROOT, 'test', 'fixtures', 'messy', 'cafe_fa_jal
 
 let harness: Harness;
 let browser: Browser;
+/** The app data folder of the harness (where dropped files are copied). */
+const dataDir = tempDir('vl-harness-');
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  harness = await startTestHarness();
+  harness = await startTestHarness({ dataDir });
   browser = await launchChromium();
 });
 
@@ -187,6 +189,14 @@ describe('the import wizard', () => {
     await page.locator('[data-figure=accepted]').waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-figure=accepted]').textContent()).toBe('3');
     expect(await page.locator('[data-figure=rejected]').textContent()).toBe('0');
+
+    // The copy of the dropped file lives as long as the wizard holds it: going back to the start lets it go.
+    const staged = () => (existsSync(join(dataDir, 'staged')) ? readdirSync(join(dataDir, 'staged')) : []);
+    expect(staged()).toHaveLength(1);
+    await page.click('[data-testid=step-back]');
+    await page.click('[data-testid=step-back]');
+    await page.locator('[data-testid=drop-zone]').waitFor();
+    await expect.poll(staged).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { CellKind } from '../../../shared/domain/export';
 import type { ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/ipc/errors';
@@ -10,10 +10,21 @@ import { writeTable } from '../export/table-file';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 const MAX_STAGED_BYTES = 512 * 1024 * 1024;
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
-/** Imports into the open workspace. The reading and writing run in a worker thread. */
+/**
+ * Imports into the open workspace. The reading and writing run in a worker thread. Copies of dropped
+ * files live only as long as their import: gone once it is committed, when the wizard lets the file
+ * go, and whatever happened to it when the services stop; a copy a crashed session left behind goes
+ * at a later start (after a day, so that another process using the same folder keeps its own).
+ */
 export class ImportService {
-  constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string; afterImport?: () => void }) {}
+  /** Dropped files this session copied, by path. */
+  private readonly staged = new Set<string>();
+
+  constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string; afterImport?: () => void }) {
+    this.removeAbandoned(Date.now() - ABANDONED_AFTER_MS);
+  }
 
   preview(path: string, options: ImportOptions, run: RunOptions): Promise<ImportPreview> {
     return this.deps.pool.run('import.preview', { workspace: this.deps.workspaces.requirePath(), file: path, options }, run);
@@ -29,10 +40,41 @@ export class ImportService {
   async run(path: string, options: ImportOptions, settings: { onPreviousImport: 'replace' | 'skip'; strict: boolean; acceptWarnings?: boolean | undefined }, run: RunOptions): Promise<ImportResult> {
     const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', onPreviousImport: settings.onPreviousImport, strict: settings.strict, acceptWarnings: settings.acceptWarnings === true }, run);
     if (result.committed) {
+      this.unstage(path);
       this.deps.workspaces.changed();
       this.deps.afterImport?.();
     }
     return result;
+  }
+
+  /** Deletes the copy of a dropped file (nothing for any other path). */
+  unstage(path: string): void {
+    if (!this.staged.delete(path)) return;
+    rmSync(dirname(path), { recursive: true, force: true });
+  }
+
+  /** Deletes the copies of dropped files this session made. */
+  removeStaged(): void {
+    for (const path of [...this.staged]) this.unstage(path);
+  }
+
+  /** Deletes copies of dropped files older than the given time (left by sessions that ended without cleaning up). */
+  private removeAbandoned(before: number): void {
+    const root = join(this.deps.dataDir, 'staged');
+    let folders: string[];
+    try {
+      folders = readdirSync(root);
+    } catch {
+      return;
+    }
+    for (const folder of folders) {
+      const path = join(root, folder);
+      try {
+        if (statSync(path).mtimeMs < before) rmSync(path, { recursive: true, force: true });
+      } catch {
+        // Gone already, or not ours to remove: nothing to do.
+      }
+    }
   }
 
   log() {
@@ -65,6 +107,7 @@ export class ImportService {
     mkdirSync(folder, { recursive: true });
     const path = join(folder, basename(name).replace(/[\\/:*?"<>|]/g, '_'));
     writeFileSync(path, bytes);
+    this.staged.add(path);
     return { path };
   }
 }

@@ -201,7 +201,7 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
     if (previous && input.onPreviousImport === 'skip') return notCommitted(result, 'importAlreadyDone', { date: previous.importedAt.slice(0, 10), name: previous.fileName });
     writer?.begin({
       workspace: input.workspace,
-      header: { kind: detected.detection.kind, fileName: file.name, filePath: file.path, hash: file.hash, detection: detected.detection, onPreviousImport: input.onPreviousImport },
+      header: { kind: detected.detection.kind, fileName: file.name, hash: file.hash, detection: detected.detection, onPreviousImport: input.onPreviousImport },
     });
     const run = openRun(input, context, file, content, detected, result, writer);
     readRows(run);

@@ -163,7 +163,7 @@ export function ImportLog({ height = 300 }: { height?: number }) {
         headerName: t('import.log.file'),
         flex: 2,
         minWidth: 150,
-        tooltipValueGetter: ({ data }) => (data ? `${data.filePath ?? data.fileName}\n${t('import.log.hash')}: ${data.hash}` : undefined),
+        tooltipValueGetter: ({ data }) => (data ? `${data.fileName}\n${t('import.log.hash')}: ${data.hash}` : undefined),
       },
       { colId: 'kind', field: 'kind', headerName: t('import.log.kind'), flex: 1.2, minWidth: 110, valueFormatter: ({ value }) => t(`import.kinds.${String(value)}`) },
       count('accepted', t('import.check.accepted')),

@@ -76,7 +76,10 @@ let state: WizardState = initial(null);
 const listeners = new Set<() => void>();
 
 function set(patch: Partial<WizardState>): void {
+  const previous = state.path;
   state = { ...state, ...patch };
+  // A file the wizard lets go of: its copy, if it was dropped, is not kept (the service ignores other paths).
+  if (previous && previous !== state.path) void api['file.unstage']({ path: previous }).catch(() => undefined);
   for (const listener of listeners) listener();
 }
 
