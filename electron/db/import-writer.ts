@@ -35,6 +35,8 @@ export interface ImportHeader {
   /** The file's name only: a workspace keeps no path of the importer's disk. */
   fileName: string;
   hash: string;
+  /** Keep the value of each rejected cell in the log (the app setting); else only line, column and reason. */
+  keepValues: boolean;
   detection: ImportDetection;
   /** What to do when the workspace holds an import of the same content by the time this one begins. */
   onPreviousImport: 'replace' | 'skip';
@@ -123,8 +125,10 @@ export class ImportWriter {
   private readonly issueBuffer: (string | number | null)[] = [];
   private readonly statements;
   private open = true;
+  private readonly keepValues: boolean;
 
   constructor(private readonly db: SqliteDatabase, header: ImportHeader) {
+    this.keepValues = header.keepValues;
     // The writer itself gives every row an existing customer and import, so SQLite need not check
     // each reference again: foreign keys are off for the import's connection only.
     db.pragma('foreign_keys = OFF');
@@ -340,7 +344,7 @@ export class ImportWriter {
 
   addIssue(issue: IssueRow): void {
     const params = Object.keys(issue.params).length > 0 ? JSON.stringify(issue.params) : null;
-    this.issueBuffer.push(this.importId, issue.kind, issue.line, issue.column, issue.value, issue.reason, issue.code, params, issue.ofLine);
+    this.issueBuffer.push(this.importId, issue.kind, issue.line, issue.column, this.keepValues ? issue.value : null, issue.reason, issue.code, params, issue.ofLine);
     if (this.issueBuffer.length === ISSUE_BATCH * ISSUE_COLUMNS) {
       this.statements.issueBatch.run(...this.issueBuffer);
       this.issueBuffer.length = 0;

@@ -206,6 +206,15 @@ export class WorkspaceStore {
     return row ? { kind: row.kind, mapping: JSON.parse(row.mapping) as Record<string, number | null>, options: JSON.parse(row.options) as Record<string, unknown> } : null;
   }
 
+  /** Clears the values of logged issues (one import's or all); returns how many held one. Their bytes are overwritten (secure_delete) and the log checkpointed into the file. */
+  forgetIssueValues(importId: number | null): number {
+    const where = importId === null ? '' : ' AND import_id = ?';
+    const args = importId === null ? [] : [importId];
+    const changed = this.db.prepare(`UPDATE import_issues SET value = NULL WHERE value IS NOT NULL${where}`).run(...args).changes;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changed;
+  }
+
   importLog(): ImportLogEntry[] {
     const rows = this.db
       .prepare(

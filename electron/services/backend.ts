@@ -61,7 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
     showFile: (path, how) => options.ports.showFile(path, how),
     scenarios: () => whatifs.list().filter((saved) => saved.forReport).map((saved) => reportScenario(saved.name, whatifs.compute(saved.scenario))),
   });
-  const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, afterImport: () => analyses.prepare() });
+  const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, keepRejectedValues: () => appState.settings().keepRejectedValues, afterImport: () => analyses.prepare() });
 
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Value Ladder', version: options.appVersion, host: options.ports.kind, platform: process.platform, dataDir: options.dataDir }),
@@ -119,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
     'import.log': () => imports.log(),
     'import.issues': ({ importId, kind }) => imports.issues(importId, kind),
     'import.exportLog': ({ importId, path }) => imports.exportLog(importId, path),
+    'import.forgetValues': ({ importId }) => imports.forgetValues(importId),
     'table.save': async ({ path, table }) => ({ path, rows: await writeTable(path, { ...table, currency: analyses.settings().currency }) }),
 
     'shell.openExternal': async ({ url }) => {

@@ -14,6 +14,8 @@ export type Theme = z.infer<typeof Theme>;
 export const AppSettings = z.object({
   locale: Locale.default('en'),
   theme: Theme.default('system'),
+  /** Keep the values of rejected rows in the import log (until cleared); off keeps only line, column and reason. */
+  keepRejectedValues: z.boolean().default(true),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 export const DEFAULT_APP_SETTINGS: AppSettings = AppSettings.parse({});

@@ -233,6 +233,11 @@ export const contract = {
     z.object({ importId: z.number().int().positive(), kind: z.enum(['rejected', 'skipped', 'duplicate']).optional() }).strict(),
     z.array(ImportIssue.extend({ kind: z.string(), of: z.number().int().nullable() })),
   ),
+  'import.forgetValues': call(
+    'Clear the values of rejected cells from the import log, of one import or (importId null) of all; line, column and reason stay. The freed space is overwritten.',
+    z.object({ importId: z.number().int().positive().nullable() }).strict(),
+    z.object({ issues: z.number().int() }),
+  ),
   'table.save': call(
     'Write a table a screen shows (cohorts, what-if figures, an import\'s issues, …) as .xlsx or CSV by the file\'s extension, with typed cells in the workspace\'s currency.',
     z.object({ path: FilePath, table: TableToSave }).strict(),

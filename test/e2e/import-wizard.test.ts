@@ -138,6 +138,15 @@ describe('the import wizard', () => {
     expect(exported).toContain('broken_orders.csv');
     expect(exported).toContain('a quote is never closed');
 
+    // Before sharing the workspace: the values of the rejected cells go, their lines and reasons stay.
+    const valuesOf = async () => (await callHarness<{ value: string | null; kind: string }[]>(harness, 'import.issues', { importId: Number((await page.locator('[data-testid=import-log] [data-testid^=log-issues-]').first().getAttribute('data-testid'))?.replace('log-issues-', '')) })).filter((issue) => issue.kind === 'rejected');
+    expect((await valuesOf()).some((issue) => issue.value !== null)).toBe(true);
+    await page.click('[data-testid=forget-values]');
+    await expect.poll(() => page.locator('[data-testid=forgot-values]').textContent()).toMatch(/^Cleared: \d+ values/);
+    const rejected = await valuesOf();
+    expect(rejected).toHaveLength(6);
+    expect(rejected.every((issue) => issue.value === null)).toBe(true);
+
     // The same file again: detected by its content, with the mapping remembered.
     await page.click('[data-route=import]');
     await page.click('[data-testid=import-another]');

@@ -22,7 +22,7 @@ export class ImportService {
   /** Dropped files this session copied, by path. */
   private readonly staged = new Set<string>();
 
-  constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string; afterImport?: () => void }) {
+  constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string; keepRejectedValues: () => boolean; afterImport?: () => void }) {
     this.removeAbandoned(Date.now() - ABANDONED_AFTER_MS);
   }
 
@@ -38,7 +38,7 @@ export class ImportService {
   }
 
   async run(path: string, options: ImportOptions, settings: { onPreviousImport: 'replace' | 'skip'; strict: boolean; acceptWarnings?: boolean | undefined }, run: RunOptions): Promise<ImportResult> {
-    const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', onPreviousImport: settings.onPreviousImport, strict: settings.strict, acceptWarnings: settings.acceptWarnings === true }, run);
+    const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', onPreviousImport: settings.onPreviousImport, strict: settings.strict, acceptWarnings: settings.acceptWarnings === true, keepRejectedValues: this.deps.keepRejectedValues() }, run);
     if (result.committed) {
       this.unstage(path);
       this.deps.workspaces.changed();
@@ -83,6 +83,11 @@ export class ImportService {
 
   issues(importId: number, kind?: IssueKind) {
     return this.deps.workspaces.requireStore().importIssues(importId, kind);
+  }
+
+  /** Drops the values of rejected cells from the log (one import's, or every import's): line, column and reason stay. */
+  forgetValues(importId: number | null): { issues: number } {
+    return { issues: this.deps.workspaces.requireStore().forgetIssueValues(importId) };
   }
 
   /** One CSV row per issue, each with the import's file and counts, so it reads on its own in a spreadsheet. */

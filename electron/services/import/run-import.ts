@@ -55,6 +55,8 @@ export interface RunImportInput {
   strict: boolean;
   /** The person has seen the warnings and imports anyway. */
   acceptWarnings?: boolean;
+  /** Keep the values of rejected cells in the import log (the app setting; kept when not said). */
+  keepRejectedValues?: boolean;
 }
 
 const PREVIEW_ROWS = 50;
@@ -201,7 +203,7 @@ export async function runImport(input: RunImportInput, context: ImportContext): 
     if (previous && input.onPreviousImport === 'skip') return notCommitted(result, 'importAlreadyDone', { date: previous.importedAt.slice(0, 10), name: previous.fileName });
     writer?.begin({
       workspace: input.workspace,
-      header: { kind: detected.detection.kind, fileName: file.name, hash: file.hash, detection: detected.detection, onPreviousImport: input.onPreviousImport },
+      header: { kind: detected.detection.kind, fileName: file.name, hash: file.hash, keepValues: input.keepRejectedValues !== false, detection: detected.detection, onPreviousImport: input.onPreviousImport },
     });
     const run = openRun(input, context, file, content, detected, result, writer);
     readRows(run);

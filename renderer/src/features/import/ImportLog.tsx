@@ -123,6 +123,15 @@ export function ImportLog({ height = 300 }: { height?: number }) {
   const [log, setLog] = useState<{ workspace: unknown; entries: ImportLogEntry[] } | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const [cleared, setCleared] = useState<{ issues: number; times: number }>({ issues: 0, times: 0 });
+  const forgetValues = async () => {
+    try {
+      const { issues } = await api['import.forgetValues']({ importId: null });
+      setCleared((previous) => ({ issues, times: previous.times + 1 }));
+    } catch (error) {
+      app.showError(error);
+    }
+  };
   const workspace = app.workspace;
 
   useEffect(() => {
@@ -203,7 +212,17 @@ export function ImportLog({ height = 300 }: { height?: number }) {
           {t('import.log.exported', { path: saved.path })}
         </p>
       ) : null}
-      {selectedEntry ? <IssuesPanel entry={selectedEntry} onClose={() => setSelected(null)} /> : null}
+      {entries && entries.some((entry) => entry.rejected > 0) ? (
+        <p className="import-log__privacy muted small">
+          <button type="button" className="button button--small" onClick={() => void forgetValues()} data-testid="forget-values">
+            {t('import.log.forgetValues')}
+          </button>{' '}
+          <span role="status" data-testid="forgot-values">
+            {cleared.times > 0 ? t('import.log.forgotValues', { n: format.integer(cleared.issues) }) : t('import.log.forgetValuesHint')}
+          </span>
+        </p>
+      ) : null}
+      {selectedEntry ? <IssuesPanel key={`${selectedEntry.importId}-${cleared.times}`} entry={selectedEntry} onClose={() => setSelected(null)} /> : null}
     </div>
   );
 }

@@ -44,6 +44,16 @@ export function SettingsScreen() {
             ))}
           </select>
         </label>
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            checked={app.settings.keepRejectedValues}
+            onChange={(event) => void app.updateSettings({ keepRejectedValues: event.target.checked })}
+            data-testid="keep-rejected-values"
+          />
+          <span>{t('settings.keepRejectedValues')}</span>
+        </label>
+        <p className="muted small">{t('settings.keepRejectedValuesHelp')}</p>
       </section>
       <section className="card settings-analysis" aria-labelledby="analysis-settings-title">
         <h2 id="analysis-settings-title">
