@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../services/host/content-security-policy';
 import { fileErrorLog } from '../services/app/error-log';
 import { createBackend, type Backend } from '../services/backend';
 import type { HostPorts } from '../services/host/host-ports';
@@ -18,11 +19,13 @@ import { ChromiumPrinter } from '../services/report/chromium-printer';
 import { SOURCE_ROOT, SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
 
 export const TOKEN_HEADER = 'x-value-ladder-token';
-const MAX_BODY_BYTES = 720 * 1024 * 1024;
+/** Request bodies: a dropped file (base64) may be large, a table to save fairly large, any other call is small. */
+const MAX_BODY_BYTES: Record<string, number> = { 'file.stage': 720 * 1024 * 1024, 'table.save': 64 * 1024 * 1024 };
+const MAX_CALL_BYTES = 4 * 1024 * 1024;
+/** The cookie that carries the token to page loads and assets (set when the page is opened with ?token=). */
+const TOKEN_COOKIE = 'vl-harness';
 
 // Same policy as the desktop app's, so that the harness catches what the app would block.
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,15 +72,27 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** The request's body, refused by its declared length before anything is read, and by its actual length as it arrives. */
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function cookieToken(request: IncomingMessage): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value;
+  }
+  return undefined;
 }
 
 function send(response: ServerResponse, status: number, body: string, type = 'application/json'): void {
@@ -141,12 +156,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   let vite: ViteDevServer | undefined;
+  // Dev mode keeps the app's policy: its inline preamble runs by a nonce, hot reload talks over this port's WebSocket.
+  const nonce = randomBytes(16).toString('base64');
+  const devPolicy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`).replace("connect-src 'self'", `connect-src 'self' ws://127.0.0.1:${port}`);
   if (options.renderer === 'dev') {
     const { createServer: createViteServer } = await import('vite');
     vite = await createViteServer({
       configFile: join(SOURCE_ROOT, 'vite.config.ts'),
       mode: 'development',
       server: { middlewareMode: true, ws: { server } },
+      html: { cspNonce: nonce },
       appType: 'spa',
       logLevel: 'warn',
     });
@@ -187,14 +206,23 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         if (!sameToken(request.headers[TOKEN_HEADER] as string | undefined, token)) return send(response, 401, '{"error":"bad token"}');
         let payload: { input?: unknown; jobId?: unknown };
         try {
-          payload = JSON.parse(await readBody(request)) as typeof payload;
-        } catch {
+          payload = JSON.parse(await readBody(request, MAX_BODY_BYTES[match[1] as string] ?? MAX_CALL_BYTES)) as typeof payload;
+        } catch (error) {
+          if (error instanceof BodyTooLarge) {
+            response.setHeader('connection', 'close');
+            return send(response, 413, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } }));
+          }
           return send(response, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }));
         }
         const reply = await backend.dispatch(match[1], payload?.input, payload?.jobId);
         return send(response, 200, JSON.stringify(reply));
       }
+      // Pages and assets (and, in dev mode, Vite's /@fs/ files) only for the page opened with the token.
+      const given = url.searchParams.get('token');
+      if (given !== null && sameToken(given, token)) response.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      else if (!sameToken(cookieToken(request), token)) return send(response, 401, 'Open the address the harness printed (it carries its token).', 'text/plain');
       if (vite) {
+        response.setHeader('content-security-policy', devPolicy);
         vite.middlewares(request, response, () => send(response, 404, 'Not found', 'text/plain'));
         return;
       }

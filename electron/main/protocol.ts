@@ -2,7 +2,8 @@ import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { reportScheme } from './print';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../services/host/content-security-policy';
+import { APP_SCHEME } from './security';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

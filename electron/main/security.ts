@@ -4,21 +4,6 @@ import { isSafeExternalUrl } from '../services/host/external-url';
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://bundle`;
 
-/** The renderer may load only its own files and talk only to the preload: no network, no inline scripts. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  // AG Grid and ECharts inject style elements and attributes at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
 
 /** The one way a link leaves the app: https and mailto only, opened by the system. */
 export async function safeOpenExternal(url: string): Promise<void> {

@@ -3,10 +3,12 @@
  * contract and services as the desktop app.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/host/content-security-policy';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { setLanguage } from '../support/app';
 import { collectPageErrors, launchChromium } from '../support/browser';
@@ -153,6 +155,32 @@ describe('the loopback transport', () => {
     const ok = await call('/api/call/app.info', { method: 'POST', body, headers: { 'x-value-ladder-token': harness.token } });
     expect(await ok.json()).toMatchObject({ ok: true, value: { host: 'harness', name: 'Value Ladder' } });
     expect((await call(`/api/events?token=wrong`)).status).toBe(401);
+  });
+
+  it('serves the page and its files only with the token, under the app\'s content security policy', async () => {
+    expect((await call('/')).status).toBe(401);
+    expect((await call('/index.html?token=wrong')).status).toBe(401);
+    const opened = await call(`/?token=${harness.token}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(opened.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    const script = `/${(/src="\.?\/?([^"]+\.js)"/.exec(await opened.text())?.[1] ?? '')}`;
+    expect((await call(script)).status).toBe(401);
+    expect((await call(script, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('refuses a large request by its declared size before reading it, and a call\'s body beyond a few MB', async () => {
+    const headers = { 'x-value-ladder-token': harness.token, 'content-type': 'application/json' };
+    // Declares 800 MB and sends a few bytes: refused at once, nothing read.
+    const declared = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: harness.port, path: '/api/call/file.stage', method: 'POST', headers: { ...headers, 'content-length': String(800 * 1024 * 1024) } }, (response) => resolve(response.statusCode ?? 0));
+      request.on('error', reject);
+      request.write('{"input":');
+    });
+    expect(declared).toBe(413);
+    const big = JSON.stringify({ input: { path: 'x'.repeat(5 * 1024 * 1024) }, jobId: 'y' });
+    expect((await call('/api/call/workspace.open', { method: 'POST', body: big, headers })).status).toBe(413);
   });
 
   it('carries a malformed payload to the same validation as every transport', async () => {
