@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyMigrations, expectedSchema, schemaDifferences, schemaFingerprint } from './schema';
@@ -35,6 +35,10 @@ export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}):
   if (readHeader(file) !== SQLITE_HEADER) {
     throw new AppError('notADatabase', { path: file });
   }
+  // A WAL-mode file opened even read-only gets a -wal and a -shm beside it: those this look made go
+  // again when the file is refused, so that a file that is not a workspace is left as it was found.
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((sidecar) => !existsSync(sidecar));
+  let refused = true;
   let db: SqliteDatabase | undefined;
   try {
     db = openSqlite(file, { ...options, readonly: true, fileMustExist: true });
@@ -48,6 +52,7 @@ export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}):
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw Object.assign(new Error(check), { code: 'SQLITE_CORRUPT' });
+    refused = false;
     return { schemaVersion };
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -58,6 +63,7 @@ export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}):
     throw error;
   } finally {
     db?.close();
+    if (refused) for (const sidecar of sidecars) rmSync(sidecar, { force: true });
   }
 }
 

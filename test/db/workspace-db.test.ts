@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, existsSync, truncateSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openWorkspaceDatabase } from '../../electron/db/connection';
@@ -108,6 +108,18 @@ describe('workspace files', () => {
     const before = hash(file);
     expect(() => openWorkspaceDatabase(file, { mode: 'open' })).toThrow(expect.objectContaining({ code: 'not_a_workspace', message: expect.stringContaining('is a database, but not a Value Ladder workspace') }));
     expect(hash(file)).toBe(before);
+  });
+
+  it('leaves nothing beside a WAL-mode database it refuses (no -wal, no -shm)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'other-wal.db');
+    const db = track(openSqlite(file));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.close();
+    expect(readdirSync(dir)).toEqual(['other-wal.db']);
+    expect(() => openWorkspaceDatabase(file, { mode: 'open' })).toThrow(expect.objectContaining({ code: 'not_a_workspace' }));
+    expect(readdirSync(dir)).toEqual(['other-wal.db']);
   });
 
   it('says a damaged workspace is damaged, and leaves it untouched', () => {
