@@ -83,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
       workspaces.close();
       return null;
     },
+    'workspace.anonymise': ({ path, keepAttributes, shiftDates }, { signal, progress }) => workspaces.anonymise(path, { keepAttributes, shiftDates }, { signal, onProgress: progress }),
     'workspace.forget': ({ path }) => workspaces.forget(path),
 
     'data.page': (request) => ({ table: request.table, offset: request.offset, ...workspaces.page(request) }),

@@ -10,6 +10,7 @@ import { buildSampleWorkspace } from '../services/samples/build-sample';
 import { prepareAnalysis, runAnalysis, runBacktest, type RunAnalysisInput, type RunBacktestInput } from '../services/analysis/run-analysis';
 import { runFit, type FitInput } from '../services/analysis/fit-models';
 import { buildWhatIfBaselineTask } from '../services/whatif/build-baseline';
+import { anonymiseTask, type AnonymiseInput } from '../services/workspace/anonymise-task';
 
 export interface TaskContext {
   sqlite: SqliteOptions;
@@ -32,6 +33,7 @@ export const tasks = {
   'models.backtest': (input: RunBacktestInput, context: TaskContext) => runBacktest(input, context),
   'analysis.prepare': (input: { workspace: string }, context: TaskContext) => prepareAnalysis(input, context),
   'whatif.baseline': (input: { workspace: string }, context: TaskContext) => buildWhatIfBaselineTask(input, context),
+  'workspace.anonymise': (input: AnonymiseInput, context: TaskContext) => anonymiseTask(input, context.sqlite),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type Tasks = typeof tasks;

@@ -42,3 +42,14 @@ export const RecentWorkspace = z.object({
   summary: WorkspaceSummary.nullable(),
 });
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
+
+/** An anonymised copy written for sharing (electron/db/anonymise.ts): what it holds, and what of the original it left out. */
+export const AnonymisedCopyResult = z.object({
+  path: z.string(),
+  customers: z.number().int(),
+  prospects: z.number().int(),
+  attributes: z.object({ kept: z.array(z.string()), dropped: z.array(z.string()) }),
+  /** Days every date was moved by (0 when not shifted). */
+  shiftDays: z.number().int(),
+});
+export type AnonymisedCopyResult = z.infer<typeof AnonymisedCopyResult>;

@@ -11,7 +11,7 @@ import { BacktestRun, ModelFitSummary, PurchaseModelName, TimeUnitSchema } from 
 import { ReportRequest, ReportResult } from '../domain/report';
 import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
-import { RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
+import { AnonymisedCopyResult, RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
 import { SavedScenario, ScenarioName, ScenarioSchema, WhatIfBaselineReply, WhatIfResultSchema } from '../domain/whatif';
 
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -112,6 +112,11 @@ export const contract = {
     WorkspaceSummary,
   ),
   'workspace.close': call('Close the open workspace.', NoInput, z.null()),
+  'workspace.anonymise': job(
+    'Write an anonymised copy of the open workspace to share: ids become keyed hashes (the key stays in this workspace), names and personal or free-text attributes are dropped (unless kept), the import log keeps counts only; amounts and dates stay (dates optionally moved by one random number of weeks), so the copy\'s analysis matches.',
+    z.object({ path: FilePath, keepAttributes: z.array(z.string().min(1).max(200)).max(200).default([]), shiftDates: z.boolean().default(false) }).strict(),
+    AnonymisedCopyResult,
+  ),
   'workspace.forget': call('Remove a workspace from the recent list (the file stays).', z.object({ path: FilePath }).strict(), z.array(RecentWorkspace)),
 
   'data.page': call(

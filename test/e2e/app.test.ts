@@ -52,6 +52,26 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
+  it('shares an anonymised copy from the Data screen: same customers, no name in the file, dates moved when asked', async () => {
+    const { page, errors } = await openApp();
+    await page.click('[data-route=data]');
+    await page.locator('[role=row][row-index="0"] [col-id="amount"]').waitFor();
+    const copy = join(tempDir(), 'shared.vlw');
+    harness.dialogAnswers.push(copy);
+    await page.click('[data-testid=share-anonymised]');
+    await page.check('[data-testid=anonymise-shift-dates]');
+    await page.click('[data-testid=anonymise-save]');
+    const notice = page.locator('[data-testid=anonymised]');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toMatch(/^Anonymised copy with 3,000 customers written to .*shared\.vlw\. Dates moved by -?[\d,]+ days\.$/);
+    const bytes = readFileSync(copy);
+    expect(bytes.includes('Morning Tulip Bakery')).toBe(false);
+    expect(bytes.includes('C-00001')).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOTS, 'share-anonymised.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the transactions of the workspace in the data grid, sorted on request', async () => {
     const { page, errors } = await openApp();
     await page.click('[data-route=data]');

@@ -7,6 +7,7 @@ import { openWorkspaceDatabase } from '../../db/connection';
 import { WorkspaceStore, type Page, type PageRequest } from '../../db/queries';
 import type { SqliteOptions } from '../../db/sqlite';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
+import type { AnonymisedCopyResult } from '../../../shared/domain/workspace';
 import type { AppState } from '../app/app-state';
 import type { EventBus } from '../api/events';
 import { summarize, workspaceName } from './summary';
@@ -99,6 +100,19 @@ export class WorkspaceService {
     }
     await this.options.pool.run('sample.build', { sample, target, replace, samplesDir: this.options.samplesDir }, run);
     return this.open(target);
+  }
+
+  /**
+   * Writes an anonymised copy of the open workspace (electron/db/anonymise.ts) in a worker; the key
+   * that tells the copy's ids from the real ones stays in this workspace, never in the copy.
+   */
+  async anonymise(path: string, options: { keepAttributes: string[]; shiftDates: boolean }, run: RunOptions): Promise<AnonymisedCopyResult> {
+    const source = this.requirePath();
+    const target = resolve(path);
+    if (target === source) throw new AppError('workspaceExists', { path: target });
+    const { keyHex, ...copy } = await this.options.pool.run('workspace.anonymise', { workspace: source, target, ...options }, run);
+    this.requireStore().setMeta(`anonymisedCopy:${new Date().toISOString()}`, JSON.stringify({ path: target, key: keyHex, shiftDays: copy.shiftDays }));
+    return copy;
   }
 
   /** Opens the sample, creating it first if it is not there yet. */

@@ -2,7 +2,7 @@ import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealBidi } from '../../../../shared/domain/bidi';
-import { TABLE_NAMES, type TableName } from '../../../../shared/domain/workspace';
+import { TABLE_NAMES, type AnonymisedCopyResult, type TableName } from '../../../../shared/domain/workspace';
 import type { TableColumn } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { ImportLog } from '../import/ImportLog';
+import { AnonymisedNotice, ShareAnonymised } from '../workspace/ShareAnonymised';
 
 type Row = Record<string, string | number | null>;
 const BLOCK = 200;
@@ -21,6 +22,7 @@ export function DataScreen() {
   const format = useFormat();
   const [table, setTable] = useState<TableName>('transactions');
   const [showLog, setShowLog] = useState(false);
+  const [anonymised, setAnonymised] = useState<AnonymisedCopyResult | null>(null);
   const [loaded, setLoaded] = useState<{ key: string; columns: TableColumn[] } | null>(null);
   const counts = app.workspace?.tables;
   const gridKey = `${app.workspace?.path ?? ''}:${table}`;
@@ -79,11 +81,13 @@ export function DataScreen() {
       <header className="screen__header">
         <h1>{t('data.title')}</h1>
         <div className="toolbar">
+          <ShareAnonymised onWritten={setAnonymised} />
           <button type="button" className="button button--primary" onClick={() => app.navigate('import')} data-testid="data-import">
             {t('import.openWizard')}
           </button>
         </div>
       </header>
+      {anonymised ? <AnonymisedNotice copy={anonymised} /> : null}
       <div className="tabs" role="tablist">
         {TABLE_NAMES.map((name) => (
           <button
