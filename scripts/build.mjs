@@ -6,7 +6,8 @@
 //   dist/electron/worker.mjs  worker thread  (esbuild, ESM; .mjs because the package unpacks it
 //                             from app.asar, where no package.json says "type": "module")
 // Usage: node scripts/build.mjs   or   import { build } from './build.mjs'
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -72,7 +73,13 @@ async function buildRenderer() {
 export async function build() {
   const started = Date.now();
   rmSync(outDir, { recursive: true, force: true }); // no stale bundles from renamed entries
-  await Promise.all([buildRenderer(), ...targets.map((options) => esbuild.build(options))]);
+  const [main, preload, worker] = targets;
+  // The worker first: main.js carries its hash and refuses any other worker (electron/main/worker-integrity.ts).
+  const builtWorker = esbuild.build(worker).then(() => {
+    const hash = createHash('sha256').update(readFileSync(worker.outfile)).digest('hex');
+    return esbuild.build({ ...main, define: { ...main.define, __WORKER_SHA256__: JSON.stringify(hash) } });
+  });
+  await Promise.all([buildRenderer(), esbuild.build(preload), builtWorker]);
   console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

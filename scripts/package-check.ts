@@ -5,7 +5,8 @@
  * the native addon). One ✓/✗ line per check; exits non-zero on any failure.
  *   npx tsx scripts/package-check.ts        (npm run package:check, part of npm test)
  */
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
+import { createHash } from 'node:crypto';
 import { Arch, build, Platform } from 'electron-builder';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,14 @@ const work = mkdtempSync(join(tmpdir(), 'vl-package-check-'));
 //    executable, so a tiny script is enough.
 const electronDist = join(work, 'electron-dist');
 mkdirSync(join(electronDist, 'resources'), { recursive: true });
-writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in Electron used by scripts/package-check.ts" >&2\nexit 1\n');
+// It carries a fuse wire as Electron's binary does (sentinel, version 1, eight fuses in Electron's
+// default states), so that the packaging flips it and this check can read the result back.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const DEFAULT_FUSES = '10110001'; // runAsNode, cookieEncryption, nodeOptions, inspect, asarIntegrity, onlyFromAsar, v8Snapshot, fileProtocol
+writeFileSync(
+  join(electronDist, 'electron'),
+  Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron used by scripts/package-check.ts" >&2\nexit 1\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, DEFAULT_FUSES.length]), Buffer.from(DEFAULT_FUSES), Buffer.from('\n')]),
+);
 chmodSync(join(electronDist, 'electron'), 0o755);
 writeFileSync(join(electronDist, 'LICENSE'), 'stand-in\n');
 writeFileSync(join(electronDist, 'version'), `${electronVersion}\n`);
@@ -87,6 +95,22 @@ const entries = existsSync(asarPath) ? listPackage(asarPath, { isPack: false }).
 check(entries.length > 0, 'resources/app.asar exists and lists files');
 check(existsSync(join(appOut, 'value-ladder')), 'stand-in Electron renamed to the executable "value-ladder"');
 
+// The fuses as the packaging left them in the executable.
+const { getCurrentFuseWire, FuseV1Options } = await import('@electron/fuses');
+const wire = existsSync(join(appOut, 'value-ladder')) ? await getCurrentFuseWire(join(appOut, 'value-ladder')) : null;
+const fuse = (option: number) => (wire ? String.fromCharCode((wire as Record<number, number>)[option] ?? 0) : '?');
+for (const [name, option, wanted] of [
+  ['RunAsNode', FuseV1Options.RunAsNode, '0'],
+  ['EnableCookieEncryption', FuseV1Options.EnableCookieEncryption, '1'],
+  ['EnableNodeOptionsEnvironmentVariable', FuseV1Options.EnableNodeOptionsEnvironmentVariable, '0'],
+  ['EnableNodeCliInspectArguments', FuseV1Options.EnableNodeCliInspectArguments, '0'],
+  ['EnableEmbeddedAsarIntegrityValidation', FuseV1Options.EnableEmbeddedAsarIntegrityValidation, '1'],
+  ['OnlyLoadAppFromAsar', FuseV1Options.OnlyLoadAppFromAsar, '1'],
+  ['GrantFileProtocolExtraPrivileges', FuseV1Options.GrantFileProtocolExtraPrivileges, '0'],
+] as const) {
+  check(fuse(option) === wanted, `fuse ${name} is ${wanted === '1' ? 'on' : 'off'} in the packaged executable`, `found "${fuse(option)}"`);
+}
+
 for (const file of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/worker.mjs', 'dist/renderer/index.html', 'package.json', 'node_modules/better-sqlite3/lib/index.js']) {
   check(entries.includes(file), `app.asar contains ${file}`);
 }
@@ -113,6 +137,12 @@ check(maps.length === 0, 'app.asar has no source maps', maps.slice(0, 5).join(',
 const unpacked = join(resources, 'app.asar.unpacked');
 check(existsSync(join(unpacked, 'node_modules/better-sqlite3/lib/index.js')), 'app.asar.unpacked holds better-sqlite3');
 check(existsSync(join(unpacked, 'dist/electron/worker.mjs')), 'app.asar.unpacked holds dist/electron/worker.mjs (workers cannot run from asar)');
+// The unpacked worker is outside the archive's integrity check: main.js must carry its hash (electron/main/worker-integrity.ts).
+if (existsSync(join(unpacked, 'dist/electron/worker.mjs')) && entries.includes('dist/electron/main.js')) {
+  const workerHash = createHash('sha256').update(readFileSync(join(unpacked, 'dist/electron/worker.mjs'))).digest('hex');
+  const mainSource = extractFile(asarPath, 'dist/electron/main.js').toString('utf8');
+  check(mainSource.includes(`"${workerHash}"`), "main.js in app.asar carries the unpacked worker's SHA-256 and checks it before starting");
+}
 
 const samplesSrc = join(root, 'electron/services/samples/data');
 const wantedSamples = existsSync(samplesSrc) ? readdirSync(samplesSrc).filter((it) => it.endsWith('.csv')) : [];

@@ -2,7 +2,7 @@
  * The Electron shell: app lifecycle only. Everything it serves lives in plain-Node services
  * (`createBackend`); this file wires them to windows, IPC, dialogs, the menu and printing.
  */
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { createBackend, type Backend } from '../services/backend';
 import { chooseFile, showFile } from './dialogs';
@@ -13,6 +13,7 @@ import { printHtmlToPdf, serveReports } from './print';
 import { registerSchemes, serveRenderer } from './protocol';
 import { guardWebContents, hardenSession, safeOpenExternal } from './security';
 import { createMainWindow } from './window';
+import { workerIsIntact } from './worker-integrity';
 import { EVENT_CHANNEL } from '../../shared/ipc/transport';
 
 registerSchemes();
@@ -46,6 +47,11 @@ app.on('will-quit', () => {
 
 void app.whenReady().then(async () => {
   const paths = appPaths();
+  if (!workerIsIntact(paths.workerScript)) {
+    dialog.showErrorBox('Value Ladder', 'A file of Value Ladder was changed after it was installed (worker.mjs). Reinstall Value Ladder.');
+    app.quit();
+    return;
+  }
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
   serveReports();
