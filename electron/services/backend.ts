@@ -8,6 +8,7 @@ import { JobRegistry } from './api/jobs';
 import { fileErrorLog } from './app/error-log';
 import { AppState } from './app/app-state';
 import { assertSafeExternalUrl } from './host/external-url';
+import { PathGrants } from './host/path-grants';
 import type { HostPorts } from './host/host-ports';
 import { AnalysisService } from './analysis/analysis-service';
 import { ImportService } from './import/import-service';
@@ -61,6 +62,8 @@ export function createBackend(options: BackendOptions): Backend {
     showFile: (path, how) => options.ports.showFile(path, how),
     scenarios: () => whatifs.list().filter((saved) => saved.forReport).map((saved) => reportScenario(saved.name, whatifs.compute(saved.scenario))),
   });
+  // The desktop renderer names only paths the main process handed it; the harness and the CLI name any.
+  const grants = options.ports.kind === 'electron' ? new PathGrants(() => [...appState.recent().map((entry) => entry.path), ...(workspaces.current() ? [workspaces.requirePath()] : [])]) : null;
   const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, keepRejectedValues: () => appState.settings().keepRejectedValues, afterImport: () => analyses.prepare() });
 
   const handlers: Handlers = {
@@ -88,7 +91,11 @@ export function createBackend(options: BackendOptions): Backend {
 
     'data.page': (request) => ({ table: request.table, offset: request.offset, ...workspaces.page(request) }),
 
-    'dialog.chooseFile': ({ purpose, suggestedName }) => options.ports.chooseFile(purpose, suggestedName),
+    'dialog.chooseFile': async ({ purpose, suggestedName }) => {
+      const path = await options.ports.chooseFile(purpose, suggestedName);
+      grants?.chosen(path, purpose);
+      return path;
+    },
     'report.create': (request, { signal, progress }) => reports.create(request, { signal, onProgress: progress }),
     'report.show': ({ how }) => reports.show(how),
     'analysis.settings': () => analyses.settings(),
@@ -110,7 +117,11 @@ export function createBackend(options: BackendOptions): Backend {
     'whatif.delete': ({ id }) => whatifs.delete(id),
     'whatif.duplicate': ({ id }) => whatifs.duplicate(id),
 
-    'file.stage': ({ name, base64 }) => imports.stage(name, base64),
+    'file.stage': ({ name, base64 }) => {
+      const staged = imports.stage(name, base64);
+      grants?.grant(staged.path, ['read']);
+      return staged;
+    },
     'file.unstage': ({ path }) => (imports.unstage(path), null),
 
     'import.preview': ({ path, options: importOptions }, { signal, progress }) => imports.preview(path, importOptions, { signal, onProgress: progress }),
@@ -132,7 +143,7 @@ export function createBackend(options: BackendOptions): Backend {
     'job.cancel': ({ jobId }) => jobs.cancel(jobId),
   };
 
-  const dispatch = createDispatcher(handlers, { events, jobs, validateOutput: options.validateOutput ?? false, logError });
+  const dispatch = createDispatcher(handlers, { events, jobs, validateOutput: options.validateOutput ?? false, logError, ...(grants ? { authorize: (name, args) => grants.authorize(name, args) } : {}) });
 
   return {
     dispatch,

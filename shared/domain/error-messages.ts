@@ -70,6 +70,7 @@ export const ERROR_MESSAGES = {
   pathIsFolder: { code: 'invalid_input', message: '{{path}} is a folder, not a file.', hint: 'Choose a file.' },
   diskReadOnly: { code: 'io', message: 'The disk is read-only: {{path}}.', hint: 'Choose a folder you can write to.' },
 
+  pathNotGranted: { code: 'invalid_input', message: 'Value Ladder uses only files you chose: {{path}} was not chosen for this.', hint: 'Choose the file with the button or drop it on the window.' },
   fileUnreadable: { code: 'not_found', message: 'The file {{path}} cannot be read.', hint: 'Check that it exists and that you may read it.' },
   fileTooLarge: { code: 'invalid_input', message: '{{name}} is larger than 2 GB.', hint: 'Split the export into smaller files.' },
   droppedFileTooLarge: { code: 'invalid_input', message: '{{name}} is too large to drop here.', hint: 'Use Choose file… instead: the app then reads the file where it is.' },

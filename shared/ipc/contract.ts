@@ -14,6 +14,13 @@ import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult
 import { AnonymisedCopyResult, RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
 import { SavedScenario, ScenarioName, ScenarioSchema, WhatIfBaselineReply, WhatIfResultSchema } from '../domain/whatif';
 
+/**
+ * What a path in a call's input is used for. In the desktop app the renderer may only name a path
+ * the main process handed it (a native dialog, a dropped file, the recent list) for that use.
+ */
+export const PATH_USES = ['workspace', 'create', 'read', 'save'] as const;
+export type PathUse = (typeof PATH_USES)[number];
+
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** What the call does, for people reading the contract and for `value-ladder --help`. */
   doc: string;
@@ -21,13 +28,15 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   output: O;
   /** A long job: it reports progress through `job.progress` and can be cancelled with `job.cancel`. */
   job: boolean;
+  /** The input fields that are file paths, and what each is used for. */
+  paths?: Readonly<Record<string, PathUse>>;
 }
 
-function call<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): CallSpec<I, O> {
-  return { doc, input, output, job: false };
+function call<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O, paths?: Record<string, PathUse>): CallSpec<I, O> {
+  return { doc, input, output, job: false, ...(paths ? { paths } : {}) };
 }
-function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): CallSpec<I, O> {
-  return { doc, input, output, job: true };
+function job<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O, paths?: Record<string, PathUse>): CallSpec<I, O> {
+  return { doc, input, output, job: true, ...(paths ? { paths } : {}) };
 }
 
 const NoInput = z.object({}).strict();
@@ -99,12 +108,13 @@ export const contract = {
 
   'workspace.recent': call('Recently opened workspaces, newest first.', NoInput, z.array(RecentWorkspace)),
   'workspace.current': call('The open workspace, or null.', NoInput, WorkspaceSummary.nullable()),
-  'workspace.open': call('Open a workspace file (it becomes the current one).', z.object({ path: FilePath }).strict(), WorkspaceSummary),
-  'workspace.create': call('Create an empty workspace file and open it.', z.object({ path: FilePath }).strict(), WorkspaceSummary),
+  'workspace.open': call('Open a workspace file (it becomes the current one).', z.object({ path: FilePath }).strict(), WorkspaceSummary, { path: 'workspace' }),
+  'workspace.create': call('Create an empty workspace file and open it.', z.object({ path: FilePath }).strict(), WorkspaceSummary, { path: 'create' }),
   'workspace.createSample': job(
     'Create a workspace filled with a built-in sample and open it; without a path it goes to the app data folder.',
     z.object({ sample: SampleName, path: FilePath.optional(), replace: z.boolean().optional() }).strict(),
     WorkspaceSummary,
+    { path: 'create' },
   ),
   'workspace.openSample': job(
     'Open a built-in sample from the app data folder, creating it there the first time.',
@@ -116,8 +126,9 @@ export const contract = {
     'Write an anonymised copy of the open workspace to share: ids become keyed hashes (the key stays in this workspace), names and personal or free-text attributes are dropped (unless kept), the import log keeps counts only; amounts and dates stay (dates optionally moved by one random number of weeks), so the copy\'s analysis matches.',
     z.object({ path: FilePath, keepAttributes: z.array(z.string().min(1).max(200)).max(200).default([]), shiftDates: z.boolean().default(false) }).strict(),
     AnonymisedCopyResult,
+    { path: 'create' },
   ),
-  'workspace.forget': call('Remove a workspace from the recent list (the file stays).', z.object({ path: FilePath }).strict(), z.array(RecentWorkspace)),
+  'workspace.forget': call('Remove a workspace from the recent list (the file stays).', z.object({ path: FilePath }).strict(), z.array(RecentWorkspace), { path: 'workspace' }),
 
   'data.page': call(
     'A page of rows of one table of the open workspace.',
@@ -133,7 +144,7 @@ export const contract = {
   ),
 
   'analysis.settings': call('The analysis settings of the open workspace.', NoInput, AnalysisSettings),
-  'analysis.updateSettings': call('Change some analysis settings of the open workspace; returns all of them.', AnalysisSettings.partial().strict(), AnalysisSettings),
+  'analysis.updateSettings': call('Change some analysis settings of the open workspace; returns all of them.', AnalysisSettings.partial().strict(), AnalysisSettings, { reportLogoPath: 'read' }),
   'analysis.run': job(
     'Analyse the open workspace with its settings (asOf given here applies to this run only) and keep the result in it.',
     z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(), horizonMonths: z.number().int().min(1).max(120).optional() }).strict(),
@@ -163,6 +174,7 @@ export const contract = {
     'Write a list of the last analysis for the customers passing the filter: customers, cross-sell offers, lifetime values, contact plan — as .xlsx or CSV by the file\'s extension (the contact plan also as iCalendar); with words, headers, codes and reasons in the person\'s language.',
     z.object({ list: ExportList, path: FilePath, filter: CustomerFilter.optional(), words: ExportWords.optional() }).strict(),
     z.object({ path: z.string(), rows: z.number().int() }),
+    { path: 'save' },
   ),
 
   'models.fit': job(
@@ -201,6 +213,7 @@ export const contract = {
     'Write the PDF report of the open workspace for a client: the chosen sections of its last analysis (one is made when there is none), in the client\'s language with the workspace\'s currency.',
     ReportRequest,
     ReportResult,
+    { path: 'save' },
   ),
 
   'report.show': call(
@@ -225,12 +238,14 @@ export const contract = {
     'Read an export and show what was detected: encoding, delimiter, header, kind, column mapping, number and date formats, first rows.',
     z.object({ path: FilePath, options: ImportOptions }).strict(),
     ImportPreview,
+    { path: 'read' },
   ),
-  'import.check': job('Validate every row of an export with the given options without importing anything.', z.object({ path: FilePath, options: ImportOptions }).strict(), ImportSummary),
+  'import.check': job('Validate every row of an export with the given options without importing anything.', z.object({ path: FilePath, options: ImportOptions }).strict(), ImportSummary, { path: 'read' }),
   'import.run': job(
     'Import an export into the open workspace in one transaction; rejected rows are logged, the valid ones committed (none with strict, none while warnings wait for acceptWarnings).',
     z.object({ path: FilePath, options: ImportOptions, onPreviousImport: z.enum(['replace', 'skip']), strict: z.boolean(), acceptWarnings: z.boolean().optional() }).strict(),
     ImportResult,
+    { path: 'read' },
   ),
   'import.log': call('The imports of the open workspace, newest first.', NoInput, z.array(ImportLogEntry)),
   'import.issues': call(
@@ -247,11 +262,13 @@ export const contract = {
     'Write a table a screen shows (cohorts, what-if figures, an import\'s issues, …) as .xlsx or CSV by the file\'s extension, with typed cells in the workspace\'s currency.',
     z.object({ path: FilePath, table: TableToSave }).strict(),
     z.object({ path: z.string(), rows: z.number().int() }),
+    { path: 'save' },
   ),
   'import.exportLog': call(
     'Write the log of one import (its file, counts and every issue) as a CSV file.',
     z.object({ importId: z.number().int().positive(), path: FilePath }).strict(),
     z.object({ path: z.string(), rows: z.number().int() }),
+    { path: 'save' },
   ),
   'shell.openExternal': call(
     'Open an https or mailto link in the system browser (nothing else is allowed).',

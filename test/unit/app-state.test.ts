@@ -15,7 +15,7 @@ describe('app state', () => {
     state.remember('/a.vlw', null);
     state.setWindowState({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
     const again = new AppState(file);
-    expect(again.settings()).toEqual({ locale: 'fa', theme: 'system' });
+    expect(again.settings()).toEqual({ locale: 'fa', theme: 'system', keepRejectedValues: true });
     expect(again.recent().map((entry) => entry.path)).toEqual(['/a.vlw', '/b.vlw']);
     expect(again.windowState()).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
     again.forget('/a.vlw');

@@ -23,6 +23,8 @@ export interface DispatcherOptions {
   validateOutput?: boolean;
   /** Where unexpected errors go with their stack; people only see the message. */
   logError?: (name: string, error: unknown) => void;
+  /** A check of the parsed input before the handler runs (the desktop app's path grants); throws an AppError to refuse. */
+  authorize?: (name: CallName, args: unknown) => void;
 }
 
 export type Dispatch = (name: unknown, input: unknown, jobId?: unknown) => Promise<Envelope<unknown>>;
@@ -39,7 +41,7 @@ function issuesOf(error: z.ZodError): NonNullable<ApiErrorShape['issues']> {
  * an error in words. Nothing thrown escapes, and no stack crosses to the caller.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
-  const { events, jobs, validateOutput = false, logError = () => undefined } = options;
+  const { events, jobs, validateOutput = false, logError = () => undefined, authorize } = options;
 
   return async function dispatch(name, input, rawJobId) {
     if (!isCallName(name)) {
@@ -66,6 +68,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       },
     };
     try {
+      authorize?.(name, parsed.data);
       const handler = handlers[name] as (args: unknown, context: CallContext) => unknown;
       const value = await handler(parsed.data, context);
       if (signal.aborted) throw new AppError('cancelled');
