@@ -338,6 +338,8 @@ describe('the analysis screens', () => {
       const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(rerun?.summary.profit ?? Number.NaN);
       expect(await page.locator('[data-kpi=profit] .kpi__value').getAttribute('title')).toBe(euros);
       expect(await page.locator('[data-tier=mvc] [data-figure=customers]').textContent()).toBe(en.integer(rerun?.summary.ladder.mvc.customers ?? -1));
+      // The whale curve says the share the MVC now bring, not a fixed 80 %.
+      expect(await page.locator('[data-testid=whale-panel] .panel__subtitle').textContent()).toContain('of customers bring 75% of the profit');
     } finally {
       await call('analysis.updateSettings', { currency: before.currency, mvcProfitShare: before.mvcProfitShare });
       await call('analysis.run', {});

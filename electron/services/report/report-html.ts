@@ -138,12 +138,12 @@ function summary(c: Context): string {
     { label: t('kpi.active'), value: `${f.integer(s.activeCustomers)} (${f.percent(s.activeShare)})` },
     { label: t('kpi.churn'), value: s.churnRate === null ? t('meta.none') : f.percent(s.churnRate) },
     { label: t('kpi.simpleLtv'), value: s.simpleLtv === null ? t('meta.none') : f.money(s.simpleLtv) },
-    { label: t('kpi.pareto'), value: f.percent(s.paretoShare) },
+    { label: t('kpi.pareto', { share: f.percent(c.input.run.settings.mvcProfitShare) }), value: f.percent(s.paretoShare) },
     { label: t('kpi.gini'), value: f.decimal(s.gini, 2) },
   ]);
   const paragraphs: string[] = [
     t('summary.overview', { months: c.months, customers: s.customers, revenue: f.money(s.revenue), profit: f.money(s.profit) }),
-    t('summary.makers', { mvc: s.ladder.mvc.customers, mvcShare: f.percent(s.ladder.mvc.customers / n), mvcProfit: f.money(s.ladder.mvc.profit), mvcProfitShare: f.percent(s.profit === 0 ? 0 : s.ladder.mvc.profit / s.profit), pareto: f.percent(s.paretoShare) }),
+    t('summary.makers', { mvc: s.ladder.mvc.customers, mvcShare: f.percent(s.ladder.mvc.customers / n), mvcProfit: f.money(s.ladder.mvc.profit), mvcProfitShare: f.percent(s.profit === 0 ? 0 : s.ladder.mvc.profit / s.profit), pareto: f.percent(s.paretoShare), share: f.percent(c.input.run.settings.mvcProfitShare) }),
     s.ladder.belowZero.customers > 0
       ? t('summary.losers', {
           bz: s.ladder.belowZero.customers,
@@ -218,7 +218,7 @@ function ladder(c: Context): string {
   const tiers = TIERS.map((key) => ({ key, label: t(`tiersShort.${key}`), customers: s.ladder[key].customers, profit: s.ladder[key].profit }));
   const parts = [
     w.p(t('ladder.intro', { months: c.months, peak: f.percent(s.whalePeak.y), peakShare: f.percent(s.whalePeak.x) })),
-    w.p(t('ladder.concentration', { pareto: f.percent(s.paretoShare), gini: f.decimal(s.gini, 2) })),
+    w.p(t('ladder.concentration', { pareto: f.percent(s.paretoShare), share: f.percent(c.input.run.settings.mvcProfitShare), gini: f.decimal(s.gini, 2) })),
     w.figure(t('ladder.barsTitle'), () => ladderChart(tiers, (count) => t('units.customers', { count }), c.w.chart)),
     w.table(
       [
@@ -613,7 +613,7 @@ function methods(c: Context): string {
   const st = c.settings;
   const terms = ['contribution', 'window', 'ladder', 'whale', 'quadrants', 'strategies', 'active', 'ltv', 'clv', 'validation', 'cac', 'cohorts', 'lifecycle', 'crossSell', 'contacts', 'whatif'];
   w.bold.push(...terms.map((term) => t(`methods.terms.${term}`)));
-  const definitions = `<dl class="definitions">${terms.map((term) => `<dt>${escapeHtml(t(`methods.terms.${term}`))}</dt><dd>${escapeHtml(t(`methods.terms.${term}Text`))}</dd>`).join('')}</dl>`;
+  const definitions = `<dl class="definitions">${terms.map((term) => `<dt>${escapeHtml(t(`methods.terms.${term}`))}</dt><dd>${escapeHtml(t(`methods.terms.${term}Text`, { share: f.percent(st.mvcProfitShare) }))}</dd>`).join('')}</dl>`;
   const yesNo = (value: boolean) => t(value ? 'meta.yes' : 'meta.no');
   const settings: [string, string][] = [
     [t('methods.settings.asOf'), st.asOf ? f.date(st.asOf) : t('methods.settings.asOfLast', { date: f.date(s.asOf) })],

@@ -21,7 +21,7 @@ export function LadderScreen() {
           </Panel>
           <Panel
             title={t('ladder.whale.title')}
-            subtitle={t('ladder.whale.subtitle', { pareto: f.percent(run.summary.paretoShare), gini: f.twoDecimals(run.summary.gini), peak: f.percent(run.summary.whalePeak.y) })}
+            subtitle={t('ladder.whale.subtitle', { pareto: f.percent(run.summary.paretoShare), share: f.percent(run.settings.mvcProfitShare), gini: f.twoDecimals(run.summary.gini), peak: f.percent(run.summary.whalePeak.y) })}
             testId="whale-panel"
           >
             <WhaleCurve run={run} />
