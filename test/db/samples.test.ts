@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/services/backend';
@@ -63,5 +63,12 @@ describe('sample workspaces', () => {
     const path = join(tempDir(), 'taken.vlw');
     await api['workspace.create']({ path });
     await expect(api['workspace.createSample']({ sample: 'cdnow', path })).rejects.toMatchObject({ code: 'already_exists' });
+  });
+
+  it('never replaces a file that is not a workspace, even when asked to', async () => {
+    const path = join(tempDir(), 'notes.vlw');
+    writeFileSync(path, 'my notes, not a database\n');
+    await expect(api['workspace.createSample']({ sample: 'demo', path, replace: true })).rejects.toMatchObject({ code: 'not_a_workspace' });
+    expect(readFileSync(path, 'utf8')).toBe('my notes, not a database\n');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DatasetRecords } from '../../../shared/domain/records';
 import type { SampleName } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/ipc/errors';
-import { openWorkspaceDatabase } from '../../db/connection';
+import { inspectWorkspaceFile, openWorkspaceDatabase } from '../../db/connection';
 import { WorkspaceStore } from '../../db/queries';
 import type { SqliteOptions } from '../../db/sqlite';
 import { loadCdnowDataset } from './cdnow';
@@ -35,6 +35,15 @@ function removeDatabaseFiles(file: string): void {
 export function buildSampleWorkspace(options: BuildSampleOptions): void {
   const { sample, target, replace, samplesDir, sqlite, onProgress, shouldStop } = options;
   if (existsSync(target) && !replace) throw new AppError('sampleTargetExists', { path: target });
+  // Replacing is for a sample's own workspace (damaged or from a newer version included): a file that
+  // is not one of our workspaces is never overwritten.
+  if (existsSync(target)) {
+    try {
+      inspectWorkspaceFile(target, sqlite);
+    } catch (error) {
+      if (!(error instanceof AppError) || ['notADatabase', 'foreignDatabase', 'workspaceIsFolder'].includes(error.key)) throw error;
+    }
+  }
   onProgress('reading', 0, 1);
   const dataset = sampleDataset(sample, samplesDir);
   const temp = `${target}.building-${process.pid}-${Date.now()}`;
