@@ -141,6 +141,32 @@ export interface ReasonValues {
   months: number;
 }
 
+/** How a reason's numbers are written: counts, money, and money with its sign. */
+export interface ReasonFormats {
+  integer(value: number): string;
+  money(value: number): string;
+  signedMoney(value: number): string;
+}
+
+const REASON_COUNTS = new Set<keyof ReasonValues>(['recencyDays', 'inactivityDays', 'months']);
+const REASON_SIGNED = new Set<keyof ReasonValues>(['profit', 'margin', 'future', 'lifetimeProfit']);
+
+/**
+ * The placeholders of a reason sentence in a catalogue ({{profit}}, {{months}}, … and {{refund}}, the
+ * returns said as an amount given back), from the customer's numbers; a missing number is "—".
+ */
+export function reasonParams(values: Partial<Record<keyof ReasonValues, number>>, f: ReasonFormats): Record<string, string> {
+  const params: Record<string, string> = {};
+  const names: (keyof ReasonValues)[] = ['profit', 'margin', 'costToServe', 'future', 'recencyDays', 'inactivityDays', 'lifetimeProfit', 'previousRevenue', 'revenue', 'recentRevenue', 'earlierRevenue', 'months'];
+  for (const name of names) {
+    const value = values[name];
+    params[name] = typeof value !== 'number' || !Number.isFinite(value) ? '—' : REASON_COUNTS.has(name) ? f.integer(value) : REASON_SIGNED.has(name) ? f.signedMoney(value) : f.money(value);
+  }
+  const revenue = values.revenue;
+  params.refund = typeof revenue === 'number' && Number.isFinite(revenue) ? f.money(-revenue) : '—';
+  return params;
+}
+
 /** The reason in English words (CLI and CSV exports; the app and the report use their catalogues). */
 export function describeReason(reason: Reason, v: ReasonValues, money: (value: number) => string = (value) => value.toFixed(2)): string {
   const signed = (value: number) => `${value > 0 ? '+' : ''}${money(value)}`;

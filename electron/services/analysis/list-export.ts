@@ -7,8 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { CONTACT_REASONS } from '../../../shared/analytics/contacts';
 import { toICalendar } from '../../../shared/analytics/exports';
+import { NO_DAY } from '../../../shared/analytics/dataset';
 import { TIERS } from '../../../shared/analytics/ladder';
-import { describeReason, REASONS, STRATEGIES, type Reason, type ReasonValues } from '../../../shared/analytics/strategies';
+import { describeReason, reasonParams, REASONS, STRATEGIES, type Reason } from '../../../shared/analytics/strategies';
 import type { CustomerFilter, ExportList } from '../../../shared/domain/analysis';
 import { isoFromEpochDay } from '../../../shared/domain/dates';
 import type { CellKind, ExportWords, TableCell } from '../../../shared/domain/export';
@@ -18,21 +19,13 @@ import { createFormats } from '../report/i18n';
 import { writeTable } from '../export/table-file';
 import { filterCustomers, reasonValues, type LoadedRun } from './results';
 
-const NO_DAY = -2147483648;
-
 interface ListColumn {
   key: string;
   kind: CellKind;
-  /** The kind of code the column holds, translated through the words' codes. */
-  code?: string;
 }
 
 /** How a customer column's type is written. */
 const KIND_OF: Record<string, CellKind> = { money: 'money', integer: 'integer', number: 'number', share: 'percent', date: 'date' };
-
-/** The reason numbers said as counts, and those said with a sign (as on screen). */
-const COUNTS = new Set(['recencyDays', 'inactivityDays', 'months']);
-const SIGNED = new Set(['profit', 'margin', 'future', 'lifetimeProfit']);
 
 /** Writes one of the action lists of a run; returns the number of rows (events for the calendar). */
 export async function exportList(
@@ -57,7 +50,7 @@ export async function exportList(
   let columns: ListColumn[];
   let rows: TableCell[][];
   if (list === 'customers') {
-    columns = [...loaded.defs.map((def) => ({ key: def.key, kind: KIND_OF[def.type] ?? 'text', ...(def.type === 'code' ? { code: def.key } : {}) })), { key: 'reasonText', kind: 'text' }];
+    columns = [...loaded.defs.map((def) => ({ key: def.key, kind: KIND_OF[def.type] ?? 'text' })), { key: 'reasonText', kind: 'text' }];
     rows = Array.from(chosen, (row) => [
       ...loaded.defs.map((def): TableCell => {
         const value = def.value(row);
@@ -140,18 +133,12 @@ function reasonWriter(loaded: LoadedRun, settings: AnalysisSettings, words: Expo
     };
   }
   const f = createFormats(words.locale, settings.currency);
-  const money = (value: number) => f.moneyFine(value);
+  const formats = { integer: f.integer, money: f.moneyFine, signedMoney: (value: number) => `${value > 0 ? '+' : ''}${f.moneyFine(value)}` };
   return (row) => {
     const code = REASONS[(loaded.columns.reason as Uint8Array)[row] as number];
     const template = code ? words.reasons[code] : undefined;
     if (!code || !template) return code ? describeReason(code as Reason, reasonValues(loaded, row, settings), fine) : '';
-    const values = reasonValues(loaded, row, settings) as unknown as Record<string, number>;
-    return template.replace(/\{\{(\w+)\}\}/g, (_, key: keyof ReasonValues | 'refund') => {
-      if (key === 'refund') return money(-(values.revenue ?? 0));
-      const value = values[key];
-      if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-      if (COUNTS.has(key)) return f.integer(value);
-      return SIGNED.has(key) ? `${value > 0 ? '+' : ''}${money(value)}` : money(value);
-    });
+    const params = reasonParams(reasonValues(loaded, row, settings), formats);
+    return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key] ?? '—');
   };
 }

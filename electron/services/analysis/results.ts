@@ -4,6 +4,7 @@
  * drill-down (list-export.ts writes the lists a manager acts on).
  */
 import type { AnalysisSummary } from '../../../shared/analytics/analyze';
+import { NO_DAY } from '../../../shared/analytics/dataset';
 import { TIERS } from '../../../shared/analytics/ladder';
 import { LIFECYCLE_STAGES } from '../../../shared/analytics/lifecycle';
 import { QUADRANTS } from '../../../shared/analytics/quadrants';
@@ -24,7 +25,6 @@ type Value = string | number | boolean | null;
 type ColumnType = CustomerPage['columns'][number]['type'];
 
 const NONE = 255;
-const NO_DAY = -2147483648;
 
 interface ColumnDef {
   key: string;

@@ -4,6 +4,7 @@
  * cross-sell offers, the contacts of the next period), read through the results module.
  */
 import { CONTACT_REASONS } from '../../../shared/analytics/contacts';
+import { NO_DAY } from '../../../shared/analytics/dataset';
 import { TIERS } from '../../../shared/analytics/ladder';
 import { QUADRANTS } from '../../../shared/analytics/quadrants';
 import { REASONS, STRATEGIES, type Strategy } from '../../../shared/analytics/strategies';
@@ -94,7 +95,6 @@ export interface ReportData {
 /** How many rows each action list shows (the full lists export as CSV). */
 export const LIST_LIMITS = { perStrategy: 12, offers: 45, contacts: 60, contactDays: 30, planePoints: 1500 };
 
-const NO_DAY = -2147483648;
 
 function column(loaded: LoadedRun, name: string): ColumnArray | undefined {
   return loaded.columns[name];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/analytics/analyze';
-import { REASONS } from '../../../shared/analytics/strategies';
+import { reasonParams, REASONS } from '../../../shared/analytics/strategies';
 import { StageCache } from '../../../shared/analytics/session';
 import { epochDayFromIso } from '../../../shared/domain/dates';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../../shared/domain/settings';
@@ -35,5 +35,13 @@ describe('strategies of customers who only returned goods', () => {
     expect(REASONS[customers.reason[0] as number]).toBe('winBack.returned');
     expect(REASONS[customers.reason[1] as number]).toBe('terminate.noPotential');
     expect(REASONS[customers.reason[2] as number]).not.toMatch(/^winBack|^terminate/);
+  });
+});
+
+describe('the numbers of a reason sentence', () => {
+  it('writes counts as counts, profits with their sign, returns as an amount given back, and a missing number as a dash', () => {
+    const f = { integer: (v: number) => `#${v}`, money: (v: number) => `$${v.toFixed(2)}`, signedMoney: (v: number) => `${v > 0 ? '+' : ''}$${v.toFixed(2)}` };
+    const params = reasonParams({ profit: 12.5, margin: -3, months: 12, recencyDays: 200, revenue: -40, previousRevenue: 90 }, f);
+    expect(params).toMatchObject({ profit: '+$12.50', margin: '$-3.00', months: '#12', recencyDays: '#200', revenue: '$-40.00', previousRevenue: '$90.00', refund: '$40.00', future: '—', costToServe: '—' });
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonParams } from '../../../../shared/analytics/strategies';
 import { revealBidi } from '../../../../shared/domain/bidi';
 import { CODE_KINDS, isReason, type Reason } from '../analysis/codes';
 import type { AnalysisFormat } from '../analysis/format';
@@ -61,25 +62,12 @@ export function formatValue(column: CustomerColumn, value: CustomerValue | undef
   }
 }
 
-/** The numbers a reason is written from (shared/analytics/strategies.ts ReasonValues). */
-const REASON_NUMBERS = ['profit', 'margin', 'costToServe', 'future', 'recencyDays', 'inactivityDays', 'lifetimeProfit', 'previousRevenue', 'revenue', 'recentRevenue', 'earlierRevenue', 'months'] as const;
-const SIGNED = new Set(['profit', 'margin', 'future', 'lifetimeProfit']);
-const COUNTS = new Set(['recencyDays', 'inactivityDays', 'months']);
-
 /**
  * The reason for a customer's strategy as a full sentence in the UI language, from the customer's
  * own numbers — the same wording as describeReason (shared/analytics/strategies.ts) in English.
  */
 export function reasonSentence(t: (key: string, options?: Record<string, unknown>) => string, f: AnalysisFormat, reason: Reason, values: Record<string, number>): string {
-  const params: Record<string, string> = {};
-  for (const name of REASON_NUMBERS) {
-    const value = values[name];
-    params[name] = typeof value !== 'number' || !Number.isFinite(value) ? '—' : COUNTS.has(name) ? f.integer(value) : SIGNED.has(name) ? f.signedMoney(value) : f.money(value);
-  }
-  // Returns are said as an amount given back.
-  const revenue = values.revenue;
-  params.refund = typeof revenue === 'number' && Number.isFinite(revenue) ? f.money(-revenue) : '—';
-  return t(`reasons.full.${reason}`, params);
+  return t(`reasons.full.${reason}`, reasonParams(values, f));
 }
 
 export { isReason };
