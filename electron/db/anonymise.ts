@@ -92,67 +92,72 @@ export function writeAnonymisedCopy(source: SqliteDatabase, target: string, opti
   let copy: SqliteDatabase | null = null;
   try {
     copy = openSqlite(partial, { fileMustExist: true });
-    copy.pragma('journal_mode = DELETE');
-    copy.pragma('secure_delete = ON');
-    // Whole cached tables go; their order among themselves does not matter.
-    copy.pragma('foreign_keys = OFF');
-    const customerId = hasher(key, 'A');
-    const prospectId = hasher(key, 'P');
-    const orderId = hasher(key, 'O');
-    copy.function('vl_customer', { deterministic: true }, (text: unknown) => customerId(text as string | null));
-    copy.function('vl_prospect', { deterministic: true }, (text: unknown) => prospectId(text as string | null));
-    copy.function('vl_order', { deterministic: true }, (text: unknown) => orderId(text as string | null));
-    const attributes = chooseAttributes(copy, new Set(options.keepAttributes ?? []));
-    const keptOnly = (json: unknown): string | null => {
-      if (typeof json !== 'string') return null;
-      const kept = Object.entries(JSON.parse(json) as Record<string, unknown>).filter(([name]) => attributes.kept.has(name));
-      return kept.length > 0 ? JSON.stringify(Object.fromEntries(kept)) : null;
-    };
-    copy.function('vl_attributes', { deterministic: true }, (json: unknown) => keptOnly(json));
-    const counts = copy.transaction(() => {
-      copy?.exec(`
-        UPDATE customers SET key = lower(vl_customer(key)), label = vl_customer(key), name = NULL, attributes = vl_attributes(attributes);
-        UPDATE prospects SET key = lower(vl_prospect(key)), label = vl_prospect(key), name = NULL, attributes = vl_attributes(attributes);
-        UPDATE transactions SET order_id = vl_order(order_id) WHERE order_id IS NOT NULL;
-        DELETE FROM import_issues;
-        DELETE FROM import_mappings;
-        UPDATE imports SET file_name = 'import ' || id, content_hash = lower(hex(randomblob(32))), detected = NULL;
-        DELETE FROM analysis_column_data;
-        DELETE FROM analysis_columns;
-        DELETE FROM analysis_runs;
-        DELETE FROM dataset_snapshot;
-        DELETE FROM model_fits;
-        DELETE FROM backtests;
-        DELETE FROM meta WHERE key NOT IN ('createdAt');
-        INSERT INTO meta (key, value) VALUES ('anonymisedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
-      `);
-      const settings = copy?.prepare("SELECT value FROM settings WHERE key = 'analysis'").get() as { value: string } | undefined;
-      if (settings) {
-        // The report's cover (client, author, logo) names the client.
-        const parsed = JSON.parse(settings.value) as Record<string, unknown>;
-        for (const name of ['reportClient', 'reportAuthor', 'reportLogoPath']) delete parsed[name];
-        copy?.prepare("UPDATE settings SET value = ? WHERE key = 'analysis'").run(JSON.stringify(parsed));
-      }
-      if (shiftDays !== 0) {
-        copy?.prepare('UPDATE transactions SET day = day + ?').run(shiftDays);
-        copy?.prepare('UPDATE service_costs SET day = day + ?').run(shiftDays);
-        copy?.prepare('UPDATE marketing_spend SET period_start = period_start + ?, period_end = period_end + ?').run(shiftDays, shiftDays);
-        copy?.prepare('UPDATE customers SET acquired_day = acquired_day + ? WHERE acquired_day IS NOT NULL').run(shiftDays);
-      }
-      return {
-        customers: (copy?.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n,
-        prospects: (copy?.prepare('SELECT count(*) AS n FROM prospects').get() as { n: number }).n,
-      };
-    })();
+    const scrubbed = scrub(copy, key, shiftDays, new Set(options.keepAttributes ?? []));
     // Rebuilt from its rows: no free page keeps a name, an id or a rejected value.
     copy.exec('VACUUM');
     copy.close();
     copy = null;
     renameSync(partial, target);
-    return { path: target, ...counts, attributes: { kept: [...attributes.kept].sort(), dropped: [...attributes.dropped].sort() }, shiftDays, key };
+    return { path: target, ...scrubbed, shiftDays, key };
   } catch (error) {
     copy?.close();
     rmSync(partial, { force: true });
     throw error;
   }
+}
+
+/** Removes from a copy what names a person (see the module comment), in one transaction. */
+function scrub(db: SqliteDatabase, key: Buffer, shiftDays: number, keep: ReadonlySet<string>): Omit<AnonymisedCopy, 'path' | 'shiftDays'> {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('secure_delete = ON');
+  // Whole cached tables go; their order among themselves does not matter.
+  db.pragma('foreign_keys = OFF');
+  const customerId = hasher(key, 'A');
+  const prospectId = hasher(key, 'P');
+  const orderId = hasher(key, 'O');
+  db.function('vl_customer', { deterministic: true }, (text: unknown) => customerId(text as string | null));
+  db.function('vl_prospect', { deterministic: true }, (text: unknown) => prospectId(text as string | null));
+  db.function('vl_order', { deterministic: true }, (text: unknown) => orderId(text as string | null));
+  const attributes = chooseAttributes(db, keep);
+  db.function('vl_attributes', { deterministic: true }, (json: unknown) => {
+    if (typeof json !== 'string') return null;
+    const kept = Object.entries(JSON.parse(json) as Record<string, unknown>).filter(([name]) => attributes.kept.has(name));
+    return kept.length > 0 ? JSON.stringify(Object.fromEntries(kept)) : null;
+  });
+  return db.transaction(() => {
+    db.exec(`
+      UPDATE customers SET key = lower(vl_customer(key)), label = vl_customer(key), name = NULL, attributes = vl_attributes(attributes);
+      UPDATE prospects SET key = lower(vl_prospect(key)), label = vl_prospect(key), name = NULL, attributes = vl_attributes(attributes);
+      UPDATE transactions SET order_id = vl_order(order_id) WHERE order_id IS NOT NULL;
+      DELETE FROM import_issues;
+      DELETE FROM import_mappings;
+      UPDATE imports SET file_name = 'import ' || id, content_hash = lower(hex(randomblob(32))), detected = NULL;
+      DELETE FROM analysis_column_data;
+      DELETE FROM analysis_columns;
+      DELETE FROM analysis_runs;
+      DELETE FROM dataset_snapshot;
+      DELETE FROM model_fits;
+      DELETE FROM backtests;
+      DELETE FROM meta WHERE key NOT IN ('createdAt');
+      INSERT INTO meta (key, value) VALUES ('anonymisedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    `);
+    const settings = db.prepare("SELECT value FROM settings WHERE key = 'analysis'").get() as { value: string } | undefined;
+    if (settings) {
+      // The report's cover (client, author, logo) names the client.
+      const parsed = JSON.parse(settings.value) as Record<string, unknown>;
+      for (const name of ['reportClient', 'reportAuthor', 'reportLogoPath']) delete parsed[name];
+      db.prepare("UPDATE settings SET value = ? WHERE key = 'analysis'").run(JSON.stringify(parsed));
+    }
+    if (shiftDays !== 0) {
+      db.prepare('UPDATE transactions SET day = day + ?').run(shiftDays);
+      db.prepare('UPDATE service_costs SET day = day + ?').run(shiftDays);
+      db.prepare('UPDATE marketing_spend SET period_start = period_start + ?, period_end = period_end + ?').run(shiftDays, shiftDays);
+      db.prepare('UPDATE customers SET acquired_day = acquired_day + ? WHERE acquired_day IS NOT NULL').run(shiftDays);
+    }
+    return {
+      customers: (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n,
+      prospects: (db.prepare('SELECT count(*) AS n FROM prospects').get() as { n: number }).n,
+      attributes: { kept: [...attributes.kept].sort(), dropped: [...attributes.dropped].sort() },
+    };
+  })();
 }

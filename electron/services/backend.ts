@@ -63,7 +63,12 @@ export function createBackend(options: BackendOptions): Backend {
     scenarios: () => whatifs.list().filter((saved) => saved.forReport).map((saved) => reportScenario(saved.name, whatifs.compute(saved.scenario))),
   });
   // The desktop renderer names only paths the main process handed it; the harness and the CLI name any.
-  const grants = options.ports.kind === 'electron' ? new PathGrants(() => [...appState.recent().map((entry) => entry.path), ...(workspaces.current() ? [workspaces.requirePath()] : [])]) : null;
+  const knownWorkspaces = () => {
+    const recent = appState.recent().map((entry) => entry.path);
+    const open = workspaces.openPath();
+    return open ? [...recent, open] : recent;
+  };
+  const grants = options.ports.kind === 'electron' ? new PathGrants(knownWorkspaces) : null;
   const imports = new ImportService({ workspaces, pool, dataDir: options.dataDir, keepRejectedValues: () => appState.settings().keepRejectedValues, afterImport: () => analyses.prepare() });
 
   const handlers: Handlers = {

@@ -37,8 +37,14 @@ export class WorkspaceService {
 
   /** The file of the open workspace (workers open their own connection to it). */
   requirePath(): string {
-    this.requireStore();
-    return (this.open_ as { path: string }).path;
+    const path = this.openPath();
+    if (path === null) throw new AppError('noWorkspace');
+    return path;
+  }
+
+  /** The file of the open workspace, or null. */
+  openPath(): string | null {
+    return this.open_?.path ?? null;
   }
 
   /** Tell everyone the open workspace's content changed (after an import). */

@@ -298,7 +298,7 @@ function CustomersBody({ run }: { run: AnalysisRun }) {
       {headerSlot ? createPortal(tools, headerSlot) : null}
       {exported ? (
         <div className="banner banner--success" role="status" data-testid="export-done">
-          <span className="banner__text">{t('customers.export.done', { rows: f.integer(exported.rows), path: exported.path })}</span>
+          <span className="banner__text">{t('export.done', { rows: f.integer(exported.rows), path: exported.path })}</span>
           <button type="button" className="button button--quiet button--small" onClick={() => setExported(null)}>
             {t('errors.dismiss')}
           </button>
