@@ -12,6 +12,25 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 const MAX_STAGED_BYTES = 512 * 1024 * 1024;
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/** The columns of an import's log as a file: the import's counts on every line, then the issue. */
+const LOG_COLUMNS: { header: string; kind: CellKind }[] = [
+  { header: 'import', kind: 'integer' },
+  { header: 'file', kind: 'text' },
+  { header: 'sha256', kind: 'text' },
+  { header: 'imported_at', kind: 'text' },
+  { header: 'kind', kind: 'text' },
+  { header: 'accepted', kind: 'integer' },
+  { header: 'rejected', kind: 'integer' },
+  { header: 'skipped', kind: 'integer' },
+  { header: 'duplicates', kind: 'integer' },
+  { header: 'issue', kind: 'text' },
+  { header: 'line', kind: 'integer' },
+  { header: 'column', kind: 'text' },
+  { header: 'value', kind: 'text' },
+  { header: 'reason', kind: 'text' },
+  { header: 'of_line', kind: 'integer' },
+];
+
 /**
  * Imports into the open workspace. The reading and writing run in a worker thread. Copies of dropped
  * files live only as long as their import: gone once it is committed, when the wizard lets the file
@@ -98,9 +117,7 @@ export class ImportService {
     const issues = store.importIssues(importId);
     const head = [entry.importId, entry.fileName, entry.hash, entry.importedAt, entry.kind, entry.accepted, entry.rejected, entry.skipped, entry.duplicates];
     const rows = issues.length > 0 ? issues.map((issue) => [...head, issue.kind, issue.line, issue.column ?? '', issue.value ?? '', issue.reason, issue.of ?? null]) : [[...head, '', null, '', '', '', null]];
-    const kinds: CellKind[] = ['integer', 'text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text', 'text', 'integer'];
-    const headers = ['import', 'file', 'sha256', 'imported_at', 'kind', 'accepted', 'rejected', 'skipped', 'duplicates', 'issue', 'line', 'column', 'value', 'reason', 'of_line'];
-    await writeTable(path, { sheet: `import ${importId}`, columns: headers.map((header, i) => ({ header, kind: kinds[i] ?? 'text' })), rows, currency: null });
+    await writeTable(path, { sheet: `import ${importId}`, columns: LOG_COLUMNS, rows, currency: null });
     return { path, rows: issues.length };
   }
 
