@@ -22,7 +22,9 @@ export function useCopyMenu() {
     if (!mouse || !event.column) return;
     setTarget({ x: mouse.clientX, y: mouse.clientY, api: event.api as GridApi<unknown>, node: event.node as IRowNode<unknown>, column: event.column });
   }, []);
-  const menu = target ? <CopyMenu target={target} onClose={() => setTarget(null)} /> : null;
+  // One close for the menu's life: its listeners and focus are set up once, not on every render.
+  const close = useCallback(() => setTarget(null), []);
+  const menu = target ? <CopyMenu target={target} onClose={close} /> : null;
   return { open, menu };
 }
 
