@@ -176,12 +176,18 @@ interface Core extends Base {
  */
 const slotOf = (months: number) => (months === 0 ? '' : `m${months}:`);
 
+function metricsAt(input: AnalysisInput, months: number): CustomerMetrics {
+  const { dataset, settings, cache } = input;
+  const asOf = addMonths(input.asOf, -months);
+  const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
+  return cache.get(`${slotOf(months)}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
+}
+
 function stateAt(input: AnalysisInput, months: number): DateState {
   const { dataset, settings, cache } = input;
   const slot = slotOf(months);
   const asOf = addMonths(input.asOf, -months);
-  const metricsInputs = { asOf, window: settings.currentWindowMonths, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder };
-  const metrics = cache.get(`${slot}metrics`, metricsInputs, ['dataset'], () => computeMetrics(dataset, asOf, settings));
+  const metrics = metricsAt(input, months);
   const occasions = cache.get(`${slot}occasions`, { asOf }, ['dataset'], () => purchaseOccasions(dataset, asOf));
   // Each date's own inactivity window: the gaps seen by then (a window from later data would keep
   // everyone active at early dates).
@@ -240,19 +246,28 @@ function modelInfo(origin: 'fit' | 'automatic', fitId: number | null, fitted: Fi
   };
 }
 
-/** The state, outlook and future profit at a date `months` before the analysis date, by the analysis date's engine. */
-function base(input: AnalysisInput, months: number, engine: Engine): Base {
+/**
+ * The outlook at a date `months` before the analysis date, by the analysis date's engine. The model
+ * engine reads the model, the metrics and the date's history only, so the trend's past dates skip
+ * the activity and tiers there; the other engines read the groups and activity too.
+ */
+function outlookAt(input: AnalysisInput, months: number, engine: Engine): CustomerOutlook {
   const { settings, cache } = input;
   const slot = slotOf(months);
-  const state = stateAt(input, months);
   const inputs = { h: settings.horizonMonths, d: settings.discountRateYearly, margin: settings.defaultMarginRate, perOrder: settings.costPerOrder, window: settings.currentWindowMonths };
-  // The model engine reads the model and the date's history only; the others the groups and activity too.
   const upstream = engine.engine === 'model' ? ['modelChoice', `${slot}metrics`] : ['engine', `${slot}metrics`, `${slot}activity`, `${slot}value`];
-  const outlook = cache.get(`${slot}outlook`, inputs, upstream, () => {
-    if (engine.engine === 'model') return modelOutlook(historyAt(input, months, engine.fitted.unit), state.metrics, engine.fitted, settings, months === 0);
+  return cache.get(`${slot}outlook`, inputs, upstream, () => {
+    if (engine.engine === 'model') return modelOutlook(historyAt(input, months, engine.fitted.unit), metricsAt(input, months), engine.fitted, settings, months === 0);
+    const state = stateAt(input, months);
     if (engine.engine === 'observed') return observedOutlook(state, engine.horizon, engine.year, settings);
     return churnOutlook(state, state.activity.churnRate, settings);
   });
+}
+
+/** The state, outlook and future profit at a date `months` before the analysis date. */
+function base(input: AnalysisInput, months: number, engine: Engine): Base {
+  const state = stateAt(input, months);
+  const outlook = outlookAt(input, months, engine);
   return { ...state, outlook, future: outlook.futureProfit };
 }
 
@@ -361,8 +376,9 @@ export function analyze(input: AnalysisInput): Analysis {
     const points: AnalysisSummary['equityTrend'] = [];
     const count = (present: Uint8Array) => present.reduce((sum, value) => sum + value, 0);
     for (let q = 4; q >= 1; q--) {
-      const past = base(input, 3 * q, engine);
-      points.push({ asOf: isoFromEpochDay(past.metrics.asOf), equity: sumWhere(past.future, past.metrics.present), customers: count(past.metrics.present) });
+      const pastMetrics = metricsAt(input, 3 * q);
+      const pastFuture = outlookAt(input, 3 * q, engine).futureProfit;
+      points.push({ asOf: isoFromEpochDay(pastMetrics.asOf), equity: sumWhere(pastFuture, pastMetrics.present), customers: count(pastMetrics.present) });
     }
     points.push({ asOf: isoFromEpochDay(asOf), equity: sumWhere(now.future, metrics.present), customers: ladder.customers });
     return points;
