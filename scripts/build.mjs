@@ -38,7 +38,7 @@ const targets = [
     format: 'esm',
     target: 'node22',
     // electron is provided by the runtime; better-sqlite3 is a native addon loaded at run time.
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers'],
     banner: { js: requireShim },
   },
   {
@@ -59,7 +59,7 @@ const targets = [
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     banner: { js: requireShim },
   },
 ];

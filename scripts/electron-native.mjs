@@ -71,7 +71,7 @@ export function ensureElectronNative({ platform = process.platform, arch = proce
   console.log(`electron-native: preparing better-sqlite3 for ${label}…`);
 
   // A scratch copy of the package, without its Node-ABI build/ folder.
-  const source = join(root, 'node_modules/better-sqlite3');
+  const source = join(root, 'node_modules/better-sqlite3-multiple-ciphers');
   const scratch = join(root, '.cache', `better-sqlite3-electron-${version}-${platform}-${arch}`);
   rmSync(scratch, { recursive: true, force: true });
   cpSync(source, scratch, { recursive: true, filter: (file) => relative(source, file).split(/[\\/]/)[0] !== 'build' });

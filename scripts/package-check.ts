@@ -65,9 +65,9 @@ const config: Record<string, unknown> = {
 const realAddon = join(root, '.native', `electron-${electronVersion}-linux-${arch}`, 'better_sqlite3.node');
 const usingStandIn = !existsSync(realAddon);
 if (usingStandIn) {
-  const nodeAddon = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const nodeAddon = join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
   if (!existsSync(nodeAddon)) {
-    check(false, 'stand-in addon available', `${nodeAddon} is missing: reinstall better-sqlite3 (npm rebuild better-sqlite3)`);
+    check(false, 'stand-in addon available', `${nodeAddon} is missing: reinstall it (npm rebuild better-sqlite3-multiple-ciphers)`);
     process.exit(1);
   }
   const standIn = join(work, 'native-stand-in', 'better_sqlite3.node');
@@ -111,7 +111,7 @@ for (const [name, option, wanted] of [
   check(fuse(option) === wanted, `fuse ${name} is ${wanted === '1' ? 'on' : 'off'} in the packaged executable`, `found "${fuse(option)}"`);
 }
 
-for (const file of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/worker.mjs', 'dist/renderer/index.html', 'package.json', 'node_modules/better-sqlite3/lib/index.js']) {
+for (const file of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/worker.mjs', 'dist/renderer/index.html', 'package.json', 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) {
   check(entries.includes(file), `app.asar contains ${file}`);
 }
 check(pkg.main === 'dist/electron/main.js' && entries.includes(pkg.main), `package.json "main" (${pkg.main}) is in app.asar`);
@@ -120,7 +120,7 @@ const inPackage = (name: string) => entries.filter((it) => new RegExp(`(^|/)node
 const devDepsFound = Object.keys(pkg.devDependencies).filter((name) => inPackage(name).length > 0);
 check(devDepsFound.length === 0, `app.asar has none of the ${Object.keys(pkg.devDependencies).length} devDependencies`, devDepsFound.join(', '));
 
-const runtimeModules = new Set(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+const runtimeModules = new Set(['better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path']);
 const modules = new Set(entries.map((it) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(it)?.[1]).filter((it): it is string => !!it));
 const extraModules = [...modules].filter((it) => !runtimeModules.has(it));
 check(extraModules.length === 0, 'app.asar node_modules holds only better-sqlite3, bindings, file-uri-to-path', extraModules.join(', '));
@@ -128,14 +128,14 @@ check(extraModules.length === 0, 'app.asar node_modules holds only better-sqlite
 const sources = entries.filter((it) => !it.startsWith('node_modules/') && /\.(ts|tsx|mts|cts)$/.test(it));
 check(sources.length === 0, 'app.asar has no TypeScript sources outside node_modules', sources.slice(0, 5).join(', '));
 
-const sqliteBuildParts = entries.filter((it) => /^node_modules\/better-sqlite3\/(build|src|deps)(\/|$)/.test(it));
+const sqliteBuildParts = entries.filter((it) => /^node_modules\/better-sqlite3-multiple-ciphers\/(build|src|deps)(\/|$)/.test(it));
 check(sqliteBuildParts.length === 0, 'app.asar has no better-sqlite3 build/, src/ or deps/', sqliteBuildParts.slice(0, 5).join(', '));
 
 const maps = entries.filter((it) => it.endsWith('.map'));
 check(maps.length === 0, 'app.asar has no source maps', maps.slice(0, 5).join(', '));
 
 const unpacked = join(resources, 'app.asar.unpacked');
-check(existsSync(join(unpacked, 'node_modules/better-sqlite3/lib/index.js')), 'app.asar.unpacked holds better-sqlite3');
+check(existsSync(join(unpacked, 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js')), 'app.asar.unpacked holds better-sqlite3');
 check(existsSync(join(unpacked, 'dist/electron/worker.mjs')), 'app.asar.unpacked holds dist/electron/worker.mjs (workers cannot run from asar)');
 // The unpacked worker is outside the archive's integrity check: main.js must carry its hash (electron/main/worker-integrity.ts).
 if (existsSync(join(unpacked, 'dist/electron/worker.mjs')) && entries.includes('dist/electron/main.js')) {
