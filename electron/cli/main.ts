@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApi, type Api } from '../../shared/ipc/client';
 import { AppError } from '../../shared/ipc/errors';
@@ -61,6 +61,7 @@ function printSummary(summary: WorkspaceSummary, context: CommandContext): void 
     ['revenue', summary.revenue.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })],
     ['dates', summary.firstDate ? `${summary.firstDate} … ${summary.lastDate}` : '(no transactions)'],
     ['size', `${(summary.sizeBytes / 1_048_576).toFixed(1)} MB`],
+    ['protected', summary.protected ? 'yes, with a password' : 'no'],
   ];
   for (const [table, count] of Object.entries(summary.tables)) rows.push([`  ${table}`, count.toLocaleString('en')]);
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -82,9 +83,69 @@ function holdsSample(path: string, sample: string): boolean {
   }
 }
 
-/** Opens the workspace, creating it first when the file does not exist (commands that write). */
-async function openOrCreate(api: Api, path: string): Promise<WorkspaceSummary> {
-  return existsSync(path) ? api['workspace.open']({ path }) : api['workspace.create']({ path });
+/**
+ * Opens a workspace; a protected one with the password from VALUE_LADDER_PASSWORD, else asked on
+ * the terminal. Never from an argument: arguments show in the process list and the shell's history.
+ */
+async function openWorkspace(context: CommandContext, path: string): Promise<WorkspaceSummary> {
+  const target = resolve(path);
+  try {
+    return await context.api['workspace.open']({ path: target });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.key !== 'workspaceLocked') throw error;
+    return context.api['workspace.open']({ path: target, password: await passwordFor(target, PASSWORD_VARIABLE) });
+  }
+}
+
+/** Opens the workspace, creating it first when the file does not exist (protected when VALUE_LADDER_PASSWORD is set). */
+async function openOrCreate(context: CommandContext, path: string): Promise<WorkspaceSummary> {
+  if (existsSync(path)) return openWorkspace(context, path);
+  const password = process.env[PASSWORD_VARIABLE];
+  return context.api['workspace.create']({ path, ...(password ? { password } : {}) });
+}
+
+const PASSWORD_VARIABLE = 'VALUE_LADDER_PASSWORD';
+const NEW_PASSWORD_VARIABLE = 'VALUE_LADDER_NEW_PASSWORD';
+
+/** A password from the environment variable, else typed on the terminal (twice when it is a new one). */
+async function passwordFor(path: string, variable: string, confirm = false): Promise<string> {
+  const fromEnvironment = process.env[variable];
+  if (fromEnvironment) return fromEnvironment;
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new CommandFailed(`${basename(path)} needs ${confirm ? 'a new' : 'its'} password: set ${variable}, or run the command in a terminal to be asked for it`);
+  }
+  const password = await askHidden(confirm ? `New password for ${basename(path)}: ` : `Password for ${basename(path)}: `);
+  if (confirm && (await askHidden('The same password again: ')) !== password) throw new CommandFailed('the two passwords differ; nothing was changed');
+  return password;
+}
+
+/** Reads a line from the terminal without echoing it. */
+function askHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  return new Promise((resolvePassword, reject) => {
+    let typed = '';
+    const finish = (error: Error | null) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolvePassword(typed);
+    };
+    const onData = (chunk: string) => {
+      for (const character of chunk) {
+        if (character === '\r' || character === '\n') return finish(null);
+        if (character === '\u0003' || character === '\u0004') return finish(new CommandFailed('cancelled; nothing was changed'));
+        if (character === '\u007f' || character === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += character;
+      }
+    };
+    process.stderr.write(question);
+    stdin.setEncoding('utf8');
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
 }
 
 function importJson(result: ImportResult, headers: Map<number, string>, dryRun = false) {
@@ -325,7 +386,7 @@ const COMMANDS: Record<string, Command> = {
       requireArgs(positionals, 1, this.usage);
       const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
       if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const run = await context.api['analysis.run'](asOf === undefined ? {} : { asOf }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       printAnalysis(run, context);
     },
@@ -342,7 +403,7 @@ const COMMANDS: Record<string, Command> = {
       if (!['day', 'week', 'month'].includes(unit)) throw new UsageError('--unit must be day, week or month');
       const calibrationEnd = typeof values['calibration-end'] === 'string' ? values['calibration-end'] : null;
       if (calibrationEnd !== null && !/^\d{4}-\d{2}-\d{2}$/.test(calibrationEnd)) throw new UsageError('--calibration-end must be a date written YYYY-MM-DD');
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const fit = await context.api['models.fit'](
         { model: model === 'gamma-gamma' ? 'bgnbd' : model, unit: unit as 'day' | 'week' | 'month', calibrationEnd },
         { onProgress: (p) => context.progress(p.stage, p.done, p.total) },
@@ -379,7 +440,7 @@ const COMMANDS: Record<string, Command> = {
       if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
       const horizonMonths = Number(values['horizon-months'] ?? 12);
       if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 60) throw new UsageError('--horizon-months must be a whole number of months from 1 to 60');
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const run = await context.api['models.backtest']({ asOf, horizonMonths }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       printBacktest(run.result, context);
     },
@@ -393,7 +454,7 @@ const COMMANDS: Record<string, Command> = {
       const horizonMonths = Number(values['horizon-months'] ?? 12);
       if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 120) throw new UsageError('--horizon-months must be a whole number of months from 1 to 120');
       if (typeof values.out !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const run = await context.api['analysis.run']({ horizonMonths }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       const result = await context.api['analysis.export']({ list: 'clv', path: resolve(values.out) });
       const outlook = describeOutlook(run.summary.outlook, run.summary.asOf);
@@ -410,7 +471,7 @@ const COMMANDS: Record<string, Command> = {
       const list = lists[positionals[1] as string];
       if (!list) throw new UsageError(`unknown list "${positionals[1]}": choose customers, crosssell, contacts or calendar`);
       if (typeof values.out !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       if (!(await context.api['analysis.latest']({}))) await context.api['analysis.run']({}, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       const result = await context.api['analysis.export']({ list, path: resolve(values.out) });
       context.out(context.json ? JSON.stringify(result) : `wrote ${result.rows.toLocaleString('en')} rows to ${result.path}`);
@@ -445,7 +506,7 @@ const COMMANDS: Record<string, Command> = {
       const checked = validateScenario(json);
       // One line per bad field, each "value-ladder: FILE: path: message".
       if (!checked.ok) throw new UsageError(checked.errors.map((error) => `${file}: ${error.path}: ${error.message}`).join('\nvalue-ladder: '));
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const run = (await context.api['analysis.latest']({})) ?? (await context.api['analysis.run']({}, { onProgress: (p) => context.progress(p.stage, p.done, p.total) }));
       const result = await context.api['whatif.compute']({ scenario: checked.scenario });
       printWhatIf(result, { runId: run.runId, asOf: run.summary.asOf, outlook: describeOutlook(run.summary.outlook, run.summary.asOf) }, context);
@@ -470,7 +531,7 @@ const COMMANDS: Record<string, Command> = {
         if (unknown.length > 0 || names.length === 0) throw new UsageError(`unknown section${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => `"${name}"`).join(', ') || '(none given)'}: choose from ${REPORT_SECTIONS.join(', ')}`);
         sections = REPORT_SECTIONS.filter((name) => names.includes(name));
       }
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const result = await context.api['report.create'](
         {
           path: resolve(values.out),
@@ -510,7 +571,7 @@ const COMMANDS: Record<string, Command> = {
       const options = importOptionsOf(values);
       const workspace = resolve(positionals[0] as string);
       const file = resolve(positionals[1] as string);
-      await openOrCreate(context.api, workspace);
+      await openOrCreate(context, workspace);
       let preview = await context.api['import.preview']({ path: file, options });
       const mapped = mappingOf(values, preview);
       if (mapped) {
@@ -559,11 +620,35 @@ const COMMANDS: Record<string, Command> = {
       requireArgs(positionals, 1, this.usage);
       if (typeof values.out !== 'string') throw new UsageError(`usage: value-ladder ${this.usage}`);
       const keepAttributes = typeof values['keep-attributes'] === 'string' ? values['keep-attributes'].split(',').map((name) => name.trim()).filter(Boolean) : [];
-      await context.api['workspace.open']({ path: resolve(positionals[0] as string) });
+      await openWorkspace(context, positionals[0] as string);
       const copy = await context.api['workspace.anonymise']({ path: resolve(values.out), keepAttributes, shiftDates: values['shift-dates'] === true }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       const dropped = copy.attributes.dropped.length > 0 ? `; attributes dropped: ${copy.attributes.dropped.join(', ')}` : '';
       const shifted = copy.shiftDays !== 0 ? `; dates moved by ${copy.shiftDays} days` : '';
       context.out(context.json ? JSON.stringify(copy) : `wrote an anonymised copy with ${copy.customers.toLocaleString('en')} customers to ${copy.path}${dropped}${shifted}`);
+    },
+  },
+  protect: {
+    usage: 'protect <workspace> [--json]',
+    summary: `Protect a workspace with a password, or change its password: the file is encrypted in place. The password comes from ${PASSWORD_VARIABLE} (the current one for a change) and ${NEW_PASSWORD_VARIABLE} (the new one), else it is asked for; never as an argument.`,
+    options: {},
+    async run(positionals, _values, context) {
+      requireArgs(positionals, 1, this.usage);
+      const opened = await openWorkspace(context, positionals[0] as string);
+      // An unprotected workspace takes VALUE_LADDER_PASSWORD as its new password; a protected one was opened with it.
+      const password = await passwordFor(opened.path, opened.protected ? NEW_PASSWORD_VARIABLE : process.env[NEW_PASSWORD_VARIABLE] ? NEW_PASSWORD_VARIABLE : PASSWORD_VARIABLE, true);
+      const summary = await context.api['workspace.setPassword']({ password }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
+      context.out(context.json ? JSON.stringify({ path: summary.path, protected: summary.protected }) : `${summary.path} is protected with ${opened.protected ? 'its new' : 'a'} password`);
+    },
+  },
+  unprotect: {
+    usage: 'unprotect <workspace> [--json]',
+    summary: `Remove a workspace's password: the file is written unencrypted (the password comes from ${PASSWORD_VARIABLE}, else it is asked for).`,
+    options: {},
+    async run(positionals, _values, context) {
+      requireArgs(positionals, 1, this.usage);
+      await openWorkspace(context, positionals[0] as string);
+      const summary = await context.api['workspace.setPassword']({ password: null }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
+      context.out(context.json ? JSON.stringify({ path: summary.path, protected: summary.protected }) : `${summary.path} is no longer protected: anyone with the file can read it`);
     },
   },
   info: {
@@ -572,7 +657,7 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     async run(positionals, _values, context) {
       requireArgs(positionals, 1, this.usage);
-      printSummary(await context.api['workspace.open']({ path: resolve(positionals[0] as string) }), context);
+      printSummary(await openWorkspace(context, positionals[0] as string), context);
     },
   },
 };

@@ -13,7 +13,9 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { rekey, type WorkspaceKey } from './encryption';
 import { openSqlite, type SqliteDatabase } from './sqlite';
 
 export interface AnonymiseOptions {
@@ -24,6 +26,11 @@ export interface AnonymiseOptions {
   /** For tests: the key and the shift instead of random ones. */
   key?: Buffer;
   shiftDays?: number;
+  /**
+   * The key of a protected original: SQLite copies it encrypted with that key, so the copy is
+   * scrubbed encrypted and written in plain only once nothing personal is left in it.
+   */
+  sourceKey?: WorkspaceKey;
 }
 
 export interface AnonymisedCopy {
@@ -91,10 +98,11 @@ export function writeAnonymisedCopy(source: SqliteDatabase, target: string, opti
   source.prepare('VACUUM INTO ?').run(partial);
   let copy: SqliteDatabase | null = null;
   try {
-    copy = openSqlite(partial, { fileMustExist: true });
+    copy = openSqlite(partial, { fileMustExist: true, keys: options.sourceKey ? new Map([[resolve(partial), options.sourceKey]]) : undefined });
     const scrubbed = scrub(copy, key, shiftDays, new Set(options.keepAttributes ?? []));
     // Rebuilt from its rows: no free page keeps a name, an id or a rejected value.
     copy.exec('VACUUM');
+    if (options.sourceKey) rekey(copy, null);
     copy.close();
     copy = null;
     renameSync(partial, target);

@@ -1,5 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import { looksProtected } from './encryption';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyMigrations, expectedSchema, schemaDifferences, schemaFingerprint } from './schema';
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from './sqlite';
@@ -32,9 +34,10 @@ function readHeader(file: string): string {
 export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}): { schemaVersion: number } {
   if (!existsSync(file)) throw new AppError('workspaceMissing', { path: file });
   if (statSync(file).isDirectory()) throw new AppError('workspaceIsFolder', { path: file });
-  if (readHeader(file) !== SQLITE_HEADER) {
-    throw new AppError('notADatabase', { path: file });
-  }
+  // A protected workspace (encryption.ts) is opened with the key its password gave, else it is locked.
+  const locked = readHeader(file) !== SQLITE_HEADER;
+  if (locked && !looksProtected(file)) throw new AppError('notADatabase', { path: file });
+  if (locked && !options.keys?.has(resolve(file))) throw new AppError('workspaceLocked', { path: file });
   // A WAL-mode file opened even read-only gets a -wal and a -shm beside it: those this look made go
   // again when the file is refused, so that a file that is not a workspace is left as it was found.
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((sidecar) => !existsSync(sidecar));
@@ -57,6 +60,7 @@ export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}):
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code ?? '';
+    if (locked && code.startsWith('SQLITE_NOTADB')) throw new AppError('wrongPassword', { path: file });
     if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
       throw new AppError('workspaceDamaged', { path: file }, { cause: error });
     }
@@ -88,7 +92,7 @@ export function openWorkspaceDatabase(file: string, options: OpenWorkspaceOption
   } else {
     fromVersion = inspectWorkspaceFile(file, options).schemaVersion;
   }
-  const db = openSqlite(file, { nativeBinding: options.nativeBinding, fileMustExist: options.mode === 'open' });
+  const db = openSqlite(file, { nativeBinding: options.nativeBinding, keys: options.keys, fileMustExist: options.mode === 'open' });
   try {
     configure(db);
     if (options.mode === 'create') db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -109,7 +113,7 @@ export function openWorkspaceDatabase(file: string, options: OpenWorkspaceOption
  * the cheap checks, no integrity scan, no migrations.
  */
 export function attachWorkspaceDatabase(file: string, options: SqliteOptions & { readonly: boolean }): SqliteDatabase {
-  const db = openSqlite(file, { nativeBinding: options.nativeBinding, readonly: options.readonly, fileMustExist: true });
+  const db = openSqlite(file, { nativeBinding: options.nativeBinding, keys: options.keys, readonly: options.readonly, fileMustExist: true });
   try {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;

@@ -44,13 +44,14 @@ export interface Backend {
 
 /** Everything the main process serves, in plain Node: the services and the handler map over them. */
 export function createBackend(options: BackendOptions): Backend {
-  const sqlite = options.sqlite ?? {};
+  // One key ring for the main process and, per task, its workers (db/encryption.ts).
+  const sqlite = { ...options.sqlite, keys: new Map(options.sqlite?.keys ?? []) };
   const logError = options.logError ?? fileErrorLog(options.dataDir);
   const events = new EventBus();
   const jobs = new JobRegistry();
   const appState = new AppState(options.ephemeralState ? null : join(options.dataDir, 'app-state.json'));
   const pool = new WorkerPool({ sqlite, script: options.workerScript ?? defaultWorkerScript(), logError: (task, detail) => logError(task, detail) });
-  const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
+  const workspaces = new WorkspaceService({ appState, events, pool, sqlite, keys: sqlite.keys, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
   const analyses = new AnalysisService({ workspaces, pool });
   const whatifs = new WhatIfService({ workspaces, pool, events });
@@ -82,8 +83,9 @@ export function createBackend(options: BackendOptions): Backend {
 
     'workspace.recent': () => workspaces.recent(),
     'workspace.current': () => workspaces.current(),
-    'workspace.open': ({ path }) => workspaces.open(path),
-    'workspace.create': ({ path }) => workspaces.create(path),
+    'workspace.open': ({ path, password }) => workspaces.open(path, password),
+    'workspace.create': ({ path, password }) => workspaces.create(path, password),
+    'workspace.setPassword': ({ password }, { signal, progress }) => workspaces.setPassword(password, { signal, onProgress: progress }),
     'workspace.createSample': ({ sample, path, replace }, { signal, progress }) =>
       workspaces.createSample(sample, path, replace ?? false, { signal, onProgress: progress }),
     'workspace.openSample': ({ sample }, { signal, progress }) => workspaces.openSample(sample, { signal, onProgress: progress }),

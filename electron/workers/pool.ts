@@ -89,7 +89,7 @@ export class WorkerPool {
             reject(error);
           },
         });
-        const message: ToWorker = { type: 'run', id, task, input, cancelFlag };
+        const message: ToWorker = { type: 'run', id, task, input, cancelFlag, keys: new Map(this.options.sqlite.keys ?? []) };
         slot.worker.postMessage(message);
       };
       const { affinity } = options;

@@ -17,6 +17,8 @@ export type ToWorker = {
   input: unknown;
   /** One Int32: set to 1 by the pool when the caller cancels (the worker is busy and reads no messages). */
   cancelFlag: SharedArrayBuffer;
+  /** The keys of the protected workspaces unlocked so far (the boot data's are those at the start). */
+  keys: ReadonlyMap<string, string>;
 };
 
 export type FromWorker =

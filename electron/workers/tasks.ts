@@ -11,6 +11,7 @@ import { prepareAnalysis, runAnalysis, runBacktest, type RunAnalysisInput, type 
 import { runFit, type FitInput } from '../services/analysis/fit-models';
 import { buildWhatIfBaselineTask } from '../services/whatif/build-baseline';
 import { anonymiseTask, type AnonymiseInput } from '../services/workspace/anonymise-task';
+import { setPasswordTask, type SetPasswordInput } from '../services/workspace/password-task';
 
 export interface TaskContext {
   sqlite: SqliteOptions;
@@ -34,6 +35,7 @@ export const tasks = {
   'analysis.prepare': (input: { workspace: string }, context: TaskContext) => prepareAnalysis(input, context),
   'whatif.baseline': (input: { workspace: string }, context: TaskContext) => buildWhatIfBaselineTask(input, context),
   'workspace.anonymise': (input: AnonymiseInput, context: TaskContext) => anonymiseTask(input, context.sqlite),
+  'workspace.setPassword': (input: SetPasswordInput, context: TaskContext) => setPasswordTask(input, context.sqlite),
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type Tasks = typeof tasks;

@@ -10,7 +10,7 @@ function servePoolTasks(port: MessagePort, boot: WorkerBootData): void {
   port.on('message', async (message: ToWorker) => {
     const flag = new Int32Array(message.cancelFlag);
     const context: TaskContext = {
-      sqlite: boot.sqlite,
+      sqlite: { ...boot.sqlite, keys: message.keys },
       workerScript: boot.script,
       progress: (stage, done, total) => post({ type: 'progress', id: message.id, stage, done, total }),
       shouldStop: () => Atomics.load(flag, 0) !== 0,

@@ -30,6 +30,8 @@ export const WorkspaceSummary = z.object({
   sample: SampleName.nullable(),
   createdAt: z.string(),
   lastAnalysisAt: z.string().nullable(),
+  /** Whether the file is encrypted with a password (electron/db/encryption.ts). */
+  protected: z.boolean(),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
@@ -39,6 +41,8 @@ export const RecentWorkspace = z.object({
   name: z.string(),
   openedAt: z.string(),
   exists: z.boolean(),
+  /** Encrypted with a password: the list keeps no figures of it (they show once it is opened). */
+  protected: z.boolean(),
   summary: WorkspaceSummary.nullable(),
 });
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
@@ -53,3 +57,8 @@ export const AnonymisedCopyResult = z.object({
   shiftDays: z.number().int(),
 });
 export type AnonymisedCopyResult = z.infer<typeof AnonymisedCopyResult>;
+
+/** Passwords shorter than this are refused: the key derivation slows guessing, it cannot make "1234" safe. */
+export const MIN_PASSWORD_LENGTH = 8;
+/** A workspace password as a call carries it (its length is checked where it is set, with a message). */
+export const Password = z.string().min(1).max(1024);

@@ -11,7 +11,7 @@ import { BacktestRun, ModelFitSummary, PurchaseModelName, TimeUnitSchema } from 
 import { ReportRequest, ReportResult } from '../domain/report';
 import { AnalysisSettings } from '../domain/settings';
 import { ImportIssue, ImportLogEntry, ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../domain/import';
-import { AnonymisedCopyResult, RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
+import { AnonymisedCopyResult, Password, RecentWorkspace, SampleName, TableName, WorkspaceSummary } from '../domain/workspace';
 import { SavedScenario, ScenarioName, ScenarioSchema, WhatIfBaselineReply, WhatIfResultSchema } from '../domain/whatif';
 
 /**
@@ -108,8 +108,23 @@ export const contract = {
 
   'workspace.recent': call('Recently opened workspaces, newest first.', NoInput, z.array(RecentWorkspace)),
   'workspace.current': call('The open workspace, or null.', NoInput, WorkspaceSummary.nullable()),
-  'workspace.open': call('Open a workspace file (it becomes the current one).', z.object({ path: FilePath }).strict(), WorkspaceSummary, { path: 'workspace' }),
-  'workspace.create': call('Create an empty workspace file and open it.', z.object({ path: FilePath }).strict(), WorkspaceSummary, { path: 'create' }),
+  'workspace.open': call(
+    'Open a workspace file (it becomes the current one); a protected one needs its password.',
+    z.object({ path: FilePath, password: Password.optional() }).strict(),
+    WorkspaceSummary,
+    { path: 'workspace' },
+  ),
+  'workspace.create': call(
+    'Create an empty workspace file and open it, protected with a password when one is given.',
+    z.object({ path: FilePath, password: Password.optional() }).strict(),
+    WorkspaceSummary,
+    { path: 'create' },
+  ),
+  'workspace.setPassword': job(
+    'Protect the open workspace with a password, change it, or (null) remove it: the file is re-encrypted in place.',
+    z.object({ password: Password.nullable() }).strict(),
+    WorkspaceSummary,
+  ),
   'workspace.createSample': job(
     'Create a workspace filled with a built-in sample and open it; without a path it goes to the app data folder.',
     z.object({ sample: SampleName, path: FilePath.optional(), replace: z.boolean().optional() }).strict(),

@@ -5,7 +5,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { openWorkspaceDatabase } from '../../electron/db/connection';
+import { isProtectedFile, keyForFile } from '../../electron/db/encryption';
 import { openSqlite } from '../../electron/db/sqlite';
 import { SOURCE_ROOT } from '../../electron/services/paths';
 import { writeOrdersFile } from '../../bench/orders-file';
@@ -13,12 +15,20 @@ import { tempDir } from '../support/harness';
 
 const CLI = join(SOURCE_ROOT, 'bin', 'value-ladder.mjs');
 
-function cli(args: string[]) {
-  return spawn(process.execPath, [CLI, ...args], { cwd: SOURCE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+const PASSWORD = 'kill nine twice';
+
+function cli(args: string[], password?: string) {
+  const env = { ...process.env, VALUE_LADDER_PASSWORD: password ?? '' };
+  return spawn(process.execPath, [CLI, ...args], { cwd: SOURCE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function snapshot(path: string) {
-  const db = openSqlite(path, { readonly: true, fileMustExist: true });
+/** The key ring that opens a protected workspace (none for a plain one). */
+function keysFor(path: string, password?: string) {
+  return password ? new Map([[path, keyForFile(path, password)]]) : undefined;
+}
+
+function snapshot(path: string, password?: string) {
+  const db = openSqlite(path, { readonly: true, fileMustExist: true, keys: keysFor(path, password) });
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
@@ -35,17 +45,22 @@ function snapshot(path: string) {
 }
 
 describe('import safety', () => {
-  it('leaves the workspace as it was when the importing process is killed (kill -9)', async () => {
+  // A protected workspace is created encrypted by the first import (VALUE_LADDER_PASSWORD set).
+  it.each([
+    { kind: 'plain', password: undefined },
+    { kind: 'protected', password: PASSWORD },
+  ])('leaves a $kind workspace as it was when the importing process is killed (kill -9)', async ({ password }) => {
     const dir = tempDir();
     const workspace = join(dir, 'w.vlw');
     const file = join(dir, 'orders.csv');
     await writeOrdersFile(file, 400_000);
-    const first = cli(['import', workspace, join(SOURCE_ROOT, 'test', 'fixtures', 'messy', 'broken_orders.csv'), '--json']);
+    const first = cli(['import', workspace, join(SOURCE_ROOT, 'test', 'fixtures', 'messy', 'broken_orders.csv'), '--json'], password);
     expect(await new Promise((resolve) => first.on('exit', resolve))).toBe(0);
-    const before = snapshot(workspace);
+    expect(isProtectedFile(workspace)).toBe(password !== undefined);
+    const before = snapshot(workspace, password);
     expect(before.content).toMatchObject({ transactions: 295, imports: 1 });
 
-    const child = cli(['import', workspace, file, '--json', '--progress']);
+    const child = cli(['import', workspace, file, '--json', '--progress'], password);
     const killedAt = await new Promise<number>((resolve, reject) => {
       let buffered = '';
       child.stderr.on('data', (chunk: Buffer) => {
@@ -67,9 +82,10 @@ describe('import safety', () => {
     });
     await new Promise((resolve) => child.on('exit', resolve));
     expect(killedAt).toBeGreaterThan(0.5);
-    expect(snapshot(workspace)).toEqual(before);
-    // And the workspace still opens and migrates cleanly.
-    openWorkspaceDatabase(workspace, { mode: 'open' }).close();
+    expect(snapshot(workspace, password)).toEqual(before);
+    // And the workspace still opens and migrates cleanly (a protected one with its password only).
+    openWorkspaceDatabase(workspace, { mode: 'open', keys: keysFor(workspace, password) }).close();
+    if (password) for (const text of ['CREATE TABLE', 'broken_orders']) expect(readFileSync(workspace).includes(text)).toBe(false);
   }, 120_000);
 
   it('commits one of two imports of the same file started together; the other says it was imported already', async () => {

@@ -2,7 +2,10 @@
  * The renderer in a real Chromium, through the harness' loopback transport, over the same
  * contract and services as the desktop app.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { inspectWorkspaceFile } from '../../electron/db/connection';
+import { keyForFile, newKey, rekey } from '../../electron/db/encryption';
+import { openSqlite } from '../../electron/db/sqlite';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -71,6 +74,64 @@ describe('the app in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opens a protected workspace with its password, changes the password and removes it from the Data screen', async () => {
+    const file = join(tempDir(), 'client.vlw');
+    copyFileSync(harness.backend.workspaces.requirePath(), file);
+    const db = openSqlite(file, { fileMustExist: true });
+    rekey(db, newKey('first password'));
+    db.close();
+    const { page, errors } = await openApp();
+    await page.locator('[data-testid=recent-workspace]').first().waitFor();
+    harness.dialogAnswers.push(file);
+    await page.click('[data-testid=open-workspace]');
+    const dialog = page.locator('[data-testid=unlock-dialog]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('client.vlw is protected with a password.');
+    await page.fill('[data-testid=unlock-password]', 'not the password');
+    await page.click('[data-testid=unlock-open]');
+    await dialog.locator('[role=alert]').waitFor({ timeout: 15_000 });
+    expect(await dialog.locator('[role=alert]').textContent()).toBe('That password does not open this workspace. Check capital letters and the keyboard layout.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'unlock-wrong.png') });
+    await page.fill('[data-testid=unlock-password]', 'first password');
+    await page.click('[data-testid=unlock-open]');
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'client');
+    await page.locator('[data-testid=recent-workspace][data-path$="client.vlw"] [data-testid=protected-badge]').waitFor();
+
+    await page.click('[data-route=data]');
+    await page.locator('[role=row][row-index="0"] [col-id="amount"]').waitFor();
+    expect(await page.locator('[data-testid=workspace-password]').textContent()).toBe('Password…');
+    await page.click('[data-testid=workspace-password]');
+    await page.fill('[data-testid=password-new]', 'short');
+    await page.fill('[data-testid=password-again]', 'short');
+    await page.click('[data-testid=password-set]');
+    expect(await page.locator('.workspace-password [role=alert]').textContent()).toBe('A password needs at least 8 characters.');
+    await page.fill('[data-testid=password-new]', 'second password');
+    await page.fill('[data-testid=password-again]', 'second password');
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-password.png') });
+    await page.click('[data-testid=password-set]');
+    // Re-encrypted under the new password (the worker may still hold the file for a moment).
+    const opensWith = (password: string) => {
+      try {
+        return inspectWorkspaceFile(file, { keys: new Map([[file, keyForFile(file, password)]]) }).schemaVersion > 0;
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(() => opensWith('second password'), { timeout: 30_000, interval: 500 }).toBe(true);
+    expect(opensWith('first password')).toBe(false);
+    expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    await page.waitForFunction(() => !document.querySelector('.job-bar'));
+
+    await page.click('[data-testid=workspace-password]');
+    await page.click('[data-testid=password-remove]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=workspace-password]')?.textContent === 'Protect with a password…');
+    expect(readFileSync(file).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    expect(readFileSync(file).includes('Morning Tulip Bakery')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('shows the transactions of the workspace in the data grid, sorted on request', async () => {
     const { page, errors } = await openApp();

@@ -84,6 +84,6 @@ describe('the contract', () => {
 
   it('marks the long jobs', () => {
     const jobs = CALL_NAMES.filter((name) => contract[name].job).sort();
-    expect(jobs).toEqual(['analysis.run', 'import.check', 'import.preview', 'import.run', 'models.backtest', 'models.fit', 'report.create', 'workspace.anonymise', 'workspace.createSample', 'workspace.openSample']);
+    expect(jobs).toEqual(['analysis.run', 'import.check', 'import.preview', 'import.run', 'models.backtest', 'models.fit', 'report.create', 'workspace.anonymise', 'workspace.createSample', 'workspace.openSample', 'workspace.setPassword']);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isoFromEpochDay } from '../../../shared/domain/dates';
 import { SampleName, type WorkspaceSummary } from '../../../shared/domain/workspace';
+import { isProtectedFile } from '../../db/encryption';
 import type { WorkspaceStore } from '../../db/queries';
 
 function fileSize(file: string): number {
@@ -30,5 +31,6 @@ export function summarize(path: string, store: WorkspaceStore): WorkspaceSummary
     sample: sample.success ? sample.data : null,
     createdAt: store.getMeta('createdAt') ?? '',
     lastAnalysisAt: store.getMeta('lastAnalysisAt'),
+    protected: isProtectedFile(path),
   };
 }

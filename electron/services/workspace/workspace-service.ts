@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RecentWorkspace, SampleName, WorkspaceSummary } from '../../../shared/domain/workspace';
-import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
+import { MIN_PASSWORD_LENGTH, WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/ipc/errors';
 import { openWorkspaceDatabase } from '../../db/connection';
+import { isProtectedFile, keyForFile, looksProtected, newKey, type WorkspaceKey } from '../../db/encryption';
 import { WorkspaceStore, type Page, type PageRequest } from '../../db/queries';
 import type { SqliteOptions } from '../../db/sqlite';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
@@ -17,6 +18,8 @@ export interface WorkspaceServiceOptions {
   events: EventBus;
   pool: WorkerPool;
   sqlite: SqliteOptions;
+  /** The key ring `sqlite.keys` reads: this service adds a workspace's key when its password opens it. */
+  keys: Map<string, WorkspaceKey>;
   /** The app's data folder; samples without a chosen path are created in its `samples/`. */
   dataDir: string;
   /** Where the shipped sample files are. */
@@ -50,7 +53,7 @@ export class WorkspaceService {
   /** Tell everyone the open workspace's content changed (after an import). */
   changed(): void {
     const summary = this.current();
-    if (summary) this.options.appState.remember(summary.path, summary);
+    if (summary) this.remember(summary);
     this.options.events.emit('workspace.changed', { current: summary });
   }
 
@@ -58,14 +61,52 @@ export class WorkspaceService {
     return this.open_ ? summarize(this.open_.path, this.open_.store) : null;
   }
 
-  open(path: string): WorkspaceSummary {
-    return this.attach(resolve(path), 'open');
+  /** Opens a workspace; a protected one needs its password (else AppError workspaceLocked). */
+  open(path: string, password?: string): WorkspaceSummary {
+    const target = resolve(path);
+    if (password === undefined || this.open_?.path === target || !existsSync(target) || !looksProtected(target)) return this.attach(target, 'open');
+    const known = this.options.keys.get(target);
+    this.options.keys.set(target, keyForFile(target, password));
+    try {
+      return this.attach(target, 'open');
+    } catch (error) {
+      if (known) this.options.keys.set(target, known);
+      else this.options.keys.delete(target);
+      throw error;
+    }
   }
 
-  create(path: string): WorkspaceSummary {
+  /** Creates an empty workspace, protected from the start when a password is given. */
+  create(path: string, password?: string): WorkspaceSummary {
     const target = resolve(path);
     mkdirSync(dirname(target), { recursive: true });
-    return this.attach(target, 'create', (store) => store.setMeta('createdAt', new Date().toISOString()));
+    if (password !== undefined) this.options.keys.set(target, newKey(checkPassword(password)));
+    try {
+      return this.attach(target, 'create', (store) => store.setMeta('createdAt', new Date().toISOString()));
+    } catch (error) {
+      if (password !== undefined) this.options.keys.delete(target);
+      throw error;
+    }
+  }
+
+  /**
+   * Protects the open workspace with a password, changes its password, or (null) removes it: the
+   * whole file is re-encrypted in place in one transaction (encryption.ts).
+   */
+  async setPassword(password: string | null, run: RunOptions = {}): Promise<WorkspaceSummary> {
+    const path = this.requirePath();
+    if (password !== null) checkPassword(password);
+    if (password === null && !isProtectedFile(path)) return this.current() as WorkspaceSummary;
+    // Re-encrypting needs the only connection: the app's goes while the worker works, then comes back.
+    this.closeQuietly();
+    try {
+      const { key } = await this.options.pool.run('workspace.setPassword', { workspace: path, password }, run);
+      if (key === null) this.options.keys.delete(path);
+      else this.options.keys.set(path, key);
+    } finally {
+      this.attach(path, 'open');
+    }
+    return this.current() as WorkspaceSummary;
   }
 
   private attach(path: string, mode: 'open' | 'create', init?: (store: WorkspaceStore) => void): WorkspaceSummary {
@@ -75,9 +116,14 @@ export class WorkspaceService {
     this.closeQuietly();
     this.open_ = { path, store };
     const summary = summarize(path, store);
-    this.options.appState.remember(path, summary);
+    this.remember(summary);
     this.options.events.emit('workspace.changed', { current: summary });
     return summary;
+  }
+
+  /** The recent list keeps no counts or revenue of a protected workspace: the app's state file is not encrypted. */
+  private remember(summary: WorkspaceSummary): void {
+    this.options.appState.remember(summary.path, summary.protected ? null : summary);
   }
 
   close(): void {
@@ -133,6 +179,7 @@ export class WorkspaceService {
       name: workspaceName(entry.path),
       openedAt: entry.openedAt,
       exists: existsSync(entry.path),
+      protected: existsSync(entry.path) && isProtectedFile(entry.path),
       summary: this.open_?.path === entry.path ? this.current() : entry.summary,
     }));
   }
@@ -166,4 +213,9 @@ export class WorkspaceService {
   dispose(): void {
     this.closeQuietly();
   }
+}
+
+function checkPassword(password: string): string {
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AppError('passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+  return password;
 }

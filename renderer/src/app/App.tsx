@@ -5,6 +5,7 @@ import { JobBar } from '../components/JobBar';
 import { useAnalysisSync } from '../features/analysis/store';
 import { useDropToImport } from '../features/import/window-drop';
 import { Glossary } from '../features/help/Glossary';
+import { UnlockDialog } from '../features/workspace/UnlockDialog';
 import { ChannelsScreen } from '../features/channels/ChannelsScreen';
 import { CohortsScreen } from '../features/cohorts/CohortsScreen';
 import { CustomersScreen } from '../features/customers/CustomersScreen';
@@ -121,6 +122,7 @@ function Shell() {
         </ErrorBoundary>
       </main>
       <Glossary />
+      <UnlockDialog />
     </div>
   );
 }

@@ -36,6 +36,10 @@ interface AppContextValue {
   glossary: string | null;
   openGlossary(entry?: string): void;
   closeGlossary(): void;
+  /** A protected workspace waiting for its password (features/workspace/UnlockDialog), else null. */
+  unlocking: string | null;
+  askPassword(path: string): void;
+  closePassword(): void;
 }
 
 const Context = createContext<AppContextValue | null>(null);
@@ -59,6 +63,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [job, setJob] = useState<RunningJob | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [glossary, setGlossary] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState<string | null>(null);
   const jobRef = useRef<AbortController | null>(null);
 
   const showError = useCallback((value: unknown) => {
@@ -137,8 +142,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
       glossary,
       openGlossary: (entry = '') => setGlossary(entry),
       closeGlossary: () => setGlossary(null),
+      unlocking,
+      askPassword: setUnlocking,
+      closePassword: () => setUnlocking(null),
     }),
-    [settings, updateSettings, workspace, route, job, runJob, error, showError, glossary],
+    [settings, updateSettings, workspace, route, job, runJob, error, showError, glossary, unlocking],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

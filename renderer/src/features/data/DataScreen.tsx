@@ -11,6 +11,7 @@ import { Grid } from '../../components/grid/Grid';
 import { useFormat } from '../../i18n/format';
 import { ImportLog } from '../import/ImportLog';
 import { AnonymisedNotice, ShareAnonymised } from '../workspace/ShareAnonymised';
+import { WorkspacePassword } from '../workspace/WorkspacePassword';
 
 type Row = Record<string, string | number | null>;
 const BLOCK = 200;
@@ -81,6 +82,7 @@ export function DataScreen() {
       <header className="screen__header">
         <h1>{t('data.title')}</h1>
         <div className="toolbar">
+          <WorkspacePassword />
           <ShareAnonymised onWritten={setAnonymised} />
           <button type="button" className="button button--primary" onClick={() => app.navigate('import')} data-testid="data-import">
             {t('import.openWizard')}

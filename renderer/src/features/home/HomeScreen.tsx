@@ -62,11 +62,16 @@ function RecentCard({ entry, isOpen, onChanged }: { entry: RecentWorkspace; isOp
         <h3>{entry.name}</h3>
         {isOpen ? <span className="badge">{t('home.current_badge')}</span> : null}
         {!entry.exists ? <span className="badge badge--warn">{t('home.missing')}</span> : null}
+        {entry.protected ? (
+          <span className="badge" data-testid="protected-badge">
+            {t('home.protectedBadge')}
+          </span>
+        ) : null}
       </div>
       <p className="workspace-card__path" title={entry.path}>
         {entry.path}
       </p>
-      {entry.summary ? <Figures summary={entry.summary} /> : null}
+      {entry.summary ? <Figures summary={entry.summary} /> : entry.protected ? <p className="muted">{t('home.protectedText')}</p> : null}
       <div className="workspace-card__actions">
         <span className="muted">{t('home.opened', { when: format.dateTime(entry.openedAt) })}</span>
         <button type="button" className="button button--quiet" onClick={() => void forget()}>

@@ -1,4 +1,5 @@
 import type { SampleName, WorkspaceSummary } from '../../../../shared/domain/workspace';
+import { AppError } from '../../../../shared/ipc/errors';
 import { api } from '../../api';
 import { i18next } from '../../i18n';
 import type { useApp } from '../../app/AppContext';
@@ -10,16 +11,18 @@ export const workspaceActions = {
   async open(app: App): Promise<void> {
     try {
       const path = await api['dialog.chooseFile']({ purpose: 'openWorkspace' });
-      if (path) await api['workspace.open']({ path });
+      if (path) await workspaceActions.openPath(app, path);
     } catch (error) {
       app.showError(error);
     }
   },
+  /** Opens a workspace; a protected one asks for its password first. */
   async openPath(app: App, path: string): Promise<void> {
     try {
       await api['workspace.open']({ path });
     } catch (error) {
-      app.showError(error);
+      if (error instanceof AppError && error.key === 'workspaceLocked') app.askPassword(path);
+      else app.showError(error);
     }
   },
   /**
