@@ -74,6 +74,7 @@ export const ERROR_MESSAGES = {
   workspaceLocked: { code: 'workspace_locked', message: '{{path}} is protected with a password.', hint: 'Enter its password to open it.' },
   wrongPassword: { code: 'workspace_locked', message: 'The password does not open {{path}}. The file was not changed.', hint: 'Check the password (capital letters and keyboard layout count) and try again.' },
   passwordTooShort: { code: 'invalid_input', message: 'A password needs at least {{min}} characters.', hint: 'Choose a longer password: a few words are easy to remember and hard to guess.' },
+  workspaceViewOnly: { code: 'invalid_input', message: '{{path}} is open for viewing only: it is in a folder Value Ladder cannot write to.', hint: 'Copy the workspace to a folder you can write to and open the copy there.' },
   pathNotGranted: { code: 'invalid_input', message: 'Value Ladder uses only files you chose: {{path}} was not chosen for this.', hint: 'Choose the file with the button or drop it on the window.' },
   fileUnreadable: { code: 'not_found', message: 'The file {{path}} cannot be read.', hint: 'Check that it exists and that you may read it.' },
   fileTooLarge: { code: 'invalid_input', message: '{{name}} is larger than 2 GB.', hint: 'Split the export into smaller files.' },

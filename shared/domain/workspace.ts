@@ -32,6 +32,8 @@ export const WorkspaceSummary = z.object({
   lastAnalysisAt: z.string().nullable(),
   /** Whether the file is encrypted with a password (electron/db/encryption.ts). */
   protected: z.boolean(),
+  /** Opened for viewing from a folder the app cannot write to: the app works on a copy that goes when it closes. */
+  viewOnly: z.boolean(),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CellKind } from '../../../shared/domain/export';
 import type { ImportOptions, ImportPreview, ImportResult, ImportSummary } from '../../../shared/domain/import';
 import { AppError } from '../../../shared/ipc/errors';
 import type { IssueKind } from '../../db/import-writer';
 import type { RunOptions, WorkerPool } from '../../workers/pool';
+import { removeAbandonedFolders } from '../app/scratch-folders';
 import { writeTable } from '../export/table-file';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 const MAX_STAGED_BYTES = 512 * 1024 * 1024;
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** The columns of an import's log as a file: the import's counts on every line, then the issue. */
 const LOG_COLUMNS: { header: string; kind: CellKind }[] = [
@@ -42,7 +42,7 @@ export class ImportService {
   private readonly staged = new Set<string>();
 
   constructor(private readonly deps: { workspaces: WorkspaceService; pool: WorkerPool; dataDir: string; keepRejectedValues: () => boolean; afterImport?: () => void }) {
-    this.removeAbandoned(Date.now() - ABANDONED_AFTER_MS);
+    removeAbandonedFolders(join(deps.dataDir, 'staged'));
   }
 
   preview(path: string, options: ImportOptions, run: RunOptions): Promise<ImportPreview> {
@@ -57,6 +57,7 @@ export class ImportService {
   }
 
   async run(path: string, options: ImportOptions, settings: { onPreviousImport: 'replace' | 'skip'; strict: boolean; acceptWarnings?: boolean | undefined }, run: RunOptions): Promise<ImportResult> {
+    this.deps.workspaces.requireWritable();
     const result = await this.deps.pool.run('import.run', { workspace: this.deps.workspaces.requirePath(), file: path, options, mode: 'commit', onPreviousImport: settings.onPreviousImport, strict: settings.strict, acceptWarnings: settings.acceptWarnings === true, keepRejectedValues: this.deps.keepRejectedValues() }, run);
     if (result.committed) {
       this.unstage(path);
@@ -75,25 +76,6 @@ export class ImportService {
   /** Deletes the copies of dropped files this session made. */
   removeStaged(): void {
     for (const path of [...this.staged]) this.unstage(path);
-  }
-
-  /** Deletes copies of dropped files older than the given time (left by sessions that ended without cleaning up). */
-  private removeAbandoned(before: number): void {
-    const root = join(this.deps.dataDir, 'staged');
-    let folders: string[];
-    try {
-      folders = readdirSync(root);
-    } catch {
-      return;
-    }
-    for (const folder of folders) {
-      const path = join(root, folder);
-      try {
-        if (statSync(path).mtimeMs < before) rmSync(path, { recursive: true, force: true });
-      } catch {
-        // Gone already, or not ours to remove: nothing to do.
-      }
-    }
   }
 
   log() {

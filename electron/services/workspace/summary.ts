@@ -32,5 +32,6 @@ export function summarize(path: string, store: WorkspaceStore): WorkspaceSummary
     createdAt: store.getMeta('createdAt') ?? '',
     lastAnalysisAt: store.getMeta('lastAnalysisAt'),
     protected: isProtectedFile(path),
+    viewOnly: false,
   };
 }

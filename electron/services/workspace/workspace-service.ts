@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { RecentWorkspace, SampleName, WorkspaceSummary } from '../../../shared/domain/workspace';
 import { MIN_PASSWORD_LENGTH, WORKSPACE_EXTENSION } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/ipc/errors';
@@ -11,6 +12,7 @@ import type { RunOptions, WorkerPool } from '../../workers/pool';
 import type { AnonymisedCopyResult } from '../../../shared/domain/workspace';
 import type { AppState } from '../app/app-state';
 import type { EventBus } from '../api/events';
+import { removeAbandonedFolders } from '../app/scratch-folders';
 import { summarize, workspaceName } from './summary';
 
 export interface WorkspaceServiceOptions {
@@ -28,9 +30,16 @@ export interface WorkspaceServiceOptions {
 
 /** One open workspace at a time (per window), plus the recent list. */
 export class WorkspaceService {
-  private open_: { path: string; store: WorkspaceStore } | null = null;
+  /**
+   * The open workspace: `path` is the file the app works on, `shown` the one the person opened —
+   * the same file, except for a workspace opened for viewing from a folder the app cannot write to,
+   * whose private copy the app works on (deleted when it closes).
+   */
+  private open_: { path: string; shown: string; store: WorkspaceStore } | null = null;
 
-  constructor(private readonly options: WorkspaceServiceOptions) {}
+  constructor(private readonly options: WorkspaceServiceOptions) {
+    removeAbandonedFolders(this.viewingDir());
+  }
 
   /** The store of the open workspace; other services use it. */
   requireStore(): WorkspaceStore {
@@ -40,14 +49,18 @@ export class WorkspaceService {
 
   /** The file of the open workspace (workers open their own connection to it). */
   requirePath(): string {
-    const path = this.openPath();
-    if (path === null) throw new AppError('noWorkspace');
-    return path;
+    if (!this.open_) throw new AppError('noWorkspace');
+    return this.open_.path;
   }
 
-  /** The file of the open workspace, or null. */
+  /** The file of the open workspace as the person opened it, or null. */
   openPath(): string | null {
-    return this.open_?.path ?? null;
+    return this.open_?.shown ?? null;
+  }
+
+  /** Refuses what would be lost with the copy of a workspace opened for viewing. */
+  requireWritable(): void {
+    if (this.open_ && this.open_.path !== this.open_.shown) throw new AppError('workspaceViewOnly', { path: this.open_.shown });
   }
 
   /** Tell everyone the open workspace's content changed (after an import). */
@@ -58,17 +71,19 @@ export class WorkspaceService {
   }
 
   current(): WorkspaceSummary | null {
-    return this.open_ ? summarize(this.open_.path, this.open_.store) : null;
+    if (!this.open_) return null;
+    const { path, shown, store } = this.open_;
+    return path === shown ? summarize(path, store) : { ...summarize(path, store), path: shown, name: workspaceName(shown), viewOnly: true };
   }
 
   /** Opens a workspace; a protected one needs its password (else AppError workspaceLocked). */
   open(path: string, password?: string): WorkspaceSummary {
     const target = resolve(path);
-    if (password === undefined || this.open_?.path === target || !existsSync(target) || !looksProtected(target)) return this.attach(target, 'open');
+    if (password === undefined || this.open_?.shown === target || !existsSync(target) || !looksProtected(target)) return this.attachOrView(target);
     const known = this.options.keys.get(target);
     this.options.keys.set(target, keyForFile(target, password));
     try {
-      return this.attach(target, 'open');
+      return this.attachOrView(target);
     } catch (error) {
       if (known) this.options.keys.set(target, known);
       else this.options.keys.delete(target);
@@ -95,6 +110,7 @@ export class WorkspaceService {
    */
   async setPassword(password: string | null, run: RunOptions = {}): Promise<WorkspaceSummary> {
     const path = this.requirePath();
+    this.requireWritable();
     if (password !== null) checkPassword(password);
     if (password === null && !isProtectedFile(path)) return this.current() as WorkspaceSummary;
     // Re-encrypting needs the only connection: the app's goes while the worker works, then comes back.
@@ -109,16 +125,50 @@ export class WorkspaceService {
     return this.current() as WorkspaceSummary;
   }
 
-  private attach(path: string, mode: 'open' | 'create', init?: (store: WorkspaceStore) => void): WorkspaceSummary {
-    if (this.open_?.path === path) return this.current() as WorkspaceSummary;
+  private attach(path: string, mode: 'open' | 'create', init?: (store: WorkspaceStore) => void, shown = path): WorkspaceSummary {
+    if (this.open_?.shown === shown) return this.current() as WorkspaceSummary;
     const store = new WorkspaceStore(openWorkspaceDatabase(path, { ...this.options.sqlite, mode }));
     init?.(store);
     this.closeQuietly();
-    this.open_ = { path, store };
-    const summary = summarize(path, store);
+    this.open_ = { path, shown, store };
+    const summary = this.current() as WorkspaceSummary;
     this.remember(summary);
     this.options.events.emit('workspace.changed', { current: summary });
     return summary;
+  }
+
+  /**
+   * Opens a workspace; one in a folder the app cannot write to (a read-only disk, a locked share),
+   * which SQLite cannot open for its WAL, is copied into the app's data folder and opened for
+   * viewing: analyses work on the copy, imports and password changes are refused, and the copy
+   * goes when the workspace closes. The original is never written.
+   */
+  private attachOrView(target: string): WorkspaceSummary {
+    try {
+      return this.attach(target, 'open');
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY') || isWritable(target)) throw error;
+    }
+    const folder = join(this.viewingDir(), randomUUID());
+    mkdirSync(folder, { recursive: true });
+    const copy = join(folder, basename(target));
+    try {
+      copyFileSync(target, copy);
+      // Committed pages not yet checkpointed into the file live in its WAL.
+      if (existsSync(`${target}-wal`)) copyFileSync(`${target}-wal`, `${copy}-wal`);
+      const key = this.options.keys.get(target);
+      if (key) this.options.keys.set(copy, key);
+      return this.attach(copy, 'open', undefined, target);
+    } catch (error) {
+      this.options.keys.delete(copy);
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private viewingDir(): string {
+    return join(this.options.dataDir, 'viewing');
   }
 
   /** The recent list keeps no counts or revenue of a protected workspace: the app's state file is not encrypted. */
@@ -133,8 +183,14 @@ export class WorkspaceService {
   }
 
   private closeQuietly(): void {
-    this.open_?.store.close();
+    if (!this.open_) return;
+    const { path, shown, store } = this.open_;
+    store.close();
     this.open_ = null;
+    if (path !== shown) {
+      this.options.keys.delete(path);
+      rmSync(dirname(path), { recursive: true, force: true });
+    }
   }
 
   /** Where a sample goes when the person does not choose a file. */
@@ -146,7 +202,7 @@ export class WorkspaceService {
   async createSample(sample: SampleName, path: string | undefined, replace: boolean, run: RunOptions): Promise<WorkspaceSummary> {
     const target = resolve(path ?? this.defaultSamplePath(sample));
     mkdirSync(dirname(target), { recursive: true });
-    if (this.open_?.path === target) {
+    if (this.open_?.shown === target) {
       if (!replace) throw new AppError('workspaceAlreadyOpen', { path: target });
       this.close();
     }
@@ -160,6 +216,7 @@ export class WorkspaceService {
    */
   async anonymise(path: string, options: { keepAttributes: string[]; shiftDates: boolean }, run: RunOptions): Promise<AnonymisedCopyResult> {
     const source = this.requirePath();
+    this.requireWritable();
     const target = resolve(path);
     if (target === source) throw new AppError('workspaceExists', { path: target });
     const { keyHex, ...copy } = await this.options.pool.run('workspace.anonymise', { workspace: source, target, ...options }, run);
@@ -180,7 +237,7 @@ export class WorkspaceService {
       openedAt: entry.openedAt,
       exists: existsSync(entry.path),
       protected: existsSync(entry.path) && isProtectedFile(entry.path),
-      summary: this.open_?.path === entry.path ? this.current() : entry.summary,
+      summary: this.open_?.shown === entry.path ? this.current() : entry.summary,
     }));
   }
 
@@ -212,6 +269,17 @@ export class WorkspaceService {
 
   dispose(): void {
     this.closeQuietly();
+  }
+}
+
+/** Whether the app may write beside the file (SQLite needs to, for its WAL) and to the file itself. */
+function isWritable(file: string): boolean {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

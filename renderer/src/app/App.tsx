@@ -116,6 +116,11 @@ function Shell() {
       </nav>
       <main className="main">
         {app.error ? <ErrorBanner error={app.error} onDismiss={app.dismissError} /> : null}
+        {app.workspace?.viewOnly ? (
+          <p className="banner banner--warn" role="status" data-testid="view-only">
+            {t('workspace.viewOnly', { path: app.workspace.path })}
+          </p>
+        ) : null}
         {app.job && app.job.screen !== app.route ? <JobBar job={app.job} /> : null}
         <ErrorBoundary key={app.route} area={`screen/${app.route}`} variant="screen">
           <Screen />
