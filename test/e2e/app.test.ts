@@ -4,7 +4,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { inspectWorkspaceFile } from '../../electron/db/connection';
-import { keyForFile, newKey, rekey } from '../../electron/db/encryption';
+import { isProtectedFile, keyForFile, newKey, rekey } from '../../electron/db/encryption';
 import { openSqlite } from '../../electron/db/sqlite';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -77,7 +77,8 @@ describe('the app in Chromium', () => {
 
   it('opens a protected workspace with its password, changes the password and removes it from the Data screen', async () => {
     const file = join(tempDir(), 'client.vlw');
-    copyFileSync(harness.backend.workspaces.requirePath(), file);
+    const demo = harness.backend.workspaces.requirePath();
+    copyFileSync(demo, file);
     const db = openSqlite(file, { fileMustExist: true });
     rekey(db, newKey('first password'));
     db.close();
@@ -131,7 +132,35 @@ describe('the app in Chromium', () => {
     expect(readFileSync(file).includes('Morning Tulip Bakery')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+    // The tests after this one read the demo and count the recent workspaces.
+    harness.backend.workspaces.open(demo);
+    harness.backend.workspaces.forget(file);
   }, 90_000);
+
+  it('creates a workspace protected with a password from the start', async () => {
+    const file = join(tempDir(), 'new-client.vlw');
+    const demo = harness.backend.workspaces.requirePath();
+    const { page, errors } = await openApp();
+    await page.locator('[data-testid=recent-workspace]').first().waitFor();
+    await page.click('[data-testid=new-workspace]');
+    await page.check('[data-testid=new-workspace-protect]');
+    await page.fill('[data-testid=password-new]', 'a new client');
+    await page.fill('[data-testid=password-again]', 'a new cliend');
+    await page.click('[data-testid=new-workspace-create]');
+    expect(await page.locator('.workspace-password [role=alert]').textContent()).toBe('The two passwords differ.');
+    await page.fill('[data-testid=password-again]', 'a new client');
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-workspace-password.png') });
+    harness.dialogAnswers.push(file);
+    await page.click('[data-testid=new-workspace-create]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'new-client', undefined, { timeout: 15_000 });
+    expect(isProtectedFile(file)).toBe(true);
+    expect(inspectWorkspaceFile(file, { keys: new Map([[file, keyForFile(file, 'a new client')]]) }).schemaVersion).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    // The tests after this one read the demo and count the recent workspaces.
+    harness.backend.workspaces.open(demo);
+    harness.backend.workspaces.forget(file);
+  }, 60_000);
 
   it('shows the transactions of the workspace in the data grid, sorted on request', async () => {
     const { page, errors } = await openApp();
@@ -174,6 +203,7 @@ describe('the app in Chromium', () => {
     const path = join(tempDir(), 'client.vlw');
     harness.dialogAnswers.push(path);
     await page.click('text=New workspace…');
+    await page.click('[data-testid=new-workspace-create]');
     await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'client');
     await page.click('[data-testid=sample-cdnow] button');
     await page.waitForFunction(() => document.querySelector('[data-testid=current-workspace] strong')?.textContent === 'cdnow', undefined, { timeout: 30_000 });

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FitFigure } from '../../components/FitFigure';
 import { useFormat } from '../../i18n/format';
 import { workspaceActions } from '../workspace/actions';
+import { NewWorkspace } from '../workspace/NewWorkspace';
 
 function Figures({ summary }: { summary: WorkspaceSummary }) {
   const { t } = useTranslation();
@@ -107,9 +108,7 @@ export function HomeScreen() {
           <p className="muted">{t('app.tagline')}</p>
         </div>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => void workspaceActions.create(app)} data-testid="new-workspace">
-            {t('home.newWorkspace')}
-          </button>
+          <NewWorkspace />
           <button type="button" className="button button--primary" onClick={() => void workspaceActions.open(app)} data-testid="open-workspace">
             {t('home.openWorkspace')}
           </button>

@@ -32,11 +32,11 @@ export const workspaceActions = {
   async forOwnData(app: App): Promise<WorkspaceSummary | null> {
     return app.workspace && app.workspace.sample === null ? app.workspace : workspaceActions.create(app);
   },
-  /** Asks where, creates and opens a workspace; its summary, or null (cancelled or failed: the error is shown). */
-  async create(app: App): Promise<WorkspaceSummary | null> {
+  /** Asks where, creates and opens a workspace (protected when given a password); its summary, or null (cancelled or failed: the error is shown). */
+  async create(app: App, password?: string): Promise<WorkspaceSummary | null> {
     try {
       const path = await api['dialog.chooseFile']({ purpose: 'createWorkspace' });
-      return path ? await api['workspace.create']({ path }) : null;
+      return path ? await api['workspace.create']({ path, ...(password === undefined ? {} : { password }) }) : null;
     } catch (error) {
       app.showError(error);
       return null;
