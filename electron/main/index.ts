@@ -36,7 +36,12 @@ app.on('second-instance', (_event, argv) => {
     window.focus();
   }
   const requested = workspaceArgument(argv);
-  if (requested && backend) backend.workspaces.open(requested);
+  if (!requested || !backend) return;
+  try {
+    backend.workspaces.openRequested(requested);
+  } catch (error) {
+    console.error('[value-ladder] could not open a workspace asked for by a second start:', error);
+  }
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -326,6 +326,8 @@ export const events = {
   'app.command': z.object({ command: AppCommand }),
   'job.progress': JobProgress,
   'workspace.changed': z.object({ current: WorkspaceSummary.nullable() }),
+  /** A workspace asked for from outside the window (the command line, a second start) is protected: ask for its password. */
+  'workspace.needsPassword': z.object({ path: z.string() }),
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -13,7 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectWorkspaceFile } from '../../electron/db/connection';
 import { deriveKey, isProtectedFile, keyForFile, looksProtected, newKey } from '../../electron/db/encryption';
 import { openSqlite } from '../../electron/db/sqlite';
-import { SOURCE_ROOT } from '../../electron/services/paths';
+import { createBackend, headlessPorts } from '../../electron/services/backend';
+import { SOURCE_ROOT, SOURCE_SAMPLES_DIR } from '../../electron/services/paths';
 import { tempDir } from '../support/harness';
 
 const CLI = join(SOURCE_ROOT, 'bin', 'value-ladder.mjs');
@@ -118,6 +119,30 @@ describe('a workspace protected with a password', () => {
     expect(isProtectedFile(workspace)).toBe(false);
     expect(JSON.parse(cli(['info', workspace, '--json']).stdout)).toMatchObject({ customers: 3000, protected: false });
     expect(ladderOf(cli(['analyze', workspace, '--json']).stdout)).toEqual(plainAnalysis);
+  }, 120_000);
+});
+
+describe('a protected workspace asked for at start (the command line, a double-click)', () => {
+  it('goes to the top of the recent list, the window is asked to prompt for its password, and the usual start goes on', async () => {
+    const dataDir = tempDir();
+    const backend = createBackend({ ports: headlessPorts('cli'), dataDir, ephemeralState: true, samplesDir: SOURCE_SAMPLES_DIR, appVersion: 'test', validateOutput: true });
+    try {
+      const file = join(tempDir(), 'locked.vlw');
+      backend.workspaces.create(file, 'a long password');
+      backend.workspaces.close();
+      const asked: string[] = [];
+      backend.events.subscribe((event, payload) => {
+        if (event === 'workspace.needsPassword') asked.push((payload as { path: string }).path);
+      });
+      const opened = await backend.workspaces.restore(file);
+      expect(asked).toEqual([file]);
+      expect(opened.sample).toBe('demo');
+      const recent = backend.workspaces.recent();
+      expect(recent.find((entry) => entry.path === file)).toMatchObject({ protected: true, summary: null });
+      expect(backend.workspaces.open(file, 'a long password')).toMatchObject({ path: file, protected: true, customers: 0 });
+    } finally {
+      await backend.dispose();
+    }
   }, 120_000);
 });
 

@@ -114,7 +114,7 @@ export class WorkspaceService {
     if (password !== null) checkPassword(password);
     if (password === null && !isProtectedFile(path)) return this.current() as WorkspaceSummary;
     // Re-encrypting needs the only connection: the app's goes while the worker works, then comes back.
-    this.closeQuietly();
+    this.closeQuietly(true);
     try {
       const { key } = await this.options.pool.run('workspace.setPassword', { workspace: path, password }, run);
       if (key === null) this.options.keys.delete(path);
@@ -182,13 +182,16 @@ export class WorkspaceService {
     this.options.events.emit('workspace.changed', { current: null });
   }
 
-  private closeQuietly(): void {
+  /** Closes the connection; the key of a protected workspace goes too (opening it again asks for the password) unless it is kept for re-encrypting. */
+  private closeQuietly(keepKey = false): void {
     if (!this.open_) return;
     const { path, shown, store } = this.open_;
     store.close();
     this.open_ = null;
+    if (!keepKey) this.options.keys.delete(path);
     if (path !== shown) {
       this.options.keys.delete(path);
+      this.options.keys.delete(shown);
       rmSync(dirname(path), { recursive: true, force: true });
     }
   }
@@ -255,7 +258,10 @@ export class WorkspaceService {
    * opens, else (first start, or nothing left) the demo sample.
    */
   async restore(requested: string | undefined, run: RunOptions = {}): Promise<WorkspaceSummary> {
-    if (requested) return this.open(requested);
+    if (requested) {
+      const opened = this.openRequested(requested);
+      if (opened) return opened;
+    }
     for (const entry of this.options.appState.recent()) {
       if (!existsSync(entry.path)) continue;
       try {
@@ -265,6 +271,23 @@ export class WorkspaceService {
       }
     }
     return this.openSample('demo', run);
+  }
+
+  /**
+   * Opens a workspace asked for from outside the window (the command line, a second start of the
+   * app). A protected one cannot be opened without a person: it goes to the top of the recent list
+   * and the window is asked to prompt for its password (null then).
+   */
+  openRequested(path: string): WorkspaceSummary | null {
+    try {
+      return this.open(path);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.key !== 'workspaceLocked') throw error;
+      const target = resolve(path);
+      this.options.appState.remember(target, null);
+      this.options.events.emit('workspace.needsPassword', { path: target });
+      return null;
+    }
   }
 
   dispose(): void {

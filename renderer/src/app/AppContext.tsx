@@ -81,9 +81,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
       })
       .catch(showError);
     const offWorkspace = api.on('workspace.changed', ({ current }) => setWorkspace(current));
+    const offLocked = api.on('workspace.needsPassword', ({ path }) => setUnlocking(path));
     return () => {
       alive = false;
       offWorkspace();
+      offLocked();
     };
   }, [showError]);
 
