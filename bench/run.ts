@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { foundationBench } from './foundation';
 import { importBench } from './import';
+import { cliBench } from './cli';
 import { analysisBench } from './analysis';
 import { clvBench, modelsBench } from './models';
 import { whatifBench } from './whatif';
@@ -20,6 +21,7 @@ import { tempDir } from './util';
 const GROUPS: Record<string, (dir: string) => Promise<void>> = {
   foundation: foundationBench,
   import: importBench,
+  cli: cliBench,
   analysis: analysisBench,
   models: modelsBench,
   clv: clvBench,

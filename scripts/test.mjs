@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 
 const REPORT = 'test-results/vitest.json';
 const steps = [
+  // The CLI's bundle, fresh before the suites start CLI processes side by side.
+  ['build-cli', ['node', 'scripts/build-cli.mjs']],
   ['typecheck', ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', ['npx', 'eslint', '.', '--max-warnings', '0']],
   ['vitest', ['npx', 'vitest', 'run', ...process.argv.slice(2)]],

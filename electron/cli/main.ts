@@ -17,13 +17,10 @@ import { LOCALES, Locale } from '../../shared/domain/app-settings';
 import { REPORT_SECTIONS, ReportPageSize, type ReportSection } from '../../shared/domain/report';
 import { plusFiveRetentionScenario, type WhatIfResult } from '../../shared/analytics/whatif';
 import { validateScenario } from '../../shared/domain/whatif';
-import { directTransport } from '../services/api/direct-transport';
-import { createBackend, headlessPorts } from '../services/backend';
 import { SOURCE_SAMPLES_DIR, packageVersion } from '../services/paths';
 import { errorLogPath, fileErrorLog } from '../services/app/error-log';
-import { inspectWorkspaceFile } from '../db/connection';
-import { readMeta } from '../db/queries';
-import { openSqlite } from '../db/sqlite';
+// The services (and the libraries they load: SQLite, exceljs, ECharts, Playwright) are imported when
+// a command runs, so that `--help` and `--version` answer at once.
 
 interface CommandContext {
   api: Api;
@@ -69,7 +66,8 @@ function printSummary(summary: WorkspaceSummary, context: CommandContext): void 
 }
 
 /** A file that holds the same sample already may be rebuilt without --replace: nothing of the person's is lost. */
-function holdsSample(path: string, sample: string): boolean {
+async function holdsSample(path: string, sample: string): Promise<boolean> {
+  const [{ inspectWorkspaceFile }, { readMeta }, { openSqlite }] = await Promise.all([import('../db/connection'), import('../db/queries'), import('../db/sqlite')]);
   try {
     inspectWorkspaceFile(path);
     const db = openSqlite(path, { readonly: true, fileMustExist: true });
@@ -606,7 +604,7 @@ const COMMANDS: Record<string, Command> = {
       const sample = SampleName.safeParse(positionals[0]);
       if (!sample.success) throw new UsageError(`unknown sample "${positionals[0]}": choose cdnow or demo`);
       const path = resolve(positionals[1] as string);
-      const replace = values.replace === true || (existsSync(path) && holdsSample(path, sample.data));
+      const replace = values.replace === true || (existsSync(path) && (await holdsSample(path, sample.data)));
       const summary = await context.api['workspace.createSample']({ sample: sample.data, path, replace }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       printSummary(summary, context);
     },
@@ -697,8 +695,11 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
   const dataDir = join(tmpdir(), 'value-ladder-cli');
   // Stacks go to the log file only; the person reads the error in words (and where the log is).
   const logError = fileErrorLog(dataDir, () => undefined);
+  const [{ createBackend, headlessPorts }, { directTransport }] = await Promise.all([import('../services/backend'), import('../services/api/direct-transport')]);
   const backend = createBackend({
     ports: headlessPorts('cli'),
+    // From the bundle (dist/cli/), its worker lies beside it; from the sources, the pool finds its own.
+    workerScript: import.meta.url.endsWith('.ts') ? undefined : new URL('./worker.mjs', import.meta.url),
     dataDir,
     ephemeralState: true,
     samplesDir: SOURCE_SAMPLES_DIR,
