@@ -34,6 +34,12 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/** The tests after one that opened a workspace of its own read the demo and count the recent workspaces. */
+function backToDemo(demo: string, opened: string): void {
+  harness.backend.workspaces.open(demo);
+  harness.backend.workspaces.forget(opened);
+}
+
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
   const errors = collectPageErrors(page);
@@ -132,9 +138,7 @@ describe('the app in Chromium', () => {
     expect(readFileSync(file).includes('Morning Tulip Bakery')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
-    // The tests after this one read the demo and count the recent workspaces.
-    harness.backend.workspaces.open(demo);
-    harness.backend.workspaces.forget(file);
+    backToDemo(demo, file);
   }, 90_000);
 
   it('creates a workspace protected with a password from the start', async () => {
@@ -157,9 +161,7 @@ describe('the app in Chromium', () => {
     expect(inspectWorkspaceFile(file, { keys: new Map([[file, keyForFile(file, 'a new client')]]) }).schemaVersion).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
-    // The tests after this one read the demo and count the recent workspaces.
-    harness.backend.workspaces.open(demo);
-    harness.backend.workspaces.forget(file);
+    backToDemo(demo, file);
   }, 60_000);
 
   it('shows the transactions of the workspace in the data grid, sorted on request', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
+import { useEscapeKey } from '../../components/useEscapeKey';
 import { CATALOGUES } from '../../i18n';
 
 /** Every entry of the glossary (../shared/DOMAIN.md's terms), in the order the catalogue lists them. */
@@ -49,15 +50,7 @@ function GlossaryPanel({ current }: { current: string }) {
     if (current) requestAnimationFrame(() => list.current?.querySelector(`[data-term="${current}"]`)?.scrollIntoView({ block: 'start' }));
     else search.current?.focus();
   }, [current]);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      app.closeGlossary();
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [app]);
+  useEscapeKey(app.closeGlossary);
 
   return (
     <div className="glossary-backdrop" onMouseDown={(event) => event.target === event.currentTarget && app.closeGlossary()}>

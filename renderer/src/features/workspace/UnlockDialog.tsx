@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared/ipc/errors';
 import { api } from '../../api';
 import { useApp } from '../../app/AppContext';
+import { useEscapeKey } from '../../components/useEscapeKey';
 import { ErrorText } from './password-fields';
 
 /**
@@ -23,15 +24,7 @@ function UnlockPanel({ path }: { path: string }) {
   const [wrong, setWrong] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      app.closePassword();
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [app]);
+  useEscapeKey(app.closePassword);
   const name = path.split(/[\\/]/).pop() ?? path;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
