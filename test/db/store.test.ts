@@ -28,6 +28,22 @@ describe('the workspace store', () => {
     store.close();
   });
 
+  it('keeps the summary with the fingerprint of its data: read back on the next opening, counted again once the data change', () => {
+    const file = join(tempDir(), 'kept.vlw');
+    const first = new WorkspaceStore(openWorkspaceDatabase(file, { mode: 'create' }));
+    first.insertDataset(dataset([tx('a', '2024-03-01', 10), tx('b', '2024-02-01', 5)]));
+    expect(first.summary()).toMatchObject({ customers: 2, transactions: 2, revenue: 15 });
+    // Mark what was kept: a second opening that reads it back (instead of counting) sees the mark.
+    const kept = JSON.parse(first.getMeta('summary') as string) as { fingerprint: string; summary: { revenue: number } };
+    first.setMeta('summary', JSON.stringify({ ...kept, summary: { ...kept.summary, revenue: 999 } }));
+    first.close();
+    const second = new WorkspaceStore(openWorkspaceDatabase(file, { mode: 'open' }));
+    expect(second.summary()).toMatchObject({ transactions: 2, revenue: 999, schemaVersion: expect.any(Number) });
+    second.insertDataset(dataset([tx('c', '2024-04-01', 1)]));
+    expect(second.summary()).toMatchObject({ customers: 3, transactions: 3, revenue: 16, lastDay: epochDayFromIso('2024-04-01') });
+    second.close();
+  });
+
   it('keeps nothing of a dataset whose writing is stopped half-way', () => {
     const store = new WorkspaceStore(openWorkspaceDatabase(join(tempDir(), 'stop.vlw'), { mode: 'create' }));
     const rows = Array.from({ length: 20_000 }, (_, i) => tx(`c${i % 100}`, '2024-01-01', 1));

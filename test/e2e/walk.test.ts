@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../electron/harness/loopback-server';
 import { SOURCE_ROOT } from '../../electron/services/paths';
+import { loadChartEngine } from '../../electron/services/report/charts';
 import { buildReportHtml } from '../../electron/services/report/report-html';
 import { LOCALES } from '../../shared/domain/app-settings';
 import { REPORT_SECTIONS } from '../../shared/domain/report';
@@ -29,6 +30,7 @@ let workspaces: WalkWorkspace[] = [];
 const outDir = tempDir('vl-walk-out-');
 
 beforeAll(async () => {
+  await loadChartEngine(); // the report's charts, built here without the report service
   harness = await startTestHarness();
   browser = await launchChromium();
   workspaces = await prepareWalkWorkspaces(harness);

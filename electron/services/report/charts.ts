@@ -3,7 +3,7 @@
  * the HTML so that both printers draw the same vectors. Labels go through the report's formats
  * (the client's digits and currency); right-to-left reports mirror the axes.
  */
-import * as echarts from 'echarts/dist/echarts.esm.min';
+import type * as ECharts from 'echarts/dist/echarts.esm.min';
 import type { EChartsOption } from 'echarts';
 import { timeAxis } from '../../../shared/charts/time-axis';
 import { wrapLabel } from '../../../shared/charts/wrap-label';
@@ -29,8 +29,16 @@ export interface ChartContext {
   fontFamily: string;
 }
 
+let echarts: typeof ECharts | null = null;
+
+/** ECharts loads with the first report, not when the services start (a tenth of a second the CLI's other commands need not wait). */
+export async function loadChartEngine(): Promise<void> {
+  echarts ??= await import('echarts/dist/echarts.esm.min');
+}
+
 /** Renders one chart to an SVG string; the chart is disposed whatever happens (it holds timers). */
 export function renderChart(option: EChartsOption, height: number, context: ChartContext, width = CHART_WIDTH): string {
+  if (!echarts) throw new Error('renderChart before loadChartEngine()');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'EN' });
   try {
     chart.setOption({

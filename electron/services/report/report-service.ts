@@ -17,6 +17,7 @@ import { loadRun, type LoadedRun } from '../analysis/results';
 import type { HostPorts } from '../host/host-ports';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { buildReportHtml, type BuiltReport } from './report-html';
+import { loadChartEngine } from './charts';
 import type { ReportInput, ReportLogo } from './report-data';
 
 export interface ReportServiceDeps {
@@ -185,6 +186,7 @@ export class ReportService {
     const input = await time('gather', () => this.gather(request, run));
     check();
     progress('rendering', 1, 3);
+    await loadChartEngine();
     const built = await time('html', () => buildReportHtml(input));
     check();
     progress('printing', 2, 3);
