@@ -5,13 +5,14 @@
 //   dist/cli/value-ladder.mjs   electron/cli/main.ts
 //   dist/cli/worker.mjs         electron/workers/worker-entry.ts (found by workers/pool.ts next to the CLI bundle)
 // Usage: node scripts/build-cli.mjs   or   import { buildCli, cliBundleIsFresh } from './build-cli.mjs'
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'cli');
 export const CLI_BUNDLE = join(outDir, 'value-ladder.mjs');
+export const CLI_HELP = join(outDir, 'help.txt');
 const ENTRIES = [
   { source: 'electron/cli/main.ts', name: 'value-ladder' },
   { source: 'electron/workers/worker-entry.ts', name: 'worker' },
@@ -65,6 +66,11 @@ export async function buildCli() {
     logLevel: 'warning',
     define: { __HARNESS__: 'false' },
   });
+  // `value-ladder --help` is printed from this file, without loading the CLI at all.
+  const { main } = await import(pathToFileURL(join(building, 'value-ladder.mjs')).href);
+  let help = '';
+  await main(['--help'], { out: (text) => (help += `${text}\n`), err: () => undefined });
+  writeFileSync(join(building, 'help.txt'), help);
   const replaced = join(root, 'dist', `cli-old-${process.pid}-${Date.now()}`);
   try {
     renameSync(outDir, replaced);
