@@ -4,9 +4,8 @@
  * an import and a password change are refused in words, and the original is never written (no
  * byte changes, nothing appears beside it).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directTransport } from '../../electron/services/api/direct-transport';
@@ -14,25 +13,9 @@ import { createBackend, headlessPorts, type Backend } from '../../electron/servi
 import { SOURCE_ROOT, SOURCE_SAMPLES_DIR } from '../../electron/services/paths';
 import { createApi, type Api } from '../../shared/ipc/client';
 import { tempDir } from '../support/harness';
+import { lockFolder } from '../support/read-only';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** Makes a folder read-only: its mode for anyone, and (for root, whom modes do not stop) the immutable attribute. */
-function lockFolder(folder: string): () => void {
-  chmodSync(folder, 0o555);
-  try {
-    writeFileSync(join(folder, 'probe'), '');
-  } catch {
-    return () => chmodSync(folder, 0o755);
-  }
-  spawnSync('rm', ['-f', join(folder, 'probe')]);
-  const locked = spawnSync('chattr', ['+i', folder]).status === 0;
-  if (!locked) throw new Error('cannot make a folder read-only here: neither its mode nor chattr +i stops this user');
-  return () => {
-    spawnSync('chattr', ['-i', folder]);
-    chmodSync(folder, 0o755);
-  };
-}
 
 let backend: Backend;
 let api: Api;

@@ -2,7 +2,7 @@
  * The renderer in a real Chromium, through the harness' loopback transport, over the same
  * contract and services as the desktop app.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { inspectWorkspaceFile } from '../../electron/db/connection';
 import { isProtectedFile, keyForFile, newKey, rekey } from '../../electron/db/encryption';
 import { openSqlite } from '../../electron/db/sqlite';
@@ -16,6 +16,7 @@ import { SOURCE_ROOT } from '../../electron/services/paths';
 import { setLanguage } from '../support/app';
 import { collectPageErrors, launchChromium } from '../support/browser';
 import { startTestHarness, tempDir } from '../support/harness';
+import { lockFolder } from '../support/read-only';
 import { AG_GRID_LOCALE_IR } from '@ag-grid-community/locale';
 
 const SCREENSHOTS = join(SOURCE_ROOT, 'test-results', 'screenshots');
@@ -162,6 +163,35 @@ describe('the app in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
     backToDemo(demo, file);
+  }, 60_000);
+
+  it('opens a workspace in a read-only folder for viewing, says so, and still analyses it', async () => {
+    const demo = harness.backend.workspaces.requirePath();
+    const folder = tempDir();
+    const file = join(folder, 'on-a-cd.vlw');
+    copyFileSync(demo, file);
+    const unlock = lockFolder(folder);
+    try {
+      const { page, errors } = await openApp();
+      await page.locator('[data-testid=recent-workspace]').first().waitFor();
+      harness.dialogAnswers.push(file);
+      await page.click('[data-testid=open-workspace]');
+      const banner = page.locator('[data-testid=view-only]');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.textContent()).toBe(`Open for viewing only: ${file} is in a folder Value Ladder cannot write to. Analyses work on a copy that goes when the workspace closes; importing and changing the password need a copy in a folder you can write to.`);
+      // The analysis is written into the copy: the ladder shows, and the original stays as it was.
+      await page.click('[data-route=ladder]');
+      await page.locator('[data-testid=ladder-tiers], [data-testid=analyse-empty]').first().waitFor({ timeout: 30_000 });
+      if ((await page.locator('[data-testid=analyse-empty]').count()) > 0) await page.click('[data-testid=analyse-empty]');
+      await page.locator('[data-testid=ladder-tiers]').waitFor({ timeout: 60_000 });
+      expect(readdirSync(folder)).toEqual(['on-a-cd.vlw']);
+      await page.screenshot({ path: join(SCREENSHOTS, 'view-only.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      backToDemo(demo, file);
+      unlock();
+    }
   }, 60_000);
 
   it('shows the transactions of the workspace in the data grid, sorted on request', async () => {

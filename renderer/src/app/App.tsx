@@ -117,7 +117,7 @@ function Shell() {
       <main className="main">
         {app.error ? <ErrorBanner error={app.error} onDismiss={app.dismissError} /> : null}
         {app.workspace?.viewOnly ? (
-          <p className="banner banner--warn" role="status" data-testid="view-only">
+          <p className="view-only-banner" role="status" data-testid="view-only">
             {t('workspace.viewOnly', { path: app.workspace.path })}
           </p>
         ) : null}
