@@ -33,6 +33,8 @@ interface CommandContext {
 interface Command {
   usage: string;
   summary: string;
+  /** The worker the command's tasks run in, started with the command so that its start overlaps the opening of the workspace. */
+  worker?: 'analysis' | 'tasks';
   options: NonNullable<ParseArgsConfig['options']>;
   run(positionals: string[], values: Record<string, unknown>, context: CommandContext): Promise<void>;
 }
@@ -377,6 +379,7 @@ function printWhatIf(result: WhatIfResult, analysis: { runId: number | null; asO
 
 const COMMANDS: Record<string, Command> = {
   analyze: {
+    worker: 'analysis',
     usage: 'analyze <workspace> [--as-of YYYY-MM-DD] [--json]',
     summary: 'Analyse a workspace: profit per customer, the value ladder, current × future quadrants, strategies, activity and simple LTV.',
     options: { 'as-of': { type: 'string' } },
@@ -390,6 +393,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   fit: {
+    worker: 'analysis',
     usage: 'fit <workspace> --model bgnbd|pareto-nbd|gamma-gamma [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--json]',
     summary: 'Fit a lifetime-value model: BG/NBD or Pareto/NBD for purchases, Gamma-Gamma for spend (fitted with BG/NBD).',
     options: { model: { type: 'string' }, unit: { type: 'string' }, 'calibration-end': { type: 'string' } },
@@ -429,6 +433,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   backtest: {
+    worker: 'analysis',
     usage: 'backtest <workspace> [--as-of YYYY-MM-DD] [--horizon-months N] [--json]',
     summary: "Hold the projections against what happened: analyse as of a past date (by default the horizon before the last date) with the same engine as the analysis, project the next months (12 by default) and compare customers buying, purchases, revenue and profit with the data's own later months, overall and per tier.",
     options: { 'as-of': { type: 'string' }, 'horizon-months': { type: 'string' } },
@@ -444,6 +449,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   clv: {
+    worker: 'analysis',
     usage: 'clv <workspace> --horizon-months N --out FILE [--json]',
     summary: "Per-customer predictions of the analysis' outlook (a fitted BG/NBD when the data supports one, else the observed retention of each customer's group): the chance of a purchase, expected purchases and revenue, P(alive), CLV and future profit, as .xlsx or CSV by the extension of --out.",
     options: { 'horizon-months': { type: 'string' }, out: { type: 'string' } },
@@ -460,6 +466,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
+    worker: 'analysis',
     usage: 'export <workspace> customers|crosssell|contacts|calendar --out FILE [--json]',
     summary: 'Write a list of the last analysis: customers with metrics and strategies, cross-sell offers, the contact plan — as an Excel workbook (typed cells, frozen header, filters) when --out ends in .xlsx, else CSV; the calendar as iCalendar. Headers and codes are the stable keys scripts read.',
     options: { out: { type: 'string' } },
@@ -476,6 +483,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   whatif: {
+    worker: 'analysis',
     usage: 'whatif <workspace> --scenario FILE.json [--json] | whatif --example',
     summary:
       'Project a what-if scenario (a strategy and levers per tier, quadrant or strategy) against the latest analysis (made first when there is none): profit per year, customer equity, ROI, waterfall, sensitivity. --example prints the "+5 % retention for everyone" scenario file.',
@@ -511,6 +519,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   report: {
+    worker: 'analysis',
     usage: `report <workspace> --out FILE.pdf [--locale ${LOCALES.join('|')}] [--sections s1,s2,…] [--page-size A4|Letter] [--client NAME] [--author NAME] [--json]`,
     summary: `The PDF report for a client, in their language with the workspace's currency; sections (all by default): ${REPORT_SECTIONS.join(', ')}.`,
     options: { out: { type: 'string' }, locale: { type: 'string' }, sections: { type: 'string' }, 'page-size': { type: 'string' }, client: { type: 'string' }, author: { type: 'string' } },
@@ -545,6 +554,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
+    worker: 'tasks',
     usage:
       'import <workspace> <file> [--as KIND] [--profile NAME|none] [--map field=column]… [--mapping FILE.json] [--date-format ymd|dmy|mdy|excel|jalali] [--encoding E] [--tax-shipping exclude|include] [--dry-run] [--accept-warnings] [--strict] [--replace] [--keep-duplicates] [--drop-possible-duplicates] [--json]',
     summary:
@@ -596,6 +606,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   sample: {
+    worker: 'tasks',
     usage: 'sample cdnow|demo <workspace> [--replace] [--json]',
     summary: 'Create a workspace filled with a built-in sample (the CDNOW transactions or the demo business).',
     options: { replace: { type: 'boolean' } },
@@ -610,6 +621,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   anonymise: {
+    worker: 'tasks',
     usage: 'anonymise <workspace> --out FILE [--shift-dates] [--keep-attributes NAME,NAME] [--json]',
     summary:
       'Write an anonymised copy to share: ids become keyed hashes (the key stays in the original), names and personal or free-text attributes are dropped, the import log keeps counts only; amounts and dates stay (--shift-dates moves them all by one random number of weeks). Its analysis matches the original\'s.',
@@ -626,6 +638,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   protect: {
+    worker: 'tasks',
     usage: 'protect <workspace> [--json]',
     summary: `Protect a workspace with a password, or change its password: the file is encrypted in place. The password comes from ${PASSWORD_VARIABLE} (the current one for a change) and ${NEW_PASSWORD_VARIABLE} (the new one), else it is asked for; never as an argument.`,
     options: {},
@@ -639,6 +652,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   unprotect: {
+    worker: 'tasks',
     usage: 'unprotect <workspace> [--json]',
     summary: `Remove a workspace's password: the file is written unencrypted (the password comes from ${PASSWORD_VARIABLE}, else it is asked for).`,
     options: {},
@@ -695,7 +709,7 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
   const dataDir = join(tmpdir(), 'value-ladder-cli');
   // Stacks go to the log file only; the person reads the error in words (and where the log is).
   const logError = fileErrorLog(dataDir, () => undefined);
-  const [{ createBackend, headlessPorts }, { directTransport }] = await Promise.all([import('../services/backend'), import('../services/api/direct-transport')]);
+  const [{ ANALYSIS_AFFINITY, createBackend, headlessPorts }, { directTransport }] = await Promise.all([import('../services/backend'), import('../services/api/direct-transport')]);
   const backend = createBackend({
     ports: headlessPorts('cli'),
     // From the bundle (dist/cli/), its worker lies beside it; from the sources, the pool finds its own.
@@ -706,6 +720,7 @@ export async function main(argv: string[], io: CliIo = STDIO): Promise<number> {
     appVersion: packageVersion(),
     logError,
   });
+  if (command.worker) backend.warmWorker(command.worker === 'analysis' ? ANALYSIS_AFFINITY : undefined);
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, json: { type: 'boolean' }, progress: { type: 'boolean' } }, allowPositionals: true, strict: true });
     const json = values.json === true;

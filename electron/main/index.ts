@@ -71,6 +71,7 @@ void app.whenReady().then(async () => {
   registerIpc(backend);
   installMenu((command) => BrowserWindow.getFocusedWindow()?.webContents.send(EVENT_CHANNEL, 'app.command', { command }), { developer: !app.isPackaged });
   const requested = workspaceArgument(process.argv);
+  backend.warmWorker(); // the first import (or sample) then starts at once
   try {
     await backend.workspaces.restore(requested);
   } catch (error) {

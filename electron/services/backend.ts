@@ -11,6 +11,7 @@ import { assertSafeExternalUrl } from './host/external-url';
 import { PathGrants } from './host/path-grants';
 import type { HostPorts } from './host/host-ports';
 import { AnalysisService } from './analysis/analysis-service';
+export { ANALYSIS_AFFINITY } from './analysis/analysis-service';
 import { ImportService } from './import/import-service';
 import { WhatIfService } from './whatif/whatif-service';
 import { WorkspaceService } from './workspace/workspace-service';
@@ -39,6 +40,8 @@ export interface Backend {
   workspaces: WorkspaceService;
   appState: AppState;
   reports: ReportService;
+  /** Starts the worker the next tasks need before they are asked for (ANALYSIS_AFFINITY: the analysis' own). */
+  warmWorker(affinity?: string): void;
   dispose(): Promise<void>;
 }
 
@@ -158,6 +161,7 @@ export function createBackend(options: BackendOptions): Backend {
     workspaces,
     appState,
     reports,
+    warmWorker: (affinity) => pool.warm(affinity),
     async dispose() {
       imports.removeStaged();
       whatifs.dispose();

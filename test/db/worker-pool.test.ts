@@ -29,4 +29,23 @@ describe('worker pool', () => {
     for (const name of ['a.vlw', 'b.vlw', 'c.vlw', 'd.vlw']) expect(existsSync(join(folder, name))).toBe(false);
     await expect(pool.run('sample.build', { sample: 'cdnow', target: join(folder, 'e.vlw'), replace: false, samplesDir: SOURCE_SAMPLES_DIR })).rejects.toMatchObject({ code: 'cancelled' });
   });
+
+  it('starts a worker ahead of the first task, which then runs in it (for a shared task and for an affinity)', async () => {
+    const pool = new WorkerPool({ sqlite: {}, script: defaultWorkerScript(), size: 1 });
+    const threads = () => (pool as unknown as { slots: unknown[] }).slots.length;
+    try {
+      pool.warm();
+      pool.warm(); // once is enough
+      expect(threads()).toBe(1);
+      const folder = tempDir('vl-pool-');
+      await pool.run('sample.build', { sample: 'cdnow', target: join(folder, 'a.vlw'), replace: false, samplesDir: SOURCE_SAMPLES_DIR });
+      expect(threads()).toBe(1);
+      pool.warm('analysis');
+      expect(threads()).toBe(2);
+      await pool.run('sample.build', { sample: 'cdnow', target: join(folder, 'b.vlw'), replace: false, samplesDir: SOURCE_SAMPLES_DIR }, { affinity: 'analysis' });
+      expect(threads()).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

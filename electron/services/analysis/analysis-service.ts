@@ -12,6 +12,9 @@ import type { RunOptions, WorkerPool } from '../../workers/pool';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 /** Analyses of the open workspace: settings, runs in the analysis worker, the last stored run. */
+/** The worker that runs the analysis, the fits and the back-tests, and keeps their stage cache between them. */
+export const ANALYSIS_AFFINITY = 'analysis';
+
 export class AnalysisService {
   /** The last run's customers in memory, with the orders and filtered views the grid asked for (it pages through them). */
   private loaded: { path: string; run: LoadedRun } | null = null;
@@ -73,20 +76,20 @@ export class AnalysisService {
       ...(overrides.asOf !== undefined ? { asOf: overrides.asOf } : {}),
       ...(overrides.horizonMonths !== undefined ? { horizonMonths: overrides.horizonMonths } : {}),
     };
-    const result = await this.deps.pool.run('analysis.run', { workspace, settings, store: true }, { ...run, affinity: 'analysis' });
+    const result = await this.deps.pool.run('analysis.run', { workspace, settings, store: true }, { ...run, affinity: ANALYSIS_AFFINITY });
     this.deps.workspaces.changed();
     return { runId: result.runId, createdAt: result.createdAt, stale: false, settings, summary: result.summary, durationMs: result.durationMs, timings: result.timings, computedStages: result.computedStages };
   }
 
   async fit(model: 'bgnbd' | 'pareto-nbd', unit: 'day' | 'week' | 'month', calibrationEnd: string | null, run: RunOptions): Promise<ModelFitSummary> {
     const workspace = this.deps.workspaces.requirePath();
-    return this.deps.pool.run('models.fit', { workspace, model, unit, calibrationEnd, settings: this.settings() }, { ...run, affinity: 'analysis' });
+    return this.deps.pool.run('models.fit', { workspace, model, unit, calibrationEnd, settings: this.settings() }, { ...run, affinity: ANALYSIS_AFFINITY });
   }
 
   /** Back-tests the projections of the open workspace (shared/analytics/backtest.ts) with its analysis settings. */
   async backtest(asOf: string | null, horizonMonths: number, run: RunOptions): Promise<BacktestRun> {
     const workspace = this.deps.workspaces.requirePath();
-    const result = await this.deps.pool.run('models.backtest', { workspace, settings: this.settings(), asOf, horizonMonths }, { ...run, affinity: 'analysis' });
+    const result = await this.deps.pool.run('models.backtest', { workspace, settings: this.settings(), asOf, horizonMonths }, { ...run, affinity: ANALYSIS_AFFINITY });
     this.deps.workspaces.changed();
     return result;
   }
@@ -110,7 +113,7 @@ export class AnalysisService {
   /** Starts reading the open workspace's data into the analysis worker in the background (after an import). */
   prepare(): void {
     const workspace = this.deps.workspaces.requirePath();
-    this.deps.pool.run('analysis.prepare', { workspace }, { affinity: 'analysis' }).catch(() => {
+    this.deps.pool.run('analysis.prepare', { workspace }, { affinity: ANALYSIS_AFFINITY }).catch(() => {
       // Only a head start: the analysis reads the data itself if this did not happen.
     });
   }
