@@ -7,6 +7,7 @@ import type { ImportDetection, ImportKind, IssueCode, IssueParams } from '../../
 import type { CustomerRecord, MarketingSpendRecord, ProductRecord, ProspectRecord } from '../../shared/domain/records';
 import type { SqliteDatabase } from './sqlite';
 import { TextColumnReader, type TransactionBatch } from './transaction-batch';
+import { addToSummary, keepSummary, keptSummary, type StoreSummary, type SummaryAddition } from './workspace-summary';
 
 export interface CostRow {
   customerKey: string;
@@ -126,6 +127,14 @@ export class ImportWriter {
   private readonly statements;
   private open = true;
   private readonly keepValues: boolean;
+  /**
+   * The workspace's summary before this import, when one was kept for the data as they were: an
+   * import that only adds orders adds its totals to it at the commit (workspace-summary.ts). Null
+   * once the import changes anything else (customers' details, costs, products, spend, prospects,
+   * a replaced import): the summary is then counted again when it is next asked for.
+   */
+  private summaryBefore: StoreSummary | null;
+  private readonly added: SummaryAddition = { transactions: 0, revenue: 0, firstDay: Number.POSITIVE_INFINITY, lastDay: Number.NEGATIVE_INFINITY, customers: 0 };
 
   constructor(private readonly db: SqliteDatabase, header: ImportHeader) {
     this.keepValues = header.keepValues;
@@ -138,6 +147,7 @@ export class ImportWriter {
     db.pragma('wal_autocheckpoint = 0');
     db.exec('BEGIN IMMEDIATE');
     try {
+      this.summaryBefore = keptSummary(db);
       // Checked here, under the write lock, not only before the file was read: two imports of one
       // file started together both saw no earlier import then, and both committed.
       const previous = db.prepare('SELECT id AS importId, imported_at AS importedAt, file_name AS fileName FROM imports WHERE content_hash = ? ORDER BY id').all(header.hash) as {
@@ -195,6 +205,7 @@ export class ImportWriter {
 
   /** Removes the earlier imports of the same content and everything they brought (the file is imported again). */
   removeReplaced(): void {
+    if (this.replacedImportIds.length > 0) this.summaryBefore = null;
     for (const importId of this.replacedImportIds) this.removeImport(importId);
   }
 
@@ -259,6 +270,14 @@ export class ImportWriter {
     const customerNames = new TextColumnReader(batch.customerNames);
     const regions = new TextColumnReader(batch.regions);
     const shape = insert.shape;
+    const added = this.added;
+    added.transactions += batch.size;
+    for (let i = 0; i < batch.size; i++) {
+      const day = days[i] as number;
+      added.revenue += amounts[i] as number;
+      if (day < added.firstDay) added.firstDay = day;
+      if (day > added.lastDay) added.lastDay = day;
+    }
     for (let i = 0; i < batch.size; i++) {
       const listed = customers[i] as number;
       const name = customerNames.next();
@@ -320,24 +339,29 @@ export class ImportWriter {
   }
 
   addCost(row: CostRow): void {
+    this.summaryBefore = null;
     this.statements.cost.run(this.customerId(row.customerKey, row.customerLabel, null, null), row.day, row.cost, row.kind, this.importId);
   }
 
   upsertCustomer(row: CustomerRecord): void {
+    this.summaryBefore = null;
     const attributes = Object.keys(row.attributes).length > 0 ? JSON.stringify(row.attributes) : null;
     const { id } = this.statements.customer.get(row.key, row.label, row.name, row.acquiredDay, row.channel, row.acquisitionCost, row.region, row.industry, row.size, row.age, row.income, attributes) as { id: number };
     this.customerIds.set(row.key, id);
   }
 
   upsertProduct(row: ProductRecord): void {
+    this.summaryBefore = null;
     this.statements.product.run(row.productId, row.name, row.category, row.marginRate, this.importId);
   }
 
   addSpend(row: MarketingSpendRecord): void {
+    this.summaryBefore = null;
     this.statements.spend.run(row.channel, row.periodStart, row.periodEnd, row.spend, row.newCustomers, this.importId);
   }
 
   upsertProspect(row: ProspectRecord): void {
+    this.summaryBefore = null;
     const attributes = Object.keys(row.attributes).length > 0 ? JSON.stringify(row.attributes) : null;
     this.statements.prospect.run(row.key, row.label, row.name, row.channel, row.region, row.industry, row.size, row.age, row.income, attributes, this.importId);
   }
@@ -369,6 +393,7 @@ export class ImportWriter {
          ON CONFLICT (source) DO UPDATE SET kind = excluded.kind, mapping = excluded.mapping, options = excluded.options, updated_at = excluded.updated_at`,
       )
       .run(remember.signature, remember.kind, JSON.stringify(remember.mapping), JSON.stringify(remember.options), new Date().toISOString());
+    if (this.summaryBefore) keepSummary(this.db, addToSummary(this.summaryBefore, { ...this.added, customers: this.nextCustomerId - this.firstNewCustomerId }));
     this.db.exec('COMMIT');
     this.open = false;
     this.db.pragma('foreign_keys = ON');

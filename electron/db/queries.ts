@@ -4,23 +4,15 @@
  */
 import { isoFromEpochDay } from '../../shared/domain/dates';
 import type { DatasetRecords } from '../../shared/domain/records';
-import { TABLE_NAMES, type TableName } from '../../shared/domain/workspace';
+import type { TableName } from '../../shared/domain/workspace';
 import type { TableColumn } from '../../shared/ipc/contract';
 import { ImportDetection, IssueCode, type ImportIssue, type ImportKind, type ImportLogEntry, type IssueParams } from '../../shared/domain/import';
 import type { IssueKind } from './import-writer';
 import { AppError } from '../../shared/ipc/errors';
 import { dataFingerprint } from './analysis-store';
+import { countSummary, keepSummary, keptSummary, type StoreSummary } from './workspace-summary';
 import type { SqliteDatabase } from './sqlite';
 
-export interface StoreSummary {
-  schemaVersion: number;
-  customers: number;
-  transactions: number;
-  revenue: number;
-  firstDay: number | null;
-  lastDay: number | null;
-  tables: Record<TableName, number>;
-}
 
 interface ColumnDef extends TableColumn {
   sql: string;
@@ -35,14 +27,6 @@ const SQL_TABLE: Record<TableName, string> = {
   prospects: 'prospects t',
 };
 
-const COUNT_TABLE: Record<TableName, string> = {
-  transactions: 'transactions',
-  customers: 'customers',
-  serviceCosts: 'service_costs',
-  products: 'products',
-  marketingSpend: 'marketing_spend',
-  prospects: 'prospects',
-};
 
 /** Columns shown for each table; keys are what the renderer sorts and labels by. */
 const TABLE_COLUMNS: Record<TableName, ColumnDef[]> = {
@@ -124,9 +108,6 @@ export function readMeta(db: SqliteDatabase, key: string): string | null {
 /** An issue of the import log as the app shows it. */
 export type LoggedIssue = ImportIssue & { kind: IssueKind; of: number | null };
 
-/** The meta row that keeps the last summary with the fingerprint of the data it was counted from. */
-const SUMMARY_META = 'summary';
-
 export class WorkspaceStore {
   /** The last summary and the data it was counted from: counting a million rows again after every analysis or page took ~100 ms. */
   private counted: { fingerprint: string; summary: StoreSummary } | null = null;
@@ -145,51 +126,18 @@ export class WorkspaceStore {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /**
-   * The counts, revenue and dates of the data: counted once per state of the data and kept in the
-   * workspace with its fingerprint, so that opening a workspace of a million rows (the app, `info`)
-   * does not scan them again (about 400 ms).
-   */
+  /** The counts, revenue and dates of the data (workspace-summary.ts): read back when kept, else counted once and kept. */
   summary(): StoreSummary {
     const fingerprint = dataFingerprint(this.db);
-    if (this.counted?.fingerprint !== fingerprint) this.counted = { fingerprint, summary: this.keptSummary(fingerprint) ?? this.countAndKeep(fingerprint) };
+    if (this.counted?.fingerprint !== fingerprint) {
+      let summary = keptSummary(this.db, fingerprint);
+      if (!summary) {
+        summary = countSummary(this.db);
+        if (!this.db.readonly) keepSummary(this.db, summary, fingerprint);
+      }
+      this.counted = { fingerprint, summary };
+    }
     return { ...this.counted.summary, schemaVersion: this.db.pragma('user_version', { simple: true }) as number };
-  }
-
-  private keptSummary(fingerprint: string): StoreSummary | null {
-    const kept = this.getMeta(SUMMARY_META);
-    if (!kept) return null;
-    try {
-      const parsed = JSON.parse(kept) as { fingerprint: string; summary: StoreSummary };
-      return parsed.fingerprint === fingerprint ? parsed.summary : null;
-    } catch {
-      return null;
-    }
-  }
-
-  private countAndKeep(fingerprint: string): StoreSummary {
-    const summary = this.countAll();
-    if (!this.db.readonly) this.setMeta(SUMMARY_META, JSON.stringify({ fingerprint, summary }));
-    return summary;
-  }
-
-  private countAll(): StoreSummary {
-    const totals = this.db
-      .prepare('SELECT count(*) AS n, coalesce(sum(amount), 0) AS revenue, min(day) AS firstDay, max(day) AS lastDay FROM transactions')
-      .get() as { n: number; revenue: number; firstDay: number | null; lastDay: number | null };
-    const tables = {} as Record<TableName, number>;
-    for (const table of TABLE_NAMES) {
-      tables[table] = (this.db.prepare(`SELECT count(*) AS n FROM ${COUNT_TABLE[table]}`).get() as { n: number }).n;
-    }
-    return {
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
-      customers: tables.customers,
-      transactions: totals.n,
-      revenue: totals.revenue,
-      firstDay: totals.firstDay,
-      lastDay: totals.lastDay,
-      tables,
-    };
   }
 
   page(request: PageRequest): Page {
