@@ -645,8 +645,9 @@ const COMMANDS: Record<string, Command> = {
     async run(positionals, _values, context) {
       requireArgs(positionals, 1, this.usage);
       const opened = await openWorkspace(context, positionals[0] as string);
-      // An unprotected workspace takes VALUE_LADDER_PASSWORD as its new password; a protected one was opened with it.
-      const password = await passwordFor(opened.path, opened.protected ? NEW_PASSWORD_VARIABLE : process.env[NEW_PASSWORD_VARIABLE] ? NEW_PASSWORD_VARIABLE : PASSWORD_VARIABLE, true);
+      // The new password: VALUE_LADDER_NEW_PASSWORD; for a workspace without one yet, VALUE_LADDER_PASSWORD will do (a protected one was opened with it).
+      const fromCurrent = !opened.protected && !process.env[NEW_PASSWORD_VARIABLE];
+      const password = await passwordFor(opened.path, fromCurrent ? PASSWORD_VARIABLE : NEW_PASSWORD_VARIABLE, true);
       const summary = await context.api['workspace.setPassword']({ password }, { onProgress: (p) => context.progress(p.stage, p.done, p.total) });
       context.out(context.json ? JSON.stringify({ path: summary.path, protected: summary.protected }) : `${summary.path} is protected with ${opened.protected ? 'its new' : 'a'} password`);
     },

@@ -1,7 +1,7 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
-import { looksProtected } from './encryption';
+import { isProtectedFile, looksProtected } from './encryption';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { applyMigrations, expectedSchema, schemaDifferences, schemaFingerprint } from './schema';
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from './sqlite';
@@ -9,22 +9,9 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from './sqlite';
 /** PRAGMA application_id of a workspace ("VLDW"): tells our files from other SQLite databases. */
 export const APPLICATION_ID = 0x564c4457;
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-
 export interface OpenWorkspaceOptions extends SqliteOptions {
   /** `create` makes a new file (it must not exist); `open` needs an existing workspace. */
   mode: 'create' | 'open';
-}
-
-function readHeader(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(16);
-    const read = readSync(fd, buffer, 0, 16, 0);
-    return buffer.subarray(0, read).toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**
@@ -34,8 +21,8 @@ function readHeader(file: string): string {
 export function inspectWorkspaceFile(file: string, options: SqliteOptions = {}): { schemaVersion: number } {
   if (!existsSync(file)) throw new AppError('workspaceMissing', { path: file });
   if (statSync(file).isDirectory()) throw new AppError('workspaceIsFolder', { path: file });
-  // A protected workspace (encryption.ts) is opened with the key its password gave, else it is locked.
-  const locked = readHeader(file) !== SQLITE_HEADER;
+  // Not plain SQLite: a protected workspace (encryption.ts), opened with the key its password gave, else locked; or no workspace.
+  const locked = isProtectedFile(file);
   if (locked && !looksProtected(file)) throw new AppError('notADatabase', { path: file });
   if (locked && !options.keys?.has(resolve(file))) throw new AppError('workspaceLocked', { path: file });
   // A WAL-mode file opened even read-only gets a -wal and a -shm beside it: those this look made go

@@ -54,7 +54,7 @@ export function keyForFile(file: string, password: string): WorkspaceKey {
   return deriveKey(password, firstBytes(file, SALT_BYTES));
 }
 
-/** Whether a workspace file is encrypted: it does not start with SQLite's header. */
+/** Whether a file is not plain SQLite (it does not start with SQLite's header): a protected workspace, or no workspace at all (looksProtected tells which). */
 export function isProtectedFile(file: string): boolean {
   return !firstBytes(file, SQLITE_HEADER.length).equals(SQLITE_HEADER);
 }
@@ -68,6 +68,10 @@ export function looksProtected(file: string): boolean {
   return size >= 1024 && size % 512 === 0 && firstBytes(file, SALT_MARK.length).equals(SALT_MARK);
 }
 
+function checkKey(key: WorkspaceKey): void {
+  if (!/^[0-9a-f]{96}$/.test(key)) throw new RangeError('not a workspace key');
+}
+
 function selectCipher(db: SqliteDatabase): void {
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
@@ -75,7 +79,7 @@ function selectCipher(db: SqliteDatabase): void {
 
 /** Gives a just-opened connection its key, before anything is read. */
 export function applyKey(db: SqliteDatabase, key: WorkspaceKey): void {
-  if (!/^[0-9a-f]{96}$/.test(key)) throw new RangeError('not a workspace key');
+  checkKey(key);
   selectCipher(db);
   db.pragma(`key = "x'${key}'"`);
 }
@@ -86,7 +90,7 @@ export function applyKey(db: SqliteDatabase, key: WorkspaceKey): void {
  * WAL mode), so a crash leaves the file as it was. The connection must be the only one open.
  */
 export function rekey(db: SqliteDatabase, key: WorkspaceKey | null): void {
-  if (key !== null && !/^[0-9a-f]{96}$/.test(key)) throw new RangeError('not a workspace key');
+  if (key !== null) checkKey(key);
   const mode = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('journal_mode = DELETE');
   try {

@@ -273,12 +273,6 @@ export class ImportWriter {
     const added = this.added;
     added.transactions += batch.size;
     for (let i = 0; i < batch.size; i++) {
-      const day = days[i] as number;
-      added.revenue += amounts[i] as number;
-      if (day < added.firstDay) added.firstDay = day;
-      if (day > added.lastDay) added.lastDay = day;
-    }
-    for (let i = 0; i < batch.size; i++) {
       const listed = customers[i] as number;
       const name = customerNames.next();
       const region = regions.next();
@@ -289,12 +283,17 @@ export class ImportWriter {
         id = this.customerId(listedKeys[listed] as string, listedLabels[listed] as string, name, region);
         listedIds[listed] = id;
       } else this.describe(id, name, region);
+      const day = days[i] as number;
+      const amount = amounts[i] as number;
+      added.revenue += amount;
+      if (day < added.firstDay) added.firstDay = day;
+      if (day > added.lastDay) added.lastDay = day;
       const cost = costs[i] as number;
       const quantity = quantities[i] as number;
       let at = insert.count++ * width;
       buffer[at++] = id;
-      buffer[at++] = days[i] as number;
-      buffer[at++] = amounts[i] as number;
+      buffer[at++] = day;
+      buffer[at++] = amount;
       buffer[at++] = Number.isNaN(cost) ? null : cost;
       buffer[at++] = Number.isNaN(quantity) ? null : quantity;
       if (shape & 1) buffer[at++] = productIds.next();

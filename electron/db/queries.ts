@@ -13,7 +13,6 @@ import { dataFingerprint } from './analysis-store';
 import { countSummary, keepSummary, keptSummary, type StoreSummary } from './workspace-summary';
 import type { SqliteDatabase } from './sqlite';
 
-
 interface ColumnDef extends TableColumn {
   sql: string;
 }
@@ -26,7 +25,6 @@ const SQL_TABLE: Record<TableName, string> = {
   marketingSpend: 'marketing_spend t',
   prospects: 'prospects t',
 };
-
 
 /** Columns shown for each table; keys are what the renderer sorts and labels by. */
 const TABLE_COLUMNS: Record<TableName, ColumnDef[]> = {

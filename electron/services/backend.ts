@@ -54,7 +54,7 @@ export function createBackend(options: BackendOptions): Backend {
   const jobs = new JobRegistry();
   const appState = new AppState(options.ephemeralState ? null : join(options.dataDir, 'app-state.json'));
   const pool = new WorkerPool({ sqlite, script: options.workerScript ?? defaultWorkerScript(), logError: (task, detail) => logError(task, detail) });
-  const workspaces = new WorkspaceService({ appState, events, pool, sqlite, keys: sqlite.keys, dataDir: options.dataDir, samplesDir: options.samplesDir });
+  const workspaces = new WorkspaceService({ appState, events, pool, sqlite, dataDir: options.dataDir, samplesDir: options.samplesDir });
 
   const analyses = new AnalysisService({ workspaces, pool });
   const whatifs = new WhatIfService({ workspaces, pool, events });

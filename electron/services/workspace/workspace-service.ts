@@ -19,9 +19,8 @@ export interface WorkspaceServiceOptions {
   appState: AppState;
   events: EventBus;
   pool: WorkerPool;
-  sqlite: SqliteOptions;
-  /** The key ring `sqlite.keys` reads: this service adds a workspace's key when its password opens it. */
-  keys: Map<string, WorkspaceKey>;
+  /** Its key ring is this service's to fill: a workspace's key goes in when its password opens it, and out when it closes. */
+  sqlite: SqliteOptions & { keys: Map<string, WorkspaceKey> };
   /** The app's data folder; samples without a chosen path are created in its `samples/`. */
   dataDir: string;
   /** Where the shipped sample files are. */
@@ -37,7 +36,10 @@ export class WorkspaceService {
    */
   private open_: { path: string; shown: string; store: WorkspaceStore } | null = null;
 
+  private readonly keys: Map<string, WorkspaceKey>;
+
   constructor(private readonly options: WorkspaceServiceOptions) {
+    this.keys = options.sqlite.keys;
     removeAbandonedFolders(this.viewingDir());
   }
 
@@ -80,13 +82,13 @@ export class WorkspaceService {
   open(path: string, password?: string): WorkspaceSummary {
     const target = resolve(path);
     if (password === undefined || this.open_?.shown === target || !existsSync(target) || !looksProtected(target)) return this.attachOrView(target);
-    const known = this.options.keys.get(target);
-    this.options.keys.set(target, keyForFile(target, password));
+    const known = this.keys.get(target);
+    this.keys.set(target, keyForFile(target, password));
     try {
       return this.attachOrView(target);
     } catch (error) {
-      if (known) this.options.keys.set(target, known);
-      else this.options.keys.delete(target);
+      if (known) this.keys.set(target, known);
+      else this.keys.delete(target);
       throw error;
     }
   }
@@ -95,11 +97,11 @@ export class WorkspaceService {
   create(path: string, password?: string): WorkspaceSummary {
     const target = resolve(path);
     mkdirSync(dirname(target), { recursive: true });
-    if (password !== undefined) this.options.keys.set(target, newKey(checkPassword(password)));
+    if (password !== undefined) this.keys.set(target, newKey(checkPassword(password)));
     try {
       return this.attach(target, 'create', (store) => store.setMeta('createdAt', new Date().toISOString()));
     } catch (error) {
-      if (password !== undefined) this.options.keys.delete(target);
+      if (password !== undefined) this.keys.delete(target);
       throw error;
     }
   }
@@ -117,8 +119,8 @@ export class WorkspaceService {
     this.closeQuietly(true);
     try {
       const { key } = await this.options.pool.run('workspace.setPassword', { workspace: path, password }, run);
-      if (key === null) this.options.keys.delete(path);
-      else this.options.keys.set(path, key);
+      if (key === null) this.keys.delete(path);
+      else this.keys.set(path, key);
     } finally {
       this.attach(path, 'open');
     }
@@ -157,11 +159,11 @@ export class WorkspaceService {
       copyFileSync(target, copy);
       // Committed pages not yet checkpointed into the file live in its WAL.
       if (existsSync(`${target}-wal`)) copyFileSync(`${target}-wal`, `${copy}-wal`);
-      const key = this.options.keys.get(target);
-      if (key) this.options.keys.set(copy, key);
+      const key = this.keys.get(target);
+      if (key) this.keys.set(copy, key);
       return this.attach(copy, 'open', undefined, target);
     } catch (error) {
-      this.options.keys.delete(copy);
+      this.keys.delete(copy);
       rmSync(folder, { recursive: true, force: true });
       throw error;
     }
@@ -188,12 +190,9 @@ export class WorkspaceService {
     const { path, shown, store } = this.open_;
     store.close();
     this.open_ = null;
-    if (!keepKey) this.options.keys.delete(path);
-    if (path !== shown) {
-      this.options.keys.delete(path);
-      this.options.keys.delete(shown);
-      rmSync(dirname(path), { recursive: true, force: true });
-    }
+    // A copy opened for viewing never keeps its key: re-encrypting is refused for it.
+    if (!keepKey) for (const file of new Set([path, shown])) this.keys.delete(file);
+    if (path !== shown) rmSync(dirname(path), { recursive: true, force: true });
   }
 
   /** Where a sample goes when the person does not choose a file. */
@@ -234,14 +233,17 @@ export class WorkspaceService {
   }
 
   recent(): RecentWorkspace[] {
-    return this.options.appState.recent().map((entry) => ({
-      path: entry.path,
-      name: workspaceName(entry.path),
-      openedAt: entry.openedAt,
-      exists: existsSync(entry.path),
-      protected: existsSync(entry.path) && isProtectedFile(entry.path),
-      summary: this.open_?.shown === entry.path ? this.current() : entry.summary,
-    }));
+    return this.options.appState.recent().map((entry) => {
+      const exists = existsSync(entry.path);
+      return {
+        path: entry.path,
+        name: workspaceName(entry.path),
+        openedAt: entry.openedAt,
+        exists,
+        protected: exists && isProtectedFile(entry.path),
+        summary: this.open_?.shown === entry.path ? this.current() : entry.summary,
+      };
+    });
   }
 
   forget(path: string): RecentWorkspace[] {
